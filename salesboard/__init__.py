@@ -1,0 +1,1 @@
+"""Salesboard: a static sales dashboard built from the team's Excel workbooks."""

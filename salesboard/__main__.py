@@ -1,0 +1,5 @@
+import sys
+
+from salesboard.cli import main
+
+sys.exit(main())

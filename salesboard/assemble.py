@@ -1,0 +1,140 @@
+"""Sheets of one kind → one table; the checks that span sheets (SPEC §2, §3.6).
+
+Concatenate in reading order, keep the first of duplicate customer IDs, drop
+cancelled order rows, group line items into orders, number activities for the
+same-day tie-break, name campaigns after their workbook, and add every ID seen
+only in orders, activities or campaigns to the addresses.
+"""
+from __future__ import annotations
+
+from pathlib import PurePath
+
+import polars as pl
+
+from salesboard.quality import Problem
+from salesboard.schema import SCHEMAS, Tables
+from salesboard.tables import MAX_PROBLEMS_PER_COLUMN, SheetTable
+
+_ORIGIN = {"_file": pl.String, "_sheet": pl.String, "_row": pl.Int64}
+
+
+def assemble_tables(sheets: list[SheetTable]) -> tuple[Tables, list[Problem]]:
+    problems: list[Problem] = []
+    frames = {kind: _concat(kind, [s for s in sheets if s.kind == kind]) for kind in SCHEMAS}
+    id_letters = {(s.file, s.sheet): s.columns["customer_id"] for s in sheets}
+
+    addresses, duplicate_problems = _first_of_duplicates(frames["addresses"], id_letters)
+    problems += duplicate_problems
+    orders = _orders(frames["orders"])
+    activities = frames["activities"].with_columns(seq=pl.int_range(pl.len(), dtype=pl.Int64))
+    problems += _unknown_types(activities, {(s.file, s.sheet): s.columns.get("type", "") for s in sheets})
+    campaigns = frames["campaigns"]
+    stems = {name: PurePath(name).stem for name in campaigns["_file"].unique()}
+    campaigns = campaigns.with_columns(
+        campaign=pl.coalesce("campaign", pl.col("_file").replace_strict(stems, return_dtype=pl.String)))
+
+    addresses, missing_problems = _add_unlisted(addresses, orders, activities, campaigns)
+    problems += missing_problems
+    tables = Tables(**{kind: frame.select(list(SCHEMAS[kind])) for kind, frame in
+                       (("addresses", addresses), ("orders", orders), ("activities", activities),
+                        ("campaigns", campaigns))})
+    return tables, problems
+
+
+def _concat(kind: str, sheets: list[SheetTable]) -> pl.DataFrame:
+    """All sheets of a kind, with every schema column (null where a sheet lacks it)."""
+    schema = {**SCHEMAS[kind], **_ORIGIN, "status": pl.String, "_cancelled": pl.Boolean}
+    parts = [sheet.rows for sheet in sheets] or [pl.DataFrame(schema=schema)]
+    frame = pl.concat(parts, how="diagonal_relaxed")
+    return frame.with_columns([pl.lit(None, dtype).alias(name) for name, dtype in schema.items()
+                               if name not in frame.columns])
+
+
+def _first_of_duplicates(addresses: pl.DataFrame, id_letters: dict) -> tuple[pl.DataFrame, list[Problem]]:
+    ranked = addresses.with_columns(_nth=pl.int_range(pl.len()).over("customer_id"))
+    repeats = ranked.filter(pl.col("_nth") > 0)
+    first = ranked.filter(pl.col("_nth") == 0).select(
+        "customer_id", pl.col("_file").alias("_first_file"), pl.col("_sheet").alias("_first_sheet"),
+        pl.col("_row").alias("_first_row"))
+    problems = []
+    details = repeats.join(first, on="customer_id", how="left")
+    for row in details.head(MAX_PROBLEMS_PER_COLUMN * 5).iter_rows(named=True):
+        letter = id_letters[(row["_file"], row["_sheet"])]
+        first_letter = id_letters[(row["_first_file"], row["_first_sheet"])]
+        where = (f"cell {first_letter}{row['_first_row']}" if row["_first_file"] == row["_file"]
+                 and row["_first_sheet"] == row["_sheet"] else
+                 f"{row['_first_file']}, sheet '{row['_first_sheet']}', cell {first_letter}{row['_first_row']}")
+        problems.append(Problem("warning", row["_file"], row["_sheet"], f"{letter}{row['_row']}",
+                                f"customer ID {row['customer_id']} appears again (first at {where})",
+                                "row skipped, the first one kept"))
+    if repeats.height > MAX_PROBLEMS_PER_COLUMN * 5:
+        problems.append(Problem("warning", repeats["_file"][0], repeats["_sheet"][0], "",
+                                f"{repeats.height - MAX_PROBLEMS_PER_COLUMN * 5} more repeated customer IDs",
+                                "rows skipped, the first ones kept"))
+    return ranked.filter(pl.col("_nth") == 0).drop("_nth").with_columns(listed=pl.lit(True)), problems
+
+
+def _orders(rows: pl.DataFrame) -> pl.DataFrame:
+    """Line items sharing customer and order ID → one order (sum, earliest date); cancelled rows dropped."""
+    live = rows.filter(~pl.col("_cancelled").fill_null(False))
+    key = pl.coalesce("order_id", pl.format("{}|{}|{}", "_file", "_sheet", "_row"))
+    return (
+        live.with_columns(_key=key)
+        .group_by("customer_id", "_key", maintain_order=True)
+        .agg(
+            pl.col("order_id").first(),
+            pl.col("_file").first(),
+            pl.col("order_date").min(),
+            pl.col("amount").sum(),
+            pl.col("owner").drop_nulls().first(),
+            pl.col("customer_name").drop_nulls().first(),
+            pl.col("product").drop_nulls().unique(maintain_order=True).str.join(", "),
+        )
+        .with_columns(product=pl.when(pl.col("product") != "").then("product"))
+        .sort("customer_id", "order_date", "order_id", maintain_order=True)
+    )
+
+
+def _unknown_types(activities: pl.DataFrame, type_letters: dict) -> list[Problem]:
+    """One warning per distinct unknown activity type, at its first cell."""
+    unknown = (
+        activities.filter(pl.col("stage") == "other")
+        .group_by("type", maintain_order=True)
+        .agg(pl.len().alias("rows"), pl.col("_file").first(), pl.col("_sheet").first(), pl.col("_row").first())
+    )
+    return [
+        Problem("warning", row["_file"], row["_sheet"], f"{type_letters[(row['_file'], row['_sheet'])]}{row['_row']}",
+                f"unknown activity type {row['type']!r} ({row['rows']} rows); add it to a stage's aliases "
+                "if it is one", "counted as 'other'")
+        for row in unknown.iter_rows(named=True)
+    ]
+
+
+def _add_unlisted(addresses: pl.DataFrame, orders: pl.DataFrame, activities: pl.DataFrame,
+                  campaigns: pl.DataFrame) -> tuple[pl.DataFrame, list[Problem]]:
+    """Every customer ID of any table is an address (SPEC §2): add the missing ones."""
+    listed = addresses.select("customer_id")
+    problems = []
+    seen = []
+    for table, frame in (("orders", orders), ("activities", activities), ("campaigns", campaigns)):
+        missing = frame.join(listed, on="customer_id", how="anti")
+        ids = missing["customer_id"].unique(maintain_order=True)
+        if ids.len():
+            files = ", ".join(missing["_file"].unique(maintain_order=True).to_list())
+            where = "there is no address list" if listed.height == 0 else "they are not in the address list"
+            examples = ", ".join(ids.head(5).to_list()) + (", …" if ids.len() > 5 else "")
+            problems.append(Problem("warning", files, "", "",
+                                    f"{ids.len()} customer IDs in {table} ({examples}): {where}",
+                                    "counted as addresses all the same"))
+        seen.append(frame.select("customer_id", *[c for c in ("owner", "customer_name") if c in frame.columns],
+                                 _when=pl.col("order_date" if table == "orders" else
+                                              "date" if table == "activities" else "sent_date")))
+    facts = pl.concat(seen, how="diagonal_relaxed").join(listed, on="customer_id", how="anti")
+    unlisted = (
+        facts.sort("_when", nulls_last=False)
+        .group_by("customer_id", maintain_order=True)
+        .agg(company=pl.col("customer_name").drop_nulls().last(), owner=pl.col("owner").drop_nulls().last())
+        .sort("customer_id")
+        .with_columns(listed=pl.lit(False))
+    )
+    return pl.concat([addresses, unlisted], how="diagonal_relaxed"), problems

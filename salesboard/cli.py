@@ -1,0 +1,118 @@
+"""Command line: arguments → Settings → build or watch; errors → messages and exit codes."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from salesboard.config import CONFIG_KEYS, LANGUAGES, Settings, load_config, make_settings
+from salesboard.errors import BuildError, ConfigError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_CONFIG = Path("dashboard.toml")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="salesboard", description="Build the Salesboard site from the Excel workbooks in the input folder.",
+        epilog="dashboard.toml keys: " + "; ".join(f"{key}: {text}" for key, text in CONFIG_KEYS.items()))
+    parser.add_argument("--input", type=Path, metavar="DIR", help="folder of workbooks (default: input)")
+    parser.add_argument("--output", type=Path, metavar="DIR", help="folder for the site (default: site)")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (default: dashboard.toml if present)")
+    parser.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="compute as of this date (default: today)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="page language (default: de)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as failures")
+    parser.add_argument("--watch", action="store_true", help="rebuild whenever a workbook is saved")
+    parser.add_argument("--poll", type=_positive_seconds, metavar="SECONDS",
+                        help="with --watch: poll every SECONDS instead of file events (network drives)")
+    volume = parser.add_mutually_exclusive_group()
+    volume.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    volume.add_argument("-v", "--verbose", action="store_true", help="print every problem and timing")
+    args = parser.parse_args(argv)
+    if args.poll is not None and not args.watch:
+        parser.error("--poll goes with --watch")
+    return args
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, found {text!r}") from None
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, found {text!r}")
+    return seconds
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    config_file = args.config or (DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None)
+    if args.config and not args.config.is_file():
+        raise ConfigError([f"--config {args.config}: no such file"])
+    config = load_config(config_file) if config_file else {}
+    settings = make_settings(
+        config, config_file,
+        input_dir=args.input, output_dir=args.output, as_of=args.as_of, language=args.lang,
+        strict=args.strict or None, verbosity=0 if args.quiet else 2 if args.verbose else 1)
+    check_folders(settings)
+    return settings
+
+
+def check_folders(settings: Settings) -> None:
+    problems = []
+    input_dir, output_dir = settings.input_dir.resolve(), settings.output_dir.resolve()
+    if not input_dir.is_dir():
+        problems.append(f"--input {settings.input_dir}: no such folder; put the workbooks in a folder "
+                        "named input or name the folder with --input")
+    if output_dir == input_dir or input_dir in output_dir.parents:
+        problems.append(f"--output {settings.output_dir} lies inside the input folder {settings.input_dir}; "
+                        "choose a folder outside it (the input folder is only ever read)")
+    if settings.strict and settings.warnings:
+        problems += [f"{warning} (fatal with --strict)" for warning in settings.warnings]
+    if problems:
+        raise ConfigError(problems)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        settings = settings_from_args(args)
+    except ConfigError as error:
+        for line in error.problems:
+            print(f"error: {line}", file=sys.stderr)
+        return EXIT_USAGE
+    for warning in settings.warnings:
+        if settings.verbosity:
+            print(f"warning: {warning}", file=sys.stderr)
+    if args.watch:
+        from salesboard.watch import watch
+
+        return watch(settings, poll_seconds=args.poll)
+    from salesboard.pipeline import build_site
+
+    try:
+        result = build_site(settings)
+    except BuildError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print_report(result, settings)
+    if settings.strict and result.problems:
+        print(f"error: {len(result.problems)} data-quality problems (fatal with --strict)", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def print_report(result, settings: Settings) -> None:
+    if settings.verbosity == 0:
+        return
+    shown = result.problems if settings.verbosity > 1 else [p for p in result.problems if p.severity == "error"]
+    for problem in shown:
+        print(f"{problem.severity}: {problem}", file=sys.stderr)
+    print(result.summary_line())

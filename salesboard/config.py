@@ -1,0 +1,136 @@
+"""Settings: defaults, dashboard.toml and the command line, validated all at once."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from salesboard.errors import ConfigError
+from salesboard.headers import ALIASES
+
+SEGMENTS = ("Z0", "Z1", "Z2", "Z3", "Z4")
+LANGUAGES = ("de", "en")
+DEFAULT_CADENCE_DAYS = {"Z1": 30, "Z2": 14, "Z3": 30, "Z4": 60}
+
+# Every key dashboard.toml accepts, with its meaning (shown by --help and the README).
+CONFIG_KEYS = {
+    "language": "page language, de or en",
+    "currency": "currency code for amounts, e.g. EUR",
+    "company": "company name for the page title",
+    "date_format": "pinned strptime format for text dates, e.g. %d/%m/%Y",
+    "loyal_min_orders": "orders from which an address is a loyal customer (Z4)",
+    "offer_chase_days": "days after an offer before it counts as not chased",
+    "cadence_days": "table: days between contacts per segment, e.g. Z1 = 30",
+    "aliases": "table of tables: extra header names, e.g. [aliases.orders] amount = [\"Summe\"]",
+    "columns": "table of tables: pinned header per field, e.g. [columns.orders] amount = \"Netto\"",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    input_dir: Path = Path("input")
+    output_dir: Path = Path("site")
+    templates_dir: Path = Path("templates")
+    config_file: Path | None = None
+    as_of: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=dt.date.today)
+    language: str = "de"
+    currency: str = "EUR"
+    company: str = ""
+    date_format: str | None = None
+    loyal_min_orders: int = 3
+    offer_chase_days: int = 7
+    cadence_days: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE_DAYS))
+    aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    strict: bool = False
+    verbosity: int = 1  # 0 quiet, 1 normal, 2 verbose
+    warnings: tuple[str, ...] = ()  # config warnings (unknown keys); fatal with --strict
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise ConfigError([f"{path}: cannot be read ({error.strerror or error})"]) from error
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError([f"{path}: not valid TOML ({error}); check quotes and brackets"]) from error
+
+
+def make_settings(config: dict[str, Any], config_file: Path | None = None, **overrides: Any) -> Settings:
+    """Defaults ← dashboard.toml ← command-line overrides; every problem reported at once."""
+    errors: list[str] = []
+    warnings: list[str] = []
+    where = f"{config_file}: " if config_file else ""
+    values: dict[str, Any] = {}
+
+    def expect(key: str, kind: type, check=lambda value: True, hint: str = "") -> None:
+        if key not in config:
+            return
+        value = config[key]
+        if not isinstance(value, kind) or isinstance(value, bool) and kind is int or not check(value):
+            errors.append(f"{where}Config value '{key}': expected {hint or kind.__name__}, found {value!r}")
+        else:
+            values[key] = value
+
+    for key in sorted(set(config) - set(CONFIG_KEYS)):
+        warnings.append(f"{where}unknown key '{key}' ignored; known keys: {', '.join(CONFIG_KEYS)}")
+    expect("language", str, lambda v: v in LANGUAGES, "de or en")
+    expect("currency", str, lambda v: len(v) == 3 and v.isalpha(), "a currency code such as EUR")
+    expect("company", str)
+    expect("date_format", str, lambda v: "%" in v, "a format such as %d.%m.%Y")
+    expect("loyal_min_orders", int, lambda v: 2 < v <= 100, "a whole number from 3 to 100")
+    expect("offer_chase_days", int, lambda v: 0 < v <= 365, "a whole number of days from 1 to 365")
+    if "cadence_days" in config:
+        cadence = config["cadence_days"]
+        if not isinstance(cadence, dict) or any(
+                key not in DEFAULT_CADENCE_DAYS or not isinstance(days, int) or isinstance(days, bool)
+                or days <= 0 for key, days in cadence.items()):
+            errors.append(f"{where}Config value 'cadence_days': expected a table such as "
+                          f"{{Z1 = 30, Z2 = 14, Z3 = 30, Z4 = 60}}, found {cadence!r}")
+        else:
+            values["cadence_days"] = {**DEFAULT_CADENCE_DAYS, **cadence}
+    for key, kind in (("aliases", list), ("columns", str)):
+        if key in config:
+            parsed = _field_table(config[key], kind, f"{where}Config value '{key}'", errors)
+            if parsed is not None:
+                values[key] = parsed
+    if errors:
+        raise ConfigError(errors)
+    merged = {**values, **{key: value for key, value in overrides.items() if value is not None}}
+    return Settings(config_file=config_file, warnings=tuple(warnings), **merged)
+
+
+def _field_table(value: Any, kind: type, label: str, errors: list[str]) -> dict | None:
+    """Validate [aliases.TABLE] / [columns.TABLE]: known tables and fields, right value types."""
+    if not isinstance(value, dict):
+        errors.append(f"{label}: expected tables such as [{label.split(chr(39))[1]}.orders], found {value!r}")
+        return None
+    parsed: dict[str, dict] = {}
+    for table, fields in value.items():
+        if table not in ALIASES or not isinstance(fields, dict):
+            errors.append(f"{label}: unknown table '{table}'; expected one of {', '.join(ALIASES)}")
+            continue
+        for name, entry in fields.items():
+            if name not in ALIASES[table]:
+                errors.append(f"{label}: table '{table}' has no field '{name}'; its fields: "
+                              f"{', '.join(ALIASES[table])}")
+            elif kind is list and not (isinstance(entry, list) and all(isinstance(e, str) for e in entry)):
+                errors.append(f"{label}: {table}.{name} expects a list of header names, found {entry!r}")
+            elif kind is str and not isinstance(entry, str):
+                errors.append(f"{label}: {table}.{name} expects one header name, found {entry!r}")
+            else:
+                parsed.setdefault(table, {})[name] = entry
+    return parsed
+
+
+def build_time() -> dt.datetime:
+    """Now, or SOURCE_DATE_EPOCH when set, so builds can be reproduced byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now().replace(microsecond=0)

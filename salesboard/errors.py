@@ -1,0 +1,26 @@
+"""The exception hierarchy. Only the CLI and the watch loop turn these into messages."""
+from __future__ import annotations
+
+
+class SalesboardError(Exception):
+    """Base of every error the product reports to its user."""
+
+
+class ConfigError(SalesboardError):
+    """dashboard.toml or the command line is unusable (exit code 2)."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class InputError(SalesboardError):
+    """A workbook, sheet or cell cannot be used as it is."""
+
+    def __init__(self, message: str, file: str = "", sheet: str = "", cell: str = ""):
+        self.file, self.sheet, self.cell = file, sheet, cell
+        super().__init__(message)
+
+
+class BuildError(SalesboardError):
+    """Nothing could be built; the previous site is left untouched (exit code 1)."""

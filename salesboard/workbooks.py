@@ -1,0 +1,224 @@
+"""Find the workbooks in the input folder and read every sheet as text cells.
+
+A file that cannot be read gives one Problem naming it; the other files are
+read all the same. Files are read into memory and closed at once, so a
+colleague's save is never blocked by an open handle.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import stat
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from salesboard.quality import Problem, column_letter
+
+SUFFIXES = {".xlsx", ".xlsm", ".csv"}
+_OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+# Real workbooks compress 5–20×; a part that expands more than this and is
+# large is a zip bomb, not a spreadsheet.
+_MAX_RATIO = 100
+_MAX_RATIO_EXEMPT_BYTES = 64 * 2**20
+_MAX_PART_BYTES = 4 * 2**30
+
+
+@dataclass(frozen=True)
+class RawSheet:
+    """One sheet as text cells: row i of `cells` is spreadsheet row i + 1."""
+
+    path: Path
+    file: str
+    sheet: str
+    cells: pl.DataFrame
+    column_letters: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WorkbookRead:
+    path: Path
+    file: str
+    sheets: tuple[RawSheet, ...]
+    problems: tuple[Problem, ...]
+
+
+def discover_workbooks(folder: Path) -> list[Path]:
+    """Workbooks and CSV files directly in `folder`, sorted; lock, hidden and temporary files left out."""
+    found = []
+    for path in folder.iterdir():
+        name = path.name
+        if path.suffix.lower() not in SUFFIXES or name.startswith(("~$", ".", "~")):
+            continue
+        if not path.is_file() or _is_hidden(path):
+            continue
+        found.append(path)
+    return sorted(found, key=lambda p: p.name.lower())
+
+
+def _is_hidden(path: Path) -> bool:
+    attributes = getattr(path.stat(), "st_file_attributes", 0)  # Windows only
+    return bool(attributes & getattr(stat, "FILE_ATTRIBUTE_HIDDEN", 0))
+
+
+def read_workbooks(paths: list[Path], label_root: Path, threads: int = 2) -> list[WorkbookRead]:
+    """Read every file, a few at a time (calamine releases the GIL), in the given order."""
+    def read(path: Path) -> WorkbookRead:
+        return read_workbook(path, _label(path, label_root))
+
+    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
+        return list(pool.map(read, paths))
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_workbook(path: Path, file: str) -> WorkbookRead:
+    def failed(message: str, action: str = "file skipped") -> WorkbookRead:
+        return WorkbookRead(path, file, (), (Problem("error", file, "", "", message, action),))
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return failed(f"cannot be opened ({error.strerror or error}); is it open with a lock or "
+                      "were permissions changed?")
+    if not data:
+        return failed("is empty (0 bytes); it was probably not saved completely — save it again")
+    if path.suffix.lower() == ".csv":
+        return _read_csv(path, file, data)
+    refusal = _refuse_unreadable(data)
+    if refusal:
+        return failed(refusal)
+    return _read_xlsx(path, file, data)
+
+
+def _refuse_unreadable(data: bytes) -> str | None:
+    """Why these bytes are no workbook we read, or None when they look like one."""
+    if data.startswith(_OLE2_SIGNATURE):
+        if _ENCRYPTED_STREAM in data:
+            return "is protected with a password; save it without password (File › Info › Protect Workbook)"
+        return "is an old Excel 97–2003 workbook (.xls) with an .xlsx name; open it in Excel and save it as .xlsx"
+    if not data.startswith(b"PK"):
+        return ("is not an Excel workbook but a text file with an .xlsx name; save it from Excel as "
+                ".xlsx, or rename it to .csv if it is a CSV export")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return "is damaged (not a complete workbook; perhaps cut off while copying); save it again from Excel"
+    with archive:
+        names = set(archive.namelist())
+        if "mimetype" in names and b"opendocument" in archive.read("mimetype"):
+            return "is an OpenDocument spreadsheet (.ods) with an .xlsx name; save it as Excel workbook (.xlsx)"
+        if "xl/workbook.xml" not in names:
+            return "is a zip archive but no Excel workbook (it has no xl/workbook.xml)"
+        for info in archive.infolist():
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > _MAX_PART_BYTES or (
+                    ratio > _MAX_RATIO and info.file_size > _MAX_RATIO_EXEMPT_BYTES):
+                return (f"part {info.filename} would expand to {info.file_size / 2**30:.1f} GiB from "
+                        f"{info.compress_size / 2**20:.1f} MiB; refused as a zip bomb")
+            if info.filename.endswith((".xml", ".rels")):
+                try:
+                    with archive.open(info) as part:
+                        head = part.read(4096)
+                except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+                    return f"is damaged ({info.filename}: {error}); save it again from Excel"
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    return (f"part {info.filename} declares XML entities, which Excel never writes; "
+                            "refused for safety — save the workbook again from Excel")
+    return None
+
+
+def _read_xlsx(path: Path, file: str, data: bytes) -> WorkbookRead:
+    import fastexcel
+
+    problems: list[Problem] = []
+    sheets: list[RawSheet] = []
+    try:
+        reader = fastexcel.read_excel(data)
+        names = reader.sheet_names
+    except Exception as error:  # calamine reports damage as several exception types
+        return WorkbookRead(path, file, (), (Problem(
+            "error", file, "", "", f"is damaged and cannot be read ({_first_line(error)}); "
+            "save it again from Excel", "file skipped"),))
+    for index, name in enumerate(names):
+        try:
+            sheet = reader.load_sheet(index, header_row=None, dtypes="string", skip_rows=0)
+            letters = tuple(column_letter(column.absolute_index) for column in sheet.available_columns())
+            cells = sheet.to_polars()
+        except Exception as error:
+            if "empty" in str(error).lower() or "no columns" in str(error).lower():
+                continue  # an empty sheet has nothing to read
+            problems.append(Problem("error", file, name, "", f"cannot be read ({_first_line(error)})",
+                                    "sheet skipped"))
+            continue
+        if cells.width:
+            sheets.append(RawSheet(path, file, name, cells.rename(dict(zip(cells.columns, letters))), letters))
+    return WorkbookRead(path, file, tuple(sheets), tuple(problems))
+
+
+def _read_csv(path: Path, file: str, data: bytes) -> WorkbookRead:
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        content = data.decode("cp1252", errors="replace")  # what German Excel writes for "CSV"
+    head = content.splitlines()[:50]
+    delimiter = max(";,\t|", key=lambda candidate: sum(line.count(candidate) for line in head))
+    width = max((len(fields) for fields in csv.reader(head, delimiter=delimiter)), default=0)
+    if not width:
+        return WorkbookRead(path, file, (), ())
+    try:
+        # An explicit width keeps title lines above the header from fixing the column count.
+        cells = pl.read_csv(io.BytesIO(content.encode("utf-8")), has_header=False, separator=delimiter,
+                            infer_schema=False, truncate_ragged_lines=True, missing_columns="insert",
+                            schema={column_letter(i): pl.String for i in range(width)})
+    except pl.exceptions.PolarsError as error:
+        return WorkbookRead(path, file, (), (Problem(
+            "error", file, "", "", f"cannot be read as CSV ({_first_line(error)})", "file skipped"),))
+    letters = tuple(cells.columns)
+    return WorkbookRead(path, file, (RawSheet(path, file, "", cells, letters),), ())
+
+
+def _first_line(error: BaseException) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def describe_empty_cells(path: Path, sheet: str, cells: list[str], max_rows: int = 200_000) -> dict[str, str]:
+    """Why calamine saw these cells empty: a formula saved without its result, or an
+    Excel error value. Reads the sheet with openpyxl, so only for the few cells asked."""
+    if not cells or path.suffix.lower() == ".csv":
+        return {}
+    import openpyxl
+
+    wanted = set(cells)
+    last_row = max(int("".join(ch for ch in cell if ch.isdigit())) for cell in wanted)
+    found: dict[str, str] = {}
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), read_only=True)
+    except Exception:  # the file changed or is unreadable now: nothing more to say
+        return {}
+    try:
+        worksheet = workbook[sheet]
+        if (worksheet.max_row or 0) > max_rows:
+            return {}
+        for row in worksheet.iter_rows(max_row=last_row):
+            for cell in row:
+                reference = getattr(cell, "coordinate", None)
+                if reference not in wanted:
+                    continue
+                if cell.data_type == "f":
+                    found[reference] = f"holds a formula without a saved result ({cell.value}); open the workbook in Excel and save it"
+                elif cell.data_type == "e":
+                    found[reference] = f"holds the Excel error {cell.value}"
+    finally:
+        workbook.close()
+    return found
