@@ -13,7 +13,7 @@ _ABBREVIATIONS = (
     (re.compile(r"^tel$"), "telefon"),
     (re.compile(r"^(telefonnr|telnr|phonenr)$"), "telefon"),
 )
-_UNIT_SUFFIX = re.compile(r"\((eur|euro|€|chf|usd|\$|netto|brutto)\)|\bin (eur|euro|€)\b|[€$]")
+_UNIT_SUFFIX = re.compile(r"\((eur|euro|€|chf|usd|\$|netto|brutto)\)|\bin (eur|euro|€)(?!\w)|[€$]")
 
 
 def fold(header: str) -> str:

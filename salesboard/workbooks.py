@@ -11,6 +11,7 @@ import io
 import os
 import stat
 import zipfile
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,7 +131,7 @@ def _refuse_unreadable(data: bytes) -> str | None:
                 try:
                     with archive.open(info) as part:
                         head = part.read(4096)
-                except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+                except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as error:
                     return f"is damaged ({info.filename}: {error}); save it again from Excel"
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                     return (f"part {info.filename} declares XML entities, which Excel never writes; "
@@ -197,28 +198,35 @@ def describe_empty_cells(path: Path, sheet: str, cells: list[str], max_rows: int
     Excel error value. Reads the sheet with openpyxl, so only for the few cells asked."""
     if not cells or path.suffix.lower() == ".csv":
         return {}
-    import openpyxl
-
     wanted = set(cells)
     last_row = max(int("".join(ch for ch in cell if ch.isdigit())) for cell in wanted)
-    found: dict[str, str] = {}
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(path.read_bytes()), read_only=True)
+        data = path.read_bytes()
+        formulas = _cell_kinds(data, sheet, wanted, last_row, max_rows, data_only=False)
+        results = _cell_kinds(data, sheet, wanted, last_row, max_rows, data_only=True)
     except Exception:  # the file changed or is unreadable now: nothing more to say
         return {}
+    found = {}
+    for cell in wanted:
+        if results.get(cell, (None, None))[0] == "e":
+            found[cell] = f"holds the Excel error {results[cell][1]}"
+        elif formulas.get(cell, (None, None))[0] == "f":
+            found[cell] = (f"holds a formula without a saved result ({formulas[cell][1]}); "
+                           "open the workbook in Excel and save it")
+    return found
+
+
+def _cell_kinds(data: bytes, sheet: str, wanted: set[str], last_row: int, max_rows: int,
+                data_only: bool) -> dict[str, tuple[str, object]]:
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     try:
         worksheet = workbook[sheet]
         if (worksheet.max_row or 0) > max_rows:
             return {}
-        for row in worksheet.iter_rows(max_row=last_row):
-            for cell in row:
-                reference = getattr(cell, "coordinate", None)
-                if reference not in wanted:
-                    continue
-                if cell.data_type == "f":
-                    found[reference] = f"holds a formula without a saved result ({cell.value}); open the workbook in Excel and save it"
-                elif cell.data_type == "e":
-                    found[reference] = f"holds the Excel error {cell.value}"
+        return {cell.coordinate: (cell.data_type, cell.value)
+                for row in worksheet.iter_rows(max_row=last_row) for cell in row
+                if getattr(cell, "coordinate", None) in wanted}
     finally:
         workbook.close()
-    return found

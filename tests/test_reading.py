@@ -5,7 +5,7 @@ import openpyxl
 import polars as pl
 from openpyxl.worksheet.table import Table
 
-from tests.conftest import messages, read_folder, write_workbook
+from helpers import messages, read_folder, write_workbook
 
 D = dt.date
 
