@@ -1,0 +1,95 @@
+"""The metrics layer: pure Polars functions of (Tables, as-of date D, Rules).
+
+compute_metrics gathers every figure of SPEC §3 into one Metrics object;
+summary_dict arranges it as site/data/summary.json (SPEC §5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from salesboard.schema import Tables
+
+from .campaigns import campaign_response
+from .facts import Facts, select_facts
+from .followups import overdue_follow_ups
+from .lifecycle import LifecycleMetrics, compute_lifecycle_metrics
+from .rules import SEGMENTS, Rules
+from .segments import SegmentMetrics, classify_addresses, compute_segment_metrics
+from .stages import StageMetrics, compute_stage_metrics
+from .summary import summary_dict
+from .weekly import WeeklyFunnel, compute_weekly_funnel
+
+__all__ = [
+    "SEGMENTS",
+    "Counts",
+    "LifecycleMetrics",
+    "Metrics",
+    "Rules",
+    "SegmentMetrics",
+    "StageMetrics",
+    "WeeklyFunnel",
+    "compute_metrics",
+    "summary_dict",
+]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """addresses: every customer_id; customers: addresses with an order;
+    orders: orders with amount > 0; activities: activity rows (all as of D)."""
+
+    addresses: int
+    customers: int
+    orders: int
+    activities: int
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Everything SPEC §3 computes, as of `as_of`.
+
+    addresses: one row per address with its segment (segments.classify_addresses).
+    follow_ups: followups.overdue_follow_ups. campaigns: campaigns.campaign_response.
+    """
+
+    as_of: date
+    rules: Rules
+    counts: Counts
+    addresses: pl.DataFrame
+    segments: SegmentMetrics
+    lifecycle: LifecycleMetrics
+    stages: StageMetrics
+    weekly: WeeklyFunnel
+    follow_ups: pl.DataFrame
+    campaigns: pl.DataFrame
+
+
+def compute_metrics(tables: Tables, as_of: date, rules: Rules) -> Metrics:
+    facts = select_facts(tables, as_of)
+    addresses = classify_addresses(facts, rules)
+    segments = compute_segment_metrics(addresses, as_of, rules)
+    return Metrics(
+        as_of=as_of,
+        rules=rules,
+        counts=count_facts(facts, addresses),
+        addresses=addresses,
+        segments=segments,
+        lifecycle=compute_lifecycle_metrics(addresses, segments.summary, as_of),
+        stages=compute_stage_metrics(facts, addresses),
+        weekly=compute_weekly_funnel(facts, addresses),
+        follow_ups=overdue_follow_ups(facts, addresses, rules),
+        campaigns=campaign_response(facts, addresses),
+    )
+
+
+def count_facts(facts: Facts, addresses: pl.DataFrame) -> Counts:
+    return Counts(
+        addresses=addresses.height,
+        customers=addresses.filter(pl.col("order_count") > 0).height,
+        orders=facts.orders.height,
+        activities=facts.activities.height,
+    )

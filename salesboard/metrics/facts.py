@@ -1,0 +1,107 @@
+"""The facts that count as of D, and what each address has done by then.
+
+Every metric starts here: only facts dated on or before D count, while the
+address set is every row of tables.addresses whatever D is (SPEC §3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from salesboard.schema import Tables
+
+from .expressions import year_before
+from .rules import Rules
+
+# Activity stages that show interest and so make an address without orders Z1.
+INTEREST_STAGES = ("enquiry", "meeting", "offer", "negotiation")
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The input tables cut at `as_of` (all columns as in salesboard.schema).
+
+    addresses: tables.addresses unchanged.
+    bookings: orders and credit notes dated <= D (everything that is revenue).
+    orders: bookings with amount > 0 (what counts as an order).
+    activities: activities dated <= D.
+    mailings: campaign rows sent <= D; response_date is the date of a response
+        on or before D (the send date when only "yes" was given), else null.
+    """
+
+    as_of: date
+    addresses: pl.DataFrame
+    bookings: pl.DataFrame
+    orders: pl.DataFrame
+    activities: pl.DataFrame
+    mailings: pl.DataFrame
+
+
+def select_facts(tables: Tables, as_of: date) -> Facts:
+    """Keep the facts dated on or before `as_of`; undated facts never count."""
+    bookings = tables.orders.filter(pl.col("order_date") <= as_of)
+    responded_on = pl.coalesce("response_date", "sent_date")
+    mailings = tables.campaigns.filter(pl.col("sent_date") <= as_of).with_columns(
+        response_date=pl.when(pl.col("responded") & (responded_on <= as_of)).then(responded_on)
+    )
+    return Facts(
+        as_of=as_of,
+        addresses=tables.addresses,
+        bookings=bookings,
+        orders=bookings.filter(pl.col("amount") > 0),
+        activities=tables.activities.filter(pl.col("date") <= as_of),
+        mailings=mailings,
+    )
+
+
+def order_milestones(facts: Facts, rules: Rules) -> pl.DataFrame:
+    """Per customer with orders: order_count (UInt32) and the dates its order
+    count reached 1, 2 and loyal_min_orders (first_order_date,
+    second_order_date, loyal_order_date; null when not reached).
+
+    Knowing when each threshold was crossed gives the segment at any earlier
+    date without recomputing (see segments.segment_at).
+    """
+    dates = pl.col("order_date").sort()
+    return facts.orders.group_by("customer_id").agg(
+        order_count=pl.len(),
+        first_order_date=pl.col("order_date").min(),
+        second_order_date=dates.get(1, null_on_oob=True),
+        loyal_order_date=dates.get(rules.loyal_min_orders - 1, null_on_oob=True),
+    )
+
+
+def revenue_by_address(facts: Facts) -> pl.DataFrame:
+    """Per customer with bookings: revenue_total and revenue_12m (Float64).
+
+    The last 12 months are the dates after the same calendar day a year
+    before D, up to D, credit notes included.
+    """
+    since = year_before(facts.as_of)
+    return facts.bookings.group_by("customer_id").agg(
+        revenue_total=pl.col("amount").sum(),
+        revenue_12m=pl.col("amount").filter(pl.col("order_date") > since).sum(),
+    )
+
+
+def interest_dates(facts: Facts) -> pl.DataFrame:
+    """Per customer: interest_date, the first date it showed interest — its
+    interest_since, an enquiry/meeting/offer/negotiation activity or a
+    campaign response — on or before D."""
+    shown = [
+        _interest_since(facts),
+        facts.activities.filter(pl.col("stage").is_in(INTEREST_STAGES)).select("customer_id", day="date"),
+        _responses(facts),
+    ]
+    return pl.concat(shown).group_by("customer_id").agg(interest_date=pl.col("day").min())
+
+
+def _interest_since(facts: Facts) -> pl.DataFrame:
+    return facts.addresses.select("customer_id", day="interest_since").filter(pl.col("day") <= facts.as_of)
+
+
+def _responses(facts: Facts) -> pl.DataFrame:
+    return facts.mailings.select("customer_id", day="response_date").drop_nulls("day")

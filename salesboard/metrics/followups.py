@@ -1,0 +1,109 @@
+"""Overdue follow-ups ("Wiedervorlagen") with all their reasons (SPEC §3.4)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from .expressions import days_between
+from .facts import Facts
+from .rules import Rules
+
+REASONS = ("due", "cadence", "offer_not_chased")
+
+
+def overdue_follow_ups(facts: Facts, addresses: pl.DataFrame, rules: Rules) -> pl.DataFrame:
+    """Each overdue address once, Z2 first, then most days overdue first.
+
+    Reasons (a flag column each, and `reasons`, their list in REASONS order):
+    - due: the follow-up date F is before D and no activity or order (amount
+      > 0) is dated on or after F.
+    - cadence: days since last_contact exceed the segment's cadence.
+    - offer_not_chased: the most recent activity is an offer more than
+      offer_chase_days before D and no order is dated on or after it. Looking
+      at the most recent activity is the same as asking for any offer with no
+      later activity: a later offer chases an earlier one.
+
+    Columns: customer_id, company, owner, phone, segment, reasons
+    (List[String]), due, cadence, offer_not_chased (Boolean), due_date (the
+    earliest date a reason fell due), days_overdue (Int64, D - due_date, the
+    largest over the reasons, >= 1), follow_up_date (F), last_contact.
+    """
+    as_of = facts.as_of
+    follow_up, offer_date, last_order = (
+        pl.col("follow_up_date"),
+        pl.col("last_activity_date"),
+        pl.col("last_order_date"),
+    )
+    last_fact = pl.max_horizontal(offer_date, last_order)
+    cadence = pl.col("segment").cast(pl.String).replace_strict(rules.cadence_days, default=None, return_dtype=pl.Int64)
+    overdue_days = {
+        "due": pl.when((follow_up < as_of) & (last_fact.is_null() | (last_fact < follow_up))).then(
+            days_between(follow_up, as_of)
+        ),
+        "cadence": days_between("last_contact", as_of) - cadence,
+        "offer_not_chased": pl.when(
+            (pl.col("last_activity_stage") == "offer") & (last_order.is_null() | (last_order < offer_date))
+        ).then(days_between(offer_date, as_of) - rules.offer_chase_days),
+    }
+    # A reason holds when its days overdue are positive: "more than N days".
+    holds = {reason: (days > 0).fill_null(False) for reason, days in overdue_days.items()}
+    days_overdue = pl.max_horizontal(pl.when(holds[r]).then(overdue_days[r]) for r in REASONS)
+    return (
+        addresses.select("customer_id", "company", "owner", "phone", "segment")
+        .join(latest_contacts(facts), on="customer_id", how="left")
+        .with_columns(**holds, days_overdue=days_overdue)
+        .filter(pl.col("days_overdue").is_not_null())
+        .select(
+            "customer_id",
+            "company",
+            "owner",
+            "phone",
+            "segment",
+            pl.concat_list(pl.when(r).then(pl.lit(r)) for r in REASONS).list.drop_nulls().alias("reasons"),
+            *REASONS,
+            (pl.lit(as_of) - pl.duration(days="days_overdue")).alias("due_date"),
+            "days_overdue",
+            "follow_up_date",
+            "last_contact",
+        )
+        .sort(pl.col("segment") != "Z2", pl.col("days_overdue"), "customer_id", descending=[False, True, False])
+    )
+
+
+def latest_contacts(facts: Facts) -> pl.DataFrame:
+    """Per address (every one): last_activity_date, last_activity_stage (of
+    the most recent activity: latest date, then highest seq), last_order_date
+    (amount > 0), follow_up_date (F: the most recent activity's
+    next_follow_up if set, else the address's), last_contact (latest
+    activity, order, campaign response or interest_since, all on or before D).
+    """
+    by_reading_order = ("date", "seq")
+    last_activity = facts.activities.group_by("customer_id").agg(
+        last_activity_date=pl.col("date").max(),
+        last_activity_stage=pl.col("stage").sort_by(by_reading_order).last(),
+        last_activity_follow_up=pl.col("next_follow_up").sort_by(by_reading_order).last(),
+    )
+    last_order = facts.orders.group_by("customer_id").agg(last_order_date=pl.col("order_date").max())
+    last_response = facts.mailings.group_by("customer_id").agg(last_response_date=pl.col("response_date").max())
+    interest_since = pl.when(pl.col("interest_since") <= facts.as_of).then("interest_since")
+    return (
+        facts.addresses.select("customer_id", "next_follow_up", "interest_since")
+        .join(last_activity, on="customer_id", how="left")
+        .join(last_order, on="customer_id", how="left")
+        .join(last_response, on="customer_id", how="left")
+        .select(
+            "customer_id",
+            "last_activity_date",
+            "last_activity_stage",
+            "last_order_date",
+            follow_up_date=pl.coalesce("last_activity_follow_up", "next_follow_up"),
+            last_contact=pl.max_horizontal(
+                "last_activity_date", "last_order_date", "last_response_date", interest_since
+            ),
+        )
+    )
+
+
+def follow_up_counts(follow_ups: pl.DataFrame) -> dict[str, int]:
+    """{overdue, due, cadence, offer_not_chased}: addresses with any / each reason."""
+    return {"overdue": follow_ups.height, **{r: int(follow_ups[r].sum()) for r in REASONS}}
