@@ -75,14 +75,13 @@ def _first_of_duplicates(addresses: pl.DataFrame, id_letters: dict) -> tuple[pl.
 
 
 def _orders(rows: pl.DataFrame) -> pl.DataFrame:
-    """Line items sharing customer and order ID → one order (sum, earliest date); cancelled rows dropped."""
-    live = rows.filter(~pl.col("_cancelled").fill_null(False))
-    key = pl.coalesce("order_id", pl.format("{}|{}|{}", "_file", "_sheet", "_row"))
+    """Line items sharing customer and order ID → one order (sum, earliest date); cancelled rows dropped.
+    A row without order ID is an order of its own (its position in the concatenation is its key)."""
+    live = rows.with_row_index("_position").filter(~pl.col("_cancelled").fill_null(False))
+    own_key = pl.when(pl.col("order_id").is_null()).then(pl.col("_position"))
     return (
-        live.with_columns(_key=key)
-        .group_by("customer_id", "_key", maintain_order=True)
+        live.group_by("customer_id", "order_id", own_key.alias("_own"), maintain_order=True)
         .agg(
-            pl.col("order_id").first(),
             pl.col("_file").first(),
             pl.col("order_date").min(),
             pl.col("amount").sum(),
@@ -91,7 +90,6 @@ def _orders(rows: pl.DataFrame) -> pl.DataFrame:
             pl.col("product").drop_nulls().unique(maintain_order=True).str.join(", "),
         )
         .with_columns(product=pl.when(pl.col("product") != "").then("product"))
-        .sort("customer_id", "order_date", "order_id", maintain_order=True)
     )
 
 

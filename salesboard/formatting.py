@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import polars as pl
+
 _SEPARATORS = {"de": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 _CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
 
@@ -17,6 +19,7 @@ def fmt_number(value, language: str = "de", decimals: int = 0) -> str:
     if _is_missing(value):
         return "–"
     thousands, decimal = _SEPARATORS[language]
+    value = round(value, decimals) or 0.0  # no "-0,00"
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
@@ -27,7 +30,7 @@ def fmt_money(value, language: str = "de", currency: str = "EUR", decimals: int 
         return "–"
     symbol = _CURRENCY_SYMBOLS.get(currency, currency)
     number = fmt_number(abs(value), language, decimals)
-    sign = "-" if value < 0 else ""
+    sign = "-" if round(value, decimals) < 0 else ""
     return f"{sign}{number}\u00a0{symbol}" if language == "de" else f"{sign}{symbol}{number}"
 
 
@@ -59,3 +62,40 @@ def fmt_change(value, language: str = "de", decimals: int = 0) -> str:
     if value == 0:
         return "±0"
     return ("+" if value > 0 else "−") + fmt_number(abs(value), language, decimals)
+
+
+
+# The same formats as Polars expressions, for whole table columns at once.
+
+def number_expr(column: pl.Expr, language: str = "de", decimals: int = 0) -> pl.Expr:
+    thousands, decimal = _SEPARATORS[language]
+    value = column.cast(pl.Float64)
+    scale = 10**decimals
+    scaled = (value.abs() * scale).round().cast(pl.Int64, strict=False)
+    whole = (
+        (scaled // scale).cast(pl.String).str.reverse()
+        .str.replace_all(r"(\d{3})", "${1}" + thousands)
+        .str.strip_chars_end(thousands).str.reverse()
+    )
+    if decimals:
+        whole = whole + decimal + (scaled % scale).cast(pl.String).str.zfill(decimals)
+    signed = pl.when((value < 0) & (scaled > 0)).then("-" + whole).otherwise(whole)
+    return pl.when(value.is_null() | value.is_nan()).then(pl.lit("–")).otherwise(signed)
+
+
+def money_expr(column: pl.Expr, language: str = "de", currency: str = "EUR", decimals: int = 0) -> pl.Expr:
+    symbol = _CURRENCY_SYMBOLS.get(currency, currency)
+    number = number_expr(column.abs(), language, decimals)
+    sign = pl.when(column.cast(pl.Float64).round(decimals) < 0).then(pl.lit("-")).otherwise(pl.lit(""))
+    text = sign + number + "\u00a0" + symbol if language == "de" else sign + symbol + number
+    return pl.when(column.is_null() | column.cast(pl.Float64).is_nan()).then(pl.lit("–")).otherwise(text)
+
+
+def percent_expr(column: pl.Expr, language: str = "de", decimals: int = 1) -> pl.Expr:
+    number = number_expr(column * 100, language, decimals)
+    text = number + ("\u00a0%" if language == "de" else "%")
+    return pl.when(column.is_null() | column.cast(pl.Float64).is_nan()).then(pl.lit("–")).otherwise(text)
+
+
+def date_expr(column: pl.Expr, language: str = "de") -> pl.Expr:
+    return column.dt.strftime("%d.%m.%Y" if language == "de" else "%Y-%m-%d").fill_null("")

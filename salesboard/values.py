@@ -47,13 +47,17 @@ def date(column: pl.Expr, pinned_format: str | None = None) -> pl.Expr:
     """Excel dates (calamine ISO text), 31.12.2025, 31.12.25, 2025-12-31, ISO datetimes,
     and bare Excel serial numbers of five digits (1927–2173)."""
     value = text(column)
-    candidates = []
+    # Real Excel dates are by far the most common: parse them cheaply, and run the
+    # pattern matching below only on the cells that are left (null cells cost nothing).
+    excel = value.str.strptime(pl.Date, "%Y-%m-%d %H:%M:%S", strict=False)
+    rest = pl.when(excel.is_null()).then(value)
+    candidates = [excel]
     if pinned_format:
-        candidates.append(value.str.strptime(pl.Date, pinned_format, strict=False))
-    iso = value.str.extract(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[ T][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
-    german = value.str.extract(r"^(\d{1,2}\.\d{1,2}\.\d{4})\.?$")
-    german_short = value.str.extract(r"^(\d{1,2}\.\d{1,2}\.\d{2})$")
-    serial = value.str.extract(r"^(\d{5})(?:\.\d+)?$").cast(pl.Int64, strict=False)
+        candidates.append(rest.str.strptime(pl.Date, pinned_format, strict=False))
+    iso = rest.str.extract(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[ T][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+    german = rest.str.extract(r"^(\d{1,2}\.\d{1,2}\.\d{4})\.?$")
+    german_short = rest.str.extract(r"^(\d{1,2}\.\d{1,2}\.\d{2})$")
+    serial = rest.str.extract(r"^(\d{5})(?:\.\d+)?$").cast(pl.Int64, strict=False)
     candidates += [
         iso.str.strptime(pl.Date, "%Y-%m-%d", strict=False),
         german.str.strptime(pl.Date, "%d.%m.%Y", strict=False),
@@ -71,9 +75,11 @@ def amount(column: pl.Expr) -> pl.Expr:
     (German); lone dots in groups of three ('1.234', '1.234.567') are thousands.
     """
     value = text(column)
-    plain = value.str.extract(r"^(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)$").cast(pl.Float64, strict=False)
+    number = value.cast(pl.Float64, strict=False)
+    plain = pl.when(number.is_finite()).then(number)
+    # Only text that is not a plain number goes through the patterns below.
     bare = (
-        value.str.replace_all(r"(?i)eur|euro|€|chf|usd|\$|[\s\u00a0'’]", "")
+        pl.when(plain.is_null()).then(value).str.replace_all(r"(?i)eur|euro|€|chf|usd|\$|[\s\u00a0'’]", "")
         .str.replace(r"^\((.*)\)$", "-${1}")  # accounting negatives: (12,50)
         .str.replace(r"^(.*)-$", "-${1}")  # trailing minus: 12,50-
     )

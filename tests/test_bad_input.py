@@ -110,4 +110,4 @@ def test_a_workbook_resaved_by_libreoffice_reads_the_same(input_dir, tmp_path):
     assert resaved.orders.rows() == original.orders.rows()
     assert resaved.addresses["postcode"].to_list() == ["01067", "04109"]
     assert resaved.orders.select("customer_id", "amount").rows() == [
-        ("1001", 1250.0), ("1001", 1234.56), ("1002", 480.5)]
+        ("1001", 1250.0), ("1002", 480.5), ("1001", 1234.56)]
