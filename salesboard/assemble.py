@@ -116,9 +116,9 @@ def _add_unlisted(addresses: pl.DataFrame, orders: pl.DataFrame, activities: pl.
     seen = []
     for table, frame in (("orders", orders), ("activities", activities), ("campaigns", campaigns)):
         missing = frame.join(listed, on="customer_id", how="anti")
-        ids = missing["customer_id"].unique(maintain_order=True)
+        ids = missing["customer_id"].unique().sort()
         if ids.len():
-            files = ", ".join(missing["_file"].unique(maintain_order=True).to_list())
+            files = ", ".join(missing["_file"].unique().sort().to_list())
             where = "there is no address list" if listed.height == 0 else "they are not in the address list"
             examples = ", ".join(ids.head(5).to_list()) + (", …" if ids.len() > 5 else "")
             problems.append(Problem("warning", files, "", "",

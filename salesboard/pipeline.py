@@ -1,10 +1,14 @@
-"""build_site(): the whole build, stage by stage. Everything is computed before anything is written."""
+"""build_site(): the whole build, stage by stage. Everything is computed before anything is written,
+and the output folder changes only once every page is rendered."""
 from __future__ import annotations
 
+import datetime as dt
+import json
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
-from salesboard.config import Settings
+from salesboard.config import Settings, build_time
 from salesboard.errors import BuildError
 from salesboard.quality import Problem
 from salesboard.reading import ReadResult, SheetSummary, read_input
@@ -16,20 +20,58 @@ class BuildResult:
     problems: tuple[Problem, ...]
     row_counts: dict[str, int]
     seconds: float
+    output_dir: Path
 
     def summary_line(self) -> str:
         errors = sum(problem.severity == "error" for problem in self.problems)
         counts = ", ".join(f"{count} {kind}" for kind, count in self.row_counts.items())
-        return (f"read {len(self.sheets)} sheets: {counts}; {errors} errors, "
+        return (f"built {self.output_dir} from {len(self.sheets)} sheets: {counts}; {errors} errors, "
                 f"{len(self.problems) - errors} warnings; {self.seconds:.1f} s")
 
 
-def build_site(settings: Settings) -> BuildResult:
+def build_site(settings: Settings, read: ReadResult | None = None, notices: tuple[str, ...] = ()) -> BuildResult:
+    """Read (unless the watch loop hands over what it read), compute, render, publish."""
+    from salesboard.exports import write_downloads
+    from salesboard.metrics import Rules, compute_metrics, summary_dict
+    from salesboard.pagemodel import Link
+    from salesboard.pages import SiteData, _Context, build_pages, follow_up_columns, follow_up_rows
+    from salesboard.publish import publish_site, staging_folder
+    from salesboard.render import PACKAGE_TEMPLATES, copy_assets, render_pages
+    from salesboard.texts import translator
+
     started = time.perf_counter()
-    read = read_input(settings)
+    read = read or read_input(settings)
     _require_some_table(read)
+    if settings.strict and read.problems:
+        raise BuildError(f"{len(read.problems)} data-quality problems, fatal with --strict "
+                         f"(first: {read.problems[0]}); the previous site is left as it was")
+
+    rules = Rules(loyal_min_orders=settings.loyal_min_orders, cadence_days=dict(settings.cadence_days),
+                  offer_chase_days=settings.offer_chase_days)
+    metrics = compute_metrics(read.tables, settings.as_of, rules)
+    last_week = compute_metrics(read.tables, settings.as_of - dt.timedelta(days=7), rules)
+    errors = sum(problem.severity == "error" for problem in read.problems)
+    summary = summary_dict(metrics, errors, len(read.problems) - errors)
+
+    templates_dir = settings.templates_dir if (settings.templates_dir / "page.html").is_file() else PACKAGE_TEMPLATES
+    t = translator(settings.language)
+    with staging_folder(settings.output_dir) as staging:
+        context = _Context(settings)
+        downloads = write_downloads(follow_up_rows(metrics, context), follow_up_columns(context),
+                                    staging / "downloads", t("download.stem"), "owner", t("page.follow_ups"))
+        links = tuple(Link(path.name, path.relative_to(staging).as_posix()) for path in downloads)
+        pages = build_pages(SiteData(settings, metrics, last_week, read, links, notices))
+        site_title = f"{settings.company} · {t('site.title')}" if settings.company else t("site.title")
+        render_pages(pages, staging, templates_dir, language=settings.language, currency=settings.currency,
+                     site_title=site_title, as_of=settings.as_of, built=build_time())
+        copy_assets(templates_dir, staging)
+        (staging / "data").mkdir()
+        (staging / "data" / "summary.json").write_text(
+            json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+        publish_site(staging, settings.output_dir)
+
     counts = {kind: getattr(read.tables, kind).height for kind in ("addresses", "orders", "activities", "campaigns")}
-    return BuildResult(read.sheets, read.problems, counts, time.perf_counter() - started)
+    return BuildResult(read.sheets, read.problems, counts, time.perf_counter() - started, settings.output_dir)
 
 
 def _require_some_table(read: ReadResult) -> None:

@@ -1,0 +1,203 @@
+"""Tables as downloadable files for a German sales team: .xlsx, and .csv as German Excel reads it.
+
+Both formats take the same frame and the same list of `Column`s, whose `kind` decides
+how a value is written:
+
+- text   — a string. In the .xlsx it is always a plain string cell, never a formula
+           or hyperlink, whatever it starts with. In the .csv a value that starts with
+           `=`, `+`, `-`, `@`, a tab or a carriage return gets a single quote `'` in
+           front (OWASP's advice against CSV injection): Excel would otherwise run
+           `=HYPERLINK(…)` as a formula and read `+49 351 1234` as a sum. The quote
+           shows when the file is opened; that is the accepted price.
+- number — any number: General format in Excel, decimal comma in the .csv.
+- money  — `#,##0.00 €` in Excel, two decimals with a decimal comma in the .csv.
+- date   — a real Excel date shown as 31.12.2026; `31.12.2026` in the .csv.
+- int    — a whole number.
+
+The .csv is UTF-8 with a byte-order mark (without it Excel reads the file as ANSI
+and garbles umlauts), `;` between fields and CRLF line ends, with no thousands
+separators. Missing values are empty cells in both formats.
+
+Identical inputs give identical bytes: the workbook's creation date is a fixed
+value, by default 2000-01-01, and the order of the files is fixed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+import xlsxwriter
+
+KINDS = ("text", "number", "money", "date", "int")
+FIXED_CREATED = dt.datetime(2000, 1, 1)
+NO_OWNER_SLUG = "ohne-zuordnung"
+
+_FORMULA_START = r"^([=+\-@\t\r])"
+_NUMBER_FORMATS = {"money": "#,##0.00 €", "date": "dd.mm.yyyy", "int": "0"}
+_EXCEL_SERIAL_OF_1970 = 25569  # Excel's day number (1900 system) of 1970-01-01, Polars' day 0
+_MAX_WIDTH = 50
+_FILTER_BUTTON_WIDTH = 3  # the autofilter arrow covers the end of the header text
+_EXTRA_WIDTH = {"money": 4}  # thousands dots and " €", which the plain digits lack
+_PADDING = 1  # a little space between neighbouring columns
+_MAX_SLUG_LENGTH = 60  # keeps paths on a network drive well under Windows' 260 characters
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an export: the frame column `key`, shown under `label`, written as `kind`."""
+
+    key: str
+    label: str
+    kind: str  # one of KINDS
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"column {self.key!r}: kind must be one of {', '.join(KINDS)}, found {self.kind!r}")
+
+
+def write_xlsx(frame: pl.DataFrame, columns: list[Column], path: Path, sheet_name: str, *,
+               created: dt.datetime = FIXED_CREATED) -> None:
+    """One sheet: a bold, frozen header row with an autofilter over the whole table, then the rows."""
+    workbook = xlsxwriter.Workbook(path, {
+        # Rows go to disk as they are written, so 250,000 rows need little memory.
+        "constant_memory": True,
+        # write_string below never makes a formula or link; these keep the generic write() from it too.
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    })
+    workbook.set_properties({"created": created})
+    sheet = workbook.add_worksheet(sheet_name)
+    formats = {kind: workbook.add_format({"num_format": code}) for kind, code in _NUMBER_FORMATS.items()}
+    cell_formats = [formats.get(column.kind) for column in columns]
+    writers = [sheet.write_string if column.kind == "text" else sheet.write_number for column in columns]
+
+    header_format = workbook.add_format({"bold": True})
+    for index, (column, width) in enumerate(zip(columns, _column_widths(frame, columns))):
+        sheet.write_string(0, index, column.label, header_format)
+        sheet.set_column(index, index, width)
+
+    values = frame.select(_xlsx_value(column).alias(str(index)) for index, column in enumerate(columns))
+    # constant_memory mode requires writing row by row.
+    for row, row_values in enumerate(zip(*(series.to_list() for series in values)), start=1):
+        for index, value in enumerate(row_values):
+            if value is not None:
+                writers[index](row, index, value, cell_formats[index])
+
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, frame.height, len(columns) - 1)
+    workbook.close()
+
+
+def write_csv(frame: pl.DataFrame, columns: list[Column], path: Path) -> None:
+    """A .csv that German Excel opens by double-click: UTF-8 with BOM, `;`, CRLF, decimal comma.
+
+    Text that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed
+    with `'` so that Excel shows it instead of evaluating it (CSV injection, OWASP).
+    """
+    frame.select(_csv_value(column).alias(column.label) for column in columns).write_csv(
+        path,
+        include_bom=True,
+        separator=";",
+        line_terminator="\r\n",
+        date_format="%d.%m.%Y",
+        decimal_comma=True,
+        float_scientific=False,
+        quote_style="necessary",
+    )
+
+
+def write_downloads(frame: pl.DataFrame, columns: list[Column], folder: Path, stem: str, group_by: str | None,
+                    sheet_name: str, *, created: dt.datetime = FIXED_CREATED) -> list[Path]:
+    """`{stem}.xlsx` and `{stem}.csv` with every row, plus one pair per value of `group_by` if given.
+
+    A group's files are named `{stem}-{slug}`: the value in lower-case ASCII (ä→ae,
+    ß→ss, anything else → "-"), "ohne-zuordnung" for a missing or blank value, and a
+    numeric suffix where two values share a slug. Values are compared after trimming
+    spaces. Returns the paths written: the full table first, then the groups by slug.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    parts = [(stem, frame)]
+    if group_by is not None:
+        keys = frame.get_column(group_by).cast(pl.String).str.strip_chars().replace("", None)
+        for value, slug in _unique_slugs(keys.unique().to_list()):
+            parts.append((f"{stem}-{slug}", frame.filter(keys.eq_missing(value))))
+    paths = []
+    for name, part in parts:
+        xlsx_path, csv_path = folder / f"{name}.xlsx", folder / f"{name}.csv"
+        write_xlsx(part, columns, xlsx_path, sheet_name, created=created)
+        write_csv(part, columns, csv_path)
+        paths += [xlsx_path, csv_path]
+    return paths
+
+
+def _typed(column: Column) -> pl.Expr:
+    """The frame column as the type its kind stands for; NaN counts as missing."""
+    value = pl.col(column.key)
+    match column.kind:
+        case "text":
+            return value.cast(pl.String)
+        case "date":
+            return value.cast(pl.Date)
+        case "int":
+            return value.cast(pl.Int64)
+        case "money":
+            # Whole cents, so that both files show the same amounts and sums of what is shown match.
+            return value.cast(pl.Float64).fill_nan(None).round(2)
+        case _:
+            return value.cast(pl.Float64).fill_nan(None)
+
+
+def _xlsx_value(column: Column) -> pl.Expr:
+    if column.kind == "date":
+        # The day number is what write_datetime would store; computing it here saves a call per cell.
+        return _typed(column).cast(pl.Int32) + _EXCEL_SERIAL_OF_1970
+    return _typed(column)
+
+
+def _csv_value(column: Column) -> pl.Expr:
+    if column.kind == "text":
+        return _typed(column).str.replace(_FORMULA_START, "'$1")
+    if column.kind == "money":
+        return _typed(column).cast(pl.Decimal(38, 2))  # always prints two decimals: 1234,50
+    return _typed(column)
+
+
+def _column_widths(frame: pl.DataFrame, columns: list[Column]) -> list[int]:
+    """Characters of the longest header or value as shown, capped so that long notes stay readable."""
+    longest = frame.select(
+        _csv_value(column).cast(pl.String).str.len_chars().max().alias(str(index))
+        for index, column in enumerate(columns)
+    ).row(0)
+    return [min(_MAX_WIDTH, _PADDING + max(len(column.label) + _FILTER_BUTTON_WIDTH,
+                                           (length or 0) + _EXTRA_WIDTH.get(column.kind, 0)))
+            for column, length in zip(columns, longest)]
+
+
+def _unique_slugs(values: list[str | None]) -> list[tuple[str | None, str]]:
+    """Each value with a slug no other value has, ordered by slug; a clash gets -2, -3, …"""
+    used: set[str] = set()
+    result = []
+    for value in sorted(values, key=lambda value: (_slug(value), value or "")):
+        base = slug = _slug(value)
+        suffix = 2
+        while slug in used:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        used.add(slug)
+        result.append((value, slug))
+    return result
+
+
+def _slug(value: str | None) -> str:
+    """'Jörg Weiß' → 'joerg-weiss'; safe in file names on Windows and POSIX."""
+    if value is None:
+        return NO_OWNER_SLUG
+    folded = unicodedata.normalize("NFKD", value.lower().translate(_UMLAUTS))
+    without_accents = "".join(char for char in folded if not unicodedata.combining(char))  # é → e
+    slug = re.sub(r"[^a-z0-9]+", "-", without_accents)[:_MAX_SLUG_LENGTH].strip("-")
+    return slug or "gruppe"  # a value with no Latin letter or digit, such as '李'

@@ -1,0 +1,267 @@
+"""What each of the seven pages shows (SPEC §4): metric frames → page models."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import polars as pl
+
+from salesboard import charts
+from salesboard.config import Settings
+from salesboard.formatting import fmt_change, fmt_date, fmt_money, fmt_number, fmt_percent
+from salesboard.metrics import SEGMENTS, Metrics
+from salesboard.pagemodel import Card, Chart, Column, Link, Page, Section, Table, table_data
+from salesboard.reading import ReadResult
+from salesboard.schema import STAGES
+from salesboard.texts import translator
+
+WEEKLY_MEASURES = STAGES[:-1] + ("orders", "first_orders", "second_orders")
+
+
+@dataclass(frozen=True)
+class SiteData:
+    settings: Settings
+    metrics: Metrics
+    last_week: Metrics  # the same figures as of seven days earlier, for the change on the cards
+    read: ReadResult
+    downloads: tuple[Link, ...]
+    notices: tuple[str, ...] = ()
+
+
+class _Context:
+    """Language, currency and the words, shared by the page builders."""
+
+    def __init__(self, settings: Settings):
+        self.language, self.currency = settings.language, settings.currency
+        self.t = translator(settings.language)
+        self.segment_names = {segment: self.t(f"segment.{segment}") for segment in SEGMENTS}
+        self.table_labels = {key: self.t(f"table.{key}") for key in
+                             ("search", "all", "page", "rows", "previous", "next", "empty")}
+
+    def column(self, key: str, kind: str = "text", filter: bool = False) -> Column:
+        return Column(key, self.t(f"col.{key}"), kind, filter)
+
+    def table(self, id: str, title: str, frame: pl.DataFrame, columns: list[Column], page_size: int = 50,
+              note: str = "") -> Table:
+        return Table(id, title, table_data(frame, columns, self.table_labels, self.language, self.currency,
+                                           page_size), note)
+
+    def stage_name(self, stage: str) -> str:
+        return self.t(f"stage.{stage}") if stage in STAGES else self.t(f"weekly.{stage}")
+
+
+def build_pages(site: SiteData) -> list[Page]:
+    context = _Context(site.settings)
+    builders: list[Callable[[SiteData, _Context], Page]] = [
+        overview_page, segments_page, funnel_page, first_buyers_page, follow_ups_page, campaigns_page, quality_page]
+    return [builder(site, context) for builder in builders]
+
+
+def _card(label: str, value: str, change: float | None, shown_change: str, good_when_up: bool = True) -> Card:
+    trend = "flat" if not change else "good" if (change > 0) == good_when_up else "bad"
+    return Card(label, value, shown_change, trend)
+
+
+def overview_page(site: SiteData, c: _Context) -> Page:
+    now, before, lang = site.metrics, site.last_week, c.language
+    vs = c.t("kpi.vs_last_week")
+    revenue_now = now.segments.summary["revenue_12m"].sum()
+    revenue_before = before.segments.summary["revenue_12m"].sum()
+    rate_now, rate_before = now.lifecycle.second_order_rate, before.lifecycle.second_order_rate
+    rate_change = None if rate_now is None or rate_before is None else rate_now - rate_before
+    cards = (
+        _card(c.t("kpi.addresses"), fmt_number(now.counts.addresses, lang),
+              now.counts.addresses - before.counts.addresses,
+              f"{fmt_change(now.counts.addresses - before.counts.addresses, lang)} {vs}"),
+        _card(c.t("kpi.customers"), fmt_number(now.counts.customers, lang),
+              now.counts.customers - before.counts.customers,
+              f"{fmt_change(now.counts.customers - before.counts.customers, lang)} {vs}"),
+        _card(c.t("kpi.revenue_12m"), fmt_money(revenue_now, lang, c.currency), revenue_now - revenue_before,
+              f"{fmt_change(revenue_now - revenue_before, lang)} {vs}"),
+        _card(c.t("kpi.second_order_rate"), fmt_percent(rate_now, lang), rate_change,
+              f"{fmt_change(None if rate_change is None else rate_change * 100, lang, 1)} %-Pkt. {vs}"
+              if lang == "de" else f"{fmt_change(None if rate_change is None else rate_change * 100, lang, 1)} pts {vs}"),
+        _card(c.t("kpi.overdue"), fmt_number(now.follow_ups.height, lang),
+              now.follow_ups.height - before.follow_ups.height,
+              f"{fmt_change(now.follow_ups.height - before.follow_ups.height, lang)} {vs}", good_when_up=False),
+    )
+    comparison = now.weekly.comparison.filter(pl.col("measure").is_in(WEEKLY_MEASURES))
+    names = [c.stage_name(m) for m in comparison["measure"]]
+    weekly_chart = charts.grouped_bars(names, {c.t("col.previous"): comparison["previous"].to_list(),
+                                               c.t("col.current"): comparison["current"].to_list(),
+                                               c.t("col.average_4_weeks"): comparison["average_4_weeks"].to_list()},
+                                       lang, colours=["#9aa5b1", "#2e6f95", "#f2b134"])
+    table_frame = now.weekly.comparison.with_columns(
+        measure=pl.col("measure").replace_strict({m: c.stage_name(m) for m in now.weekly.comparison["measure"]}))
+    weeks = now.weekly.weeks
+    trend = charts.lines(weeks["week"].to_list(), {c.stage_name(m): weeks[m].to_list()
+                                                  for m in ("first_contact", "offer", "orders", "first_orders")}, lang)
+    revenue = charts.lines(weeks["week"].to_list(), {c.t("weekly.revenue"): weeks["revenue"].to_list()}, lang,
+                           money=c.currency, bars=True)
+    return Page("index", "overview", (
+        Section("", cards=cards),
+        Section(c.t("sec.weekly"), charts=(Chart("weekly", "", weekly_chart),), tables=(
+            c.table("weekly-table", "", table_frame, [
+                c.column("measure"), c.column("current", "number"), c.column("previous", "number"),
+                c.column("average_4_weeks", "number"), c.column("change_vs_previous", "number")], page_size=0),),
+            columns=2),
+        Section(c.t("sec.trend"), charts=(Chart("trend", c.t("sec.trend_activity"), trend),
+                                          Chart("revenue", c.t("sec.trend_revenue"), revenue)), columns=2),
+    ), site.notices)
+
+
+def segments_page(site: SiteData, c: _Context) -> Page:
+    m, lang = site.metrics, c.language
+    summary = m.segments.summary
+    segments = [str(s) for s in summary["segment"]]
+    counts = charts.segment_bars(segments, summary["addresses"].to_list(), c.segment_names, lang)
+    revenue = charts.grouped_bars([c.segment_names[s] for s in segments],
+                                  {c.t("col.revenue_12m"): summary["revenue_12m"].to_list(),
+                                   c.t("col.revenue_total"): summary["revenue_total"].to_list()},
+                                  lang, money=c.currency)
+    by_owner = m.segments.by_owner.with_columns(owner=pl.col("owner").fill_null(c.t("no_owner")))
+    owners = by_owner["owner"].unique(maintain_order=True).to_list()
+    owner_counts = {s: by_owner.filter(pl.col("segment") == s)["addresses"].to_list() for s in SEGMENTS}
+    history = m.segments.history
+    migration = m.segments.migration
+    matrix = [[migration.filter((pl.col("from_segment") == f) & (pl.col("to_segment") == t))["addresses"].item()
+               for t in SEGMENTS] for f in SEGMENTS]
+    note = c.t("note.migration").format(start=fmt_date(m.segments.migration_start, lang),
+                                        end=fmt_date(m.as_of, lang))
+    named = [c.segment_names[s] for s in SEGMENTS]
+    return Page("segments", "segments", (
+        Section(c.t("sec.segment_counts"), charts=(Chart("segment-counts", c.t("sec.segment_addresses"), counts),
+                                                   Chart("segment-revenue", c.t("sec.segment_revenue"), revenue)),
+                tables=(c.table("segment-table", "", summary.with_columns(
+                    segment=pl.col("segment").cast(pl.String).replace_strict(c.segment_names)), [
+                    c.column("segment"), c.column("addresses", "int"), c.column("revenue_12m", "money"),
+                    c.column("revenue_total", "money")], page_size=0),), columns=2),
+        Section(c.t("sec.by_owner"), charts=(Chart("by-owner", "", charts.stacked_by_segment(
+            [charts.label(o) for o in owners], owner_counts, c.segment_names, lang)),)),
+        Section(c.t("sec.history"), charts=(Chart("history", "", charts.stacked_by_segment(
+            history["week"].to_list(), {s: history[s].to_list() for s in SEGMENTS}, c.segment_names, lang,
+            area=True)),)),
+        Section(c.t("sec.migration"), text=note, charts=(Chart("migration", "", charts.heatmap(
+            named, named, matrix, [[fmt_number(v, lang) for v in row] for row in matrix], lang)),)),
+    ), site.notices)
+
+
+def funnel_page(site: SiteData, c: _Context) -> Page:
+    m, lang = site.metrics, c.language
+    lifecycle = m.lifecycle.funnel.with_columns(step=pl.col("step").replace_strict(
+        {step: c.t(f"step.{step}") for step in m.lifecycle.funnel["step"]}))
+    lifecycle_chart = charts.funnel(lifecycle["step"].to_list(), lifecycle["addresses"].to_list(), lang,
+                                    colours=["#9aa5b1"] + [charts.SEGMENT_COLOURS[s] for s in SEGMENTS[1:]])
+    stage_charts, stage_tables = [], []
+    for period, key in (("all_time", "sec.stages_all"), ("last_12_weeks", "sec.stages_recent")):
+        rows = m.stages.funnel.filter(pl.col("period") == period).with_columns(
+            step=pl.col("stage").replace_strict({s: c.stage_name(s) for s in STAGES}), overall_rate=pl.col("cumulative_rate"))
+        stage_charts.append(Chart(f"stages-{period}", c.t(key), charts.funnel(
+            rows["step"].to_list(), rows["addresses"].to_list(), lang)))
+        stage_tables.append(c.table(f"stages-table-{period}", c.t(key), rows, _rate_columns(c), page_size=0))
+    cards = (Card(c.t("kpi.median_days_order"), fmt_number(m.stages.median_days_first_contact_to_order, lang, 0),
+                  "", "flat"),
+             Card(c.t("kpi.second_order_rate"), fmt_percent(m.lifecycle.second_order_rate, lang), "", "flat"))
+    return Page("funnel", "funnel", (
+        Section("", cards=cards),
+        Section(c.t("sec.lifecycle"), charts=(Chart("lifecycle", "", lifecycle_chart),),
+                tables=(c.table("lifecycle-table", "", lifecycle, _rate_columns(c), page_size=0),), columns=2),
+        Section(c.t("sec.stages"), charts=tuple(stage_charts), tables=tuple(stage_tables), columns=2),
+    ), site.notices)
+
+
+def _rate_columns(c: _Context) -> list[Column]:
+    return [c.column("step"), c.column("addresses", "int"), c.column("step_rate", "percent"),
+            c.column("overall_rate", "percent")]
+
+
+def first_buyers_page(site: SiteData, c: _Context) -> Page:
+    m, lang = site.metrics, c.language
+    cohorts = m.lifecycle.cohorts
+    windows = (30, 90, 180, 365)
+    months = [fmt_date(d, lang)[3:] if lang == "de" else str(d)[:7] for d in cohorts["cohort_month"]]
+    shares = [cohorts[f"share_{w}d"].to_list() for w in windows]
+    z = [[shares[i][row] for i in range(len(windows))] for row in range(cohorts.height)]
+    text = [[fmt_percent(v, lang, 0) if v is not None else "" for v in row] for row in z]
+    heat = charts.heatmap([c.t(f"window.{w}") for w in windows], months, z, text, lang)
+    heat["data"][0]["zmin"], heat["data"][0]["zmax"] = 0, 1
+    days = m.addresses.filter(pl.col("second_order_date").is_not_null()).select(
+        (pl.col("second_order_date") - pl.col("first_order_date")).dt.total_days().alias("days"))["days"]
+    waiting = m.lifecycle.waiting_list
+    cards = (Card(c.t("kpi.median_days_second"), fmt_number(m.lifecycle.median_days_to_second_order, lang), "", "flat"),
+             Card(c.t("kpi.waiting"), fmt_number(waiting.height, lang), "", "flat"),
+             Card(c.t("kpi.second_order_rate"), fmt_percent(m.lifecycle.second_order_rate, lang), "", "flat"))
+    return Page("first-buyers", "first_buyers", (
+        Section("", cards=cards),
+        Section(c.t("sec.cohorts"), text=c.t("note.cohorts"), charts=(Chart("cohorts", "", heat),)),
+        Section(c.t("sec.days_to_second"), charts=(Chart("days-to-second", "", charts.histogram(
+            days, 30, lang, c.t("sec.days_to_second"))),)),
+        Section(c.t("sec.waiting"), tables=(c.table("waiting", "", waiting, [
+            c.column("customer_id"), c.column("company"), c.column("owner", filter=True), c.column("phone"),
+            c.column("first_order_date", "date"), c.column("days_since_first_order", "int")]),)),
+    ), site.notices)
+
+
+def follow_up_rows(m: Metrics, c: _Context) -> pl.DataFrame:
+    """The overdue list with words for segments and reasons, as the page and the downloads show it."""
+    reasons = {r: c.t(f"reason.{r}") for r in ("due", "cadence", "offer_not_chased")}
+    return m.follow_ups.with_columns(
+        segment=pl.col("segment").cast(pl.String),
+        reasons=pl.col("reasons").list.eval(pl.element().replace_strict(reasons)).list.join(", "),
+    )
+
+
+def follow_up_columns(c: _Context) -> list[Column]:
+    return [c.column("company"), c.column("customer_id"), c.column("owner", filter=True),
+            c.column("segment", filter=True), c.column("reasons", filter=True), c.column("days_overdue", "int"),
+            c.column("due_date", "date"), c.column("last_contact", "date"), c.column("phone")]
+
+
+def follow_ups_page(site: SiteData, c: _Context) -> Page:
+    rows = follow_up_rows(site.metrics, c)
+    return Page("follow-ups", "follow_ups", (
+        Section(c.t("sec.overdue"), cards=(Card(c.t("kpi.overdue"), fmt_number(rows.height, c.language), "", "flat"),),
+                tables=(c.table("follow-ups", "", rows, follow_up_columns(c)),)),
+        Section(c.t("sec.downloads"), links=site.downloads),
+    ), site.notices)
+
+
+def campaigns_page(site: SiteData, c: _Context) -> Page:
+    m, lang = site.metrics, c.language
+    campaigns = m.campaigns.with_columns(segment=pl.col("segment").cast(pl.String))
+    if campaigns.is_empty():
+        return Page("campaigns", "campaigns", (Section(c.t("sec.response"), text=c.t("note.no_campaigns")),),
+                    site.notices)
+    names = campaigns["campaign"].unique(maintain_order=True).to_list()
+    rates = {c.segment_names[s]: campaigns.filter(pl.col("segment") == s)["response_rate"].to_list() for s in SEGMENTS}
+    chart = charts.grouped_bars([charts.label(n) for n in names], rates, lang, percent=True,
+                                colours=[charts.SEGMENT_COLOURS[s] for s in SEGMENTS])
+    return Page("campaigns", "campaigns", (
+        Section(c.t("sec.response"), charts=(Chart("response", "", chart),), tables=(c.table(
+            "campaign-table", "", campaigns.with_columns(segment=pl.col("segment").replace_strict(c.segment_names)), [
+                c.column("campaign", filter=True), c.column("sent_date", "date"), c.column("segment", filter=True),
+                c.column("sent", "int"), c.column("responded", "int"), c.column("response_rate", "percent"),
+                c.column("rate_vs_z0", "number")]),)),
+    ), site.notices)
+
+
+def quality_page(site: SiteData, c: _Context) -> Page:
+    problems = pl.DataFrame(
+        [(c.t(f"severity.{p.severity}"), p.file, p.sheet, p.cell, p.message, p.action) for p in site.read.problems],
+        schema=["severity", "file", "sheet", "cell", "message", "action"], orient="row")
+    sheets = pl.DataFrame([(s.file, s.sheet, c.t(f"kind.{s.kind or 'none'}"), s.rows) for s in site.read.sheets],
+                          schema={"file": pl.String, "sheet": pl.String, "table": pl.String, "rows": pl.Int64},
+                          orient="row")
+    errors = sum(p.severity == "error" for p in site.read.problems)
+    cards = (Card(c.t("kpi.errors"), fmt_number(errors, c.language), "", "bad" if errors else "flat"),
+             Card(c.t("kpi.warnings"), fmt_number(len(site.read.problems) - errors, c.language), "", "flat"),
+             Card(c.t("kpi.sheets"), fmt_number(len(site.read.sheets), c.language), "", "flat"))
+    return Page("data-quality", "quality", (
+        Section("", cards=cards),
+        Section(c.t("sec.problems"), text="" if site.read.problems else c.t("note.no_problems"), tables=(c.table(
+            "problems", "", problems, [c.column("severity", filter=True), c.column("file", filter=True),
+                                       c.column("sheet"), c.column("cell"), c.column("message"),
+                                       c.column("action", filter=True)]),) if site.read.problems else ()),
+        Section(c.t("sec.sheets"), tables=(c.table("sheets", "", sheets, [
+            c.column("file"), c.column("sheet"), c.column("table", filter=True), c.column("rows", "int")]),)),
+    ), site.notices)

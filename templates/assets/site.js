@@ -1,0 +1,565 @@
+/*
+ * Browser side of the sales dashboard: draws Plotly charts and interactive
+ * tables from JSON embedded in the page.
+ *
+ * The site is opened from disk (file://) without a network, so everything
+ * here works on data already in the page: no requests, no eval, and every
+ * piece of data reaches the DOM through textContent, never as markup.
+ *
+ * Charts: <div class="chart" data-figure="ID"></div>
+ *         <script type="application/json" id="ID">{"data": [...], "layout": {...}}</script>
+ * Tables: <div class="data-table" data-source="ID"></div>
+ *         <script type="application/json" id="ID">{"columns": [...], "rows": [...], ...}</script>
+ */
+'use strict';
+
+(function () {
+  const LANG = document.documentElement.lang || 'de';
+  const PRIMARY_LANG = LANG.slice(0, 2).toLowerCase();
+
+  // Used when a table's JSON leaves out a label; the page language picks the set.
+  const DEFAULT_LABELS = {
+    de: {
+      search: 'Suchen…',
+      all: 'Alle',
+      blank: '(leer)',
+      page: 'Seite {page} von {pages}',
+      rows: '{shown} von {total} Zeilen',
+      previous: 'Zurück',
+      next: 'Weiter',
+      empty: 'Keine Einträge',
+    },
+    en: {
+      search: 'Search…',
+      all: 'All',
+      blank: '(empty)',
+      page: 'Page {page} of {pages}',
+      rows: '{shown} of {total} rows',
+      previous: 'Previous',
+      next: 'Next',
+      empty: 'No entries',
+    },
+  };
+
+  // Shown in place of a chart or table that cannot be drawn, so one bad
+  // figure never blanks the rest of the page.
+  const MESSAGES = {
+    de: {
+      noPlotly: 'Diagramm nicht verfügbar: Plotly wurde nicht geladen.',
+      chartFailed: 'Dieses Diagramm konnte nicht angezeigt werden.',
+      tableFailed: 'Diese Tabelle konnte nicht angezeigt werden.',
+    },
+    en: {
+      noPlotly: 'Chart unavailable: Plotly was not loaded.',
+      chartFailed: 'This chart could not be displayed.',
+      tableFailed: 'This table could not be displayed.',
+    },
+  };
+
+  const PLOT_CONFIG = {
+    responsive: true,
+    displaylogo: false,
+    modeBarButtonsToRemove: ['sendDataToCloud', 'lasso2d', 'select2d'],
+  };
+
+  const SEARCH_DELAY_MS = 150;
+  const LONG_TEXT = 40;
+  // Small tables that show all rows at once need no search box.
+  const SEARCH_MIN_ROWS = 11;
+  const ARROWS = { none: '↕', ascending: '▲', descending: '▼' };
+
+  const messages = MESSAGES[PRIMARY_LANG] || MESSAGES.en;
+  const collator = new Intl.Collator(LANG);
+  const numberFormat = new Intl.NumberFormat(LANG);
+
+  /* ------------------------------------------------------------ helpers */
+
+  function readJson(id) {
+    const element = id ? document.getElementById(id) : null;
+    if (!element) {
+      throw new Error('no JSON element with id "' + id + '"');
+    }
+    return JSON.parse(element.textContent);
+  }
+
+  function showFailure(container, text, error) {
+    container.textContent = text;
+    container.classList.add('load-error');
+    // A warning, not an error: the page itself still works.
+    if (error) {
+      console.warn(text, error);
+    }
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  // Fills "{name}" placeholders; values arrive already formatted.
+  function fillTemplate(template, values) {
+    return template.replace(/\{(\w+)\}/g, (match, name) =>
+      Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match);
+  }
+
+  function debounce(fn, delay) {
+    let timer = null;
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(fn, delay);
+    };
+  }
+
+  /* ------------------------------------------------------------- charts */
+
+  function plotlyAvailable() {
+    return typeof window.Plotly === 'object' && window.Plotly !== null &&
+      typeof window.Plotly.newPlot === 'function';
+  }
+
+  function chartFailed(div, error) {
+    try {
+      window.Plotly.purge(div);
+    } catch (ignored) {
+      // Nothing was drawn, so there is nothing to clean up.
+    }
+    showFailure(div, messages.chartFailed, error);
+  }
+
+  function drawChart(div) {
+    if (!plotlyAvailable()) {
+      showFailure(div, messages.noPlotly);
+      return;
+    }
+    try {
+      const figure = readJson(div.dataset.figure);
+      const drawing = window.Plotly.newPlot(div, figure.data || [], figure.layout || {}, PLOT_CONFIG);
+      // newPlot can fail later (inside its promise) as well as right away.
+      Promise.resolve(drawing).catch((error) => chartFailed(div, error));
+    } catch (error) {
+      chartFailed(div, error);
+    }
+  }
+
+  function drawnCharts() {
+    return Array.from(document.querySelectorAll('.chart.js-plotly-plot'));
+  }
+
+  /*
+   * Printing: the browser lays the page out at A4 width but does not tell
+   * Plotly, whose SVGs keep their screen width and would be cut off. Before
+   * printing, the page is laid out at print width (class "print-sizing", see
+   * site.css), every chart is measured and redrawn at that width; afterwards
+   * the charts return to following their container.
+   */
+  function fitChartsForPrint() {
+    if (!plotlyAvailable()) {
+      return;
+    }
+    document.documentElement.classList.add('print-sizing');
+    for (const div of drawnCharts()) {
+      if (!div.dataset.screenWidth) {
+        div.dataset.screenWidth = div.layout && div.layout.width ? String(div.layout.width) : 'auto';
+      }
+      window.Plotly.relayout(div, { width: div.clientWidth });
+    }
+  }
+
+  function restoreChartsAfterPrint() {
+    document.documentElement.classList.remove('print-sizing');
+    if (!plotlyAvailable()) {
+      return;
+    }
+    for (const div of drawnCharts()) {
+      const width = div.dataset.screenWidth;
+      delete div.dataset.screenWidth;
+      // null removes the width again, so autosize follows the container.
+      window.Plotly.relayout(div, { width: width && width !== 'auto' ? Number(width) : null });
+    }
+  }
+
+  function initCharts() {
+    document.querySelectorAll('.chart[data-figure]').forEach(drawChart);
+    window.addEventListener('beforeprint', fitChartsForPrint);
+    window.addEventListener('afterprint', restoreChartsAfterPrint);
+  }
+
+  /* --------------------------------------------------------- table data */
+
+  // A cell is "text" or [display, sortKey]; sortKey is a number, an ISO date
+  // string or null (sorts last).
+  function splitCell(cell) {
+    if (Array.isArray(cell)) {
+      const display = cell[0] === null || cell[0] === undefined ? '' : String(cell[0]);
+      const key = cell.length > 1 && cell[1] !== undefined ? cell[1] : null;
+      return { display: display, key: key };
+    }
+    const display = cell === null || cell === undefined ? '' : String(cell);
+    return { display: display, key: display };
+  }
+
+  function prepareRows(rows, columnCount) {
+    return rows.map((row, index) => {
+      const display = [];
+      const keys = [];
+      for (let c = 0; c < columnCount; c += 1) {
+        const cell = splitCell(row[c]);
+        display.push(cell.display);
+        keys.push(cell.key);
+      }
+      // Lower-cased once here so that each keystroke only does substring tests.
+      const haystack = display.join('\n').toLocaleLowerCase(LANG);
+      return { index: index, display: display, keys: keys, haystack: haystack };
+    });
+  }
+
+  // Orders two sort keys ascending; null is handled by the caller.
+  function compareKeys(a, b, kind) {
+    const aNumber = typeof a === 'number';
+    const bNumber = typeof b === 'number';
+    if (aNumber && bNumber) {
+      return a - b;
+    }
+    if (aNumber !== bNumber) {
+      return aNumber ? -1 : 1;
+    }
+    // ISO dates sort correctly by code unit; the collator could ignore the dashes.
+    if (kind === 'date') {
+      return a < b ? -1 : (a > b ? 1 : 0);
+    }
+    return collator.compare(String(a), String(b));
+  }
+
+  function isMissing(key) {
+    return key === null || key === undefined || (typeof key === 'number' && Number.isNaN(key));
+  }
+
+  // Rows without a sort key go last in both directions; ties keep the
+  // original row order, so the sort is stable whatever the direction.
+  function rowComparator(column, kind, descending) {
+    return (rowA, rowB) => {
+      const a = rowA.keys[column];
+      const b = rowB.keys[column];
+      const aMissing = isMissing(a);
+      const bMissing = isMissing(b);
+      let order = 0;
+      if (aMissing || bMissing) {
+        order = aMissing === bMissing ? 0 : (aMissing ? 1 : -1);
+      } else {
+        order = compareKeys(a, b, kind);
+        if (descending) {
+          order = -order;
+        }
+      }
+      return order || rowA.index - rowB.index;
+    };
+  }
+
+  // Distinct display values of one column, ordered like the column sorts.
+  function distinctValues(rows, column, kind) {
+    const firstRow = new Map();
+    for (const row of rows) {
+      if (!firstRow.has(row.display[column])) {
+        firstRow.set(row.display[column], row);
+      }
+    }
+    const order = rowComparator(column, kind, false);
+    return Array.from(firstRow.values())
+      .sort((a, b) => order(a, b) || collator.compare(a.display[column], b.display[column]))
+      .map((row) => row.display[column]);
+  }
+
+  /* ---------------------------------------------------------- table view */
+
+  function normaliseColumns(columns) {
+    return columns.map((column) => {
+      const kind = column.kind === 'number' || column.kind === 'date' ? column.kind : 'text';
+      const align = column.align === 'right' || column.align === 'left'
+        ? column.align
+        : (kind === 'number' ? 'right' : 'left');
+      return { label: String(column.label || ''), kind: kind, filter: Boolean(column.filter), align: align };
+    });
+  }
+
+  function initialSort(spec, columnCount) {
+    const sort = spec.sort;
+    if (!sort || !Number.isInteger(sort.column) || sort.column < 0 || sort.column >= columnCount) {
+      return { column: -1, descending: false };
+    }
+    return { column: sort.column, descending: sort.direction === 'descending' };
+  }
+
+  class DataTable {
+    constructor(container, spec) {
+      this.container = container;
+      this.columns = normaliseColumns(spec.columns || []);
+      this.rows = prepareRows(spec.rows || [], this.columns.length);
+      const pageSize = Number(spec.page_size);
+      this.pageSize = Number.isFinite(pageSize) && pageSize >= 0 ? Math.floor(pageSize) : 50;
+      this.labels = Object.assign({}, DEFAULT_LABELS[PRIMARY_LANG] || DEFAULT_LABELS.en, spec.labels || {});
+      this.sort = initialSort(spec, this.columns.length);
+      this.filters = this.columns.map(() => null);
+      this.terms = [];
+      this.page = 1;
+      this.sorted = this.rows.slice();
+      this.visible = this.sorted;
+      this.build();
+      this.applySort();
+    }
+
+    build() {
+      const fragment = document.createDocumentFragment();
+      fragment.appendChild(this.buildToolbar());
+      const scroller = el('div', 'table-scroll');
+      const table = el('table');
+      table.appendChild(this.buildHead());
+      this.body = el('tbody');
+      table.appendChild(this.body);
+      scroller.appendChild(table);
+      fragment.appendChild(scroller);
+      fragment.appendChild(this.buildPager());
+      this.container.textContent = '';
+      this.container.appendChild(fragment);
+    }
+
+    buildToolbar() {
+      const toolbar = el('div', 'table-toolbar no-print');
+      if (this.pageSize > 0 || this.rows.length >= SEARCH_MIN_ROWS) {
+        toolbar.appendChild(this.buildSearch());
+      }
+      this.columns.forEach((column, index) => {
+        if (column.filter) {
+          toolbar.appendChild(this.buildFilter(column, index));
+        }
+      });
+      toolbar.hidden = toolbar.childElementCount === 0;
+      return toolbar;
+    }
+
+    buildSearch() {
+      const search = el('input', 'table-search');
+      search.type = 'search';
+      search.placeholder = this.labels.search;
+      search.setAttribute('aria-label', this.labels.search);
+      search.autocomplete = 'off';
+      const update = debounce(() => this.setSearch(search.value), SEARCH_DELAY_MS);
+      search.addEventListener('input', update);
+      return search;
+    }
+
+    buildFilter(column, index) {
+      const label = el('label', 'table-filter');
+      label.appendChild(el('span', 'table-filter-label', column.label));
+      const select = el('select');
+      const values = distinctValues(this.rows, index, column.kind);
+      select.appendChild(new Option(this.labels.all, ''));
+      // Option values are positions in "values", so any display text
+      // (including an empty one) can be chosen without ambiguity.
+      values.forEach((value, position) => {
+        select.appendChild(new Option(value === '' ? this.labels.blank : value, String(position)));
+      });
+      select.addEventListener('change', () => {
+        this.filters[index] = select.value === '' ? null : values[Number(select.value)];
+        this.page = 1;
+        this.applyFilters();
+      });
+      label.appendChild(select);
+      return label;
+    }
+
+    buildHead() {
+      const head = el('thead');
+      const row = el('tr');
+      this.headers = this.columns.map((column, index) => {
+        const th = el('th', 'align-' + column.align);
+        th.scope = 'col';
+        const button = el('button', 'sort-button');
+        button.type = 'button';
+        button.appendChild(document.createTextNode(column.label));
+        const arrow = el('span', 'sort-arrow');
+        arrow.setAttribute('aria-hidden', 'true');
+        button.appendChild(arrow);
+        button.addEventListener('click', () => this.toggleSort(index));
+        th.appendChild(button);
+        row.appendChild(th);
+        return { th: th, arrow: arrow };
+      });
+      head.appendChild(row);
+      return head;
+    }
+
+    buildPager() {
+      const pager = el('div', 'table-pager');
+      const controls = el('div', 'table-pager-controls no-print');
+      this.previousButton = el('button', 'pager-previous', this.labels.previous);
+      this.previousButton.type = 'button';
+      this.previousButton.addEventListener('click', () => this.goToPage(this.page - 1));
+      this.nextButton = el('button', 'pager-next', this.labels.next);
+      this.nextButton.type = 'button';
+      this.nextButton.addEventListener('click', () => this.goToPage(this.page + 1));
+      this.pageLabel = el('span', 'page-label');
+      controls.appendChild(this.previousButton);
+      controls.appendChild(this.pageLabel);
+      controls.appendChild(this.nextButton);
+      // Showing every row needs no paging controls, only the count.
+      controls.hidden = this.pageSize === 0;
+      this.rowsLabel = el('span', 'rows-label');
+      this.rowsLabel.setAttribute('aria-live', 'polite');
+      pager.appendChild(controls);
+      pager.appendChild(this.rowsLabel);
+      return pager;
+    }
+
+    toggleSort(column) {
+      const again = this.sort.column === column;
+      this.sort = { column: column, descending: again ? !this.sort.descending : false };
+      this.page = 1;
+      this.applySort();
+    }
+
+    setSearch(text) {
+      const terms = text.toLocaleLowerCase(LANG).split(/\s+/).filter(Boolean);
+      if (terms.join(' ') === this.terms.join(' ')) {
+        return;
+      }
+      this.terms = terms;
+      this.page = 1;
+      this.applyFilters();
+    }
+
+    goToPage(page) {
+      this.page = Math.min(Math.max(1, page), this.pageCount());
+      this.render();
+    }
+
+    // Sorting is the expensive step, so it runs only when the order changes;
+    // filters and search then work on the already sorted rows.
+    applySort() {
+      const { column, descending } = this.sort;
+      this.sorted = this.rows.slice();
+      if (column >= 0) {
+        this.sorted.sort(rowComparator(column, this.columns[column].kind, descending));
+      }
+      this.updateHeaders();
+      this.applyFilters();
+    }
+
+    applyFilters() {
+      const filters = this.filters;
+      const terms = this.terms;
+      const active = filters.some((value) => value !== null);
+      if (!active && terms.length === 0) {
+        this.visible = this.sorted;
+      } else {
+        this.visible = this.sorted.filter((row) =>
+          filters.every((value, c) => value === null || row.display[c] === value) &&
+          terms.every((term) => row.haystack.includes(term)));
+      }
+      this.page = Math.min(this.page, this.pageCount());
+      this.render();
+    }
+
+    pageCount() {
+      if (this.pageSize === 0) {
+        return 1;
+      }
+      return Math.max(1, Math.ceil(this.visible.length / this.pageSize));
+    }
+
+    updateHeaders() {
+      this.headers.forEach((header, index) => {
+        let state = 'none';
+        if (index === this.sort.column) {
+          state = this.sort.descending ? 'descending' : 'ascending';
+        }
+        header.th.setAttribute('aria-sort', state);
+        header.arrow.textContent = ARROWS[state];
+      });
+    }
+
+    currentPageRows() {
+      if (this.pageSize === 0) {
+        return this.visible;
+      }
+      const start = (this.page - 1) * this.pageSize;
+      return this.visible.slice(start, start + this.pageSize);
+    }
+
+    // Only the current page is turned into DOM nodes, which keeps large tables fast.
+    render() {
+      const fragment = document.createDocumentFragment();
+      const rows = this.currentPageRows();
+      if (rows.length === 0) {
+        const tr = el('tr', 'table-empty');
+        const td = el('td', null, this.labels.empty);
+        td.colSpan = Math.max(1, this.columns.length);
+        tr.appendChild(td);
+        fragment.appendChild(tr);
+      }
+      for (const row of rows) {
+        const tr = el('tr');
+        this.columns.forEach((column, c) => {
+          const text = row.display[c];
+          // Cells stay on one line (the table scrolls sideways on phones);
+          // only long text wraps, so rows do not turn into narrow towers.
+          const className = text.length > LONG_TEXT ? 'align-' + column.align + ' cell-long' : 'align-' + column.align;
+          tr.appendChild(el('td', className, text));
+        });
+        fragment.appendChild(tr);
+      }
+      this.body.textContent = '';
+      this.body.appendChild(fragment);
+      this.renderPager();
+    }
+
+    renderPager() {
+      const pages = this.pageCount();
+      this.pageLabel.textContent = fillTemplate(this.labels.page, {
+        page: numberFormat.format(this.page),
+        pages: numberFormat.format(pages),
+      });
+      this.rowsLabel.textContent = fillTemplate(this.labels.rows, {
+        shown: numberFormat.format(this.visible.length),
+        total: numberFormat.format(this.rows.length),
+      });
+      this.previousButton.disabled = this.page <= 1;
+      this.nextButton.disabled = this.page >= pages;
+    }
+  }
+
+  function initTable(container) {
+    try {
+      const spec = readJson(container.dataset.source);
+      if (!spec || !Array.isArray(spec.columns) || !Array.isArray(spec.rows)) {
+        throw new Error('table JSON needs "columns" and "rows" arrays');
+      }
+      new DataTable(container, spec);
+    } catch (error) {
+      showFailure(container, messages.tableFailed, error);
+    }
+  }
+
+  function initTables() {
+    document.querySelectorAll('.data-table[data-source]').forEach(initTable);
+  }
+
+  /* -------------------------------------------------------------- start */
+
+  function init() {
+    initTables();
+    initCharts();
+  }
+
+  // Works whether the script sits at the end of <body>, is deferred, or runs in <head>.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+}());
