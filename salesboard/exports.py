@@ -13,6 +13,7 @@ how a value is written:
 - money  — `#,##0.00 €` in Excel, two decimals with a decimal comma in the .csv.
 - date   — a real Excel date shown as 31.12.2026; `31.12.2026` in the .csv.
 - int    — a whole number.
+- percent — a share (0.125): 12.5 % in Excel, 0,125 in the .csv.
 
 The .csv is UTF-8 with a byte-order mark (without it Excel reads the file as ANSI
 and garbles umlauts), `;` between fields and CRLF line ends, with no thousands
@@ -32,12 +33,12 @@ from pathlib import Path
 import polars as pl
 import xlsxwriter
 
-KINDS = ("text", "number", "money", "date", "int")
+KINDS = ("text", "number", "money", "date", "int", "percent")
 FIXED_CREATED = dt.datetime(2000, 1, 1)
 NO_OWNER_SLUG = "ohne-zuordnung"
 
 _FORMULA_START = r"^([=+\-@\t\r])"
-_NUMBER_FORMATS = {"money": "#,##0.00 €", "date": "dd.mm.yyyy", "int": "0"}
+_NUMBER_FORMATS = {"money": "#,##0.00 €", "date": "dd.mm.yyyy", "int": "0", "percent": "0.0%"}
 _EXCEL_SERIAL_OF_1970 = 25569  # Excel's day number (1900 system) of 1970-01-01, Polars' day 0
 _MAX_WIDTH = 50
 _FILTER_BUTTON_WIDTH = 3  # the autofilter arrow covers the end of the header text
@@ -49,11 +50,13 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 @dataclass(frozen=True)
 class Column:
-    """One column of an export: the frame column `key`, shown under `label`, written as `kind`."""
+    """One column of a table: the frame column `key`, shown under `label`, written as `kind`;
+    `filter` offers a choice of its values where the table is shown in a page."""
 
     key: str
     label: str
     kind: str  # one of KINDS
+    filter: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from salesboard.exports import Column
 from salesboard.formatting import date_expr, money_expr, number_expr, percent_expr
 
 
@@ -26,14 +27,6 @@ class Chart:
     title: str
     figure: dict
     note: str = ""
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    kind: str  # text, int, number, money, percent, date
-    filter: bool = False
 
 
 @dataclass(frozen=True)

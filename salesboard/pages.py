@@ -10,7 +10,8 @@ from salesboard import charts
 from salesboard.config import Settings
 from salesboard.formatting import fmt_change, fmt_date, fmt_money, fmt_number, fmt_percent
 from salesboard.metrics import SEGMENTS, Metrics
-from salesboard.pagemodel import Card, Chart, Column, Link, Page, Section, Table, table_data
+from salesboard.exports import Column
+from salesboard.pagemodel import Card, Chart, Link, Page, Section, Table, table_data
 from salesboard.reading import ReadResult
 from salesboard.schema import STAGES
 from salesboard.texts import translator

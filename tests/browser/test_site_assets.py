@@ -7,15 +7,11 @@ rows that include markup which must show as literal text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-sync_api = pytest.importorskip("playwright.sync_api")
-expect = sync_api.expect
-
-from browser_fixture import (  # noqa: E402  (after the importorskip above)
+from browser_fixture import (
     AMOUNT_COLUMN,
     TABLE_ID,
     XSS_IMG,
@@ -25,15 +21,6 @@ from browser_fixture import (  # noqa: E402  (after the importorskip above)
     write_fixture_site,
 )
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 DESKTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
 # A4 landscape minus 10 mm margins on each side, in CSS pixels.
@@ -41,77 +28,10 @@ PRINT_WIDTH_PX = 277 / 25.4 * 96
 TABLE = f'.data-table[data-source="{TABLE_ID}"]'
 MISSING_FILE = re.compile(r"ERR_FILE_NOT_FOUND")
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
-
-
-@dataclass
-class Watch:
-    """What the page did that it must not: errors, dialogs, network requests."""
-
-    errors: list = field(default_factory=list)
-    dialogs: list = field(default_factory=list)
-    aborted: list = field(default_factory=list)
-    allowed_errors: re.Pattern | None = None
-
-    def unexpected_errors(self) -> list:
-        if self.allowed_errors is None:
-            return self.errors
-        return [text for text in self.errors if not self.allowed_errors.search(text)]
-
-    def assert_clean(self) -> None:
-        assert self.unexpected_errors() == []
-        assert self.dialogs == []
-        assert self.aborted == []
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     return write_fixture_site(tmp_path_factory.mktemp("site"))
-
-
-@pytest.fixture
-def open_page(browser):
-    """Open a fixture site; every test ends by checking the page stayed clean."""
-    opened = []
-
-    def _open(fixture_site, viewport=DESKTOP, allowed_errors=None, wait_for_charts=True):
-        context = browser.new_context(viewport=viewport)
-        page = context.new_page()
-        watch = Watch(allowed_errors=allowed_errors)
-        page.on("console", lambda message: message.type == "error" and watch.errors.append(message.text))
-        page.on("pageerror", lambda error: watch.errors.append(str(error)))
-
-        def on_dialog(dialog):
-            watch.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-        def on_request(route):
-            if route.request.url.startswith("file://"):
-                route.continue_()
-            else:
-                watch.aborted.append(route.request.url)
-                route.abort()
-
-        page.on("dialog", on_dialog)
-        page.route("**/*", on_request)
-        page.goto(fixture_site.url)
-        if wait_for_charts:
-            page.wait_for_selector(".chart .main-svg")
-        opened.append((context, watch))
-        return page, watch
-
-    yield _open
-    for context, watch in opened:
-        context.close()
-        watch.assert_clean()
 
 
 def column_texts(page, column: int) -> list:

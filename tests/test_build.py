@@ -1,0 +1,182 @@
+"""The whole build from small workbooks: summary.json holds figures worked out by hand, and
+bad runs leave the previous site untouched."""
+import datetime as dt
+import json
+from html.parser import HTMLParser
+
+import pytest
+
+from helpers import write_team_workbooks, write_workbook
+from salesboard.cli import main
+
+D = dt.date
+AS_OF = "2026-11-25"  # a Wednesday in ISO week 2026-W48 (23.–29.11.)
+
+
+def build(tmp_path, *extra):
+    return main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "--as-of", AS_OF,
+                 "-q", *extra])
+
+
+@pytest.fixture
+def built(tmp_path):
+    write_team_workbooks(tmp_path / "input")
+    assert build(tmp_path) == 0
+    return tmp_path / "site"
+
+
+def test_summary_holds_the_figures_worked_out_by_hand(built):
+    summary = json.loads((built / "data" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["as_of"] == AS_OF
+    # Addresses 1–5 plus 9 from the orders. Orders dated <= D with a total > 0: A1 (150), A2, A3, A4, A7.
+    # Activities dated <= D: all three.
+    assert summary["counts"] == {"addresses": 6, "customers": 3, "orders": 5, "activities": 3}
+    # 1: three orders → Z4. 4 and 9: one order → Z2. 2: interest date → Z1. 3: an offer → Z1
+    # (its order A6 lies after D). 5: answered no → Z0.
+    assert summary["segments"] == {"Z0": 1, "Z1": 2, "Z2": 2, "Z3": 0, "Z4": 1}
+    assert summary["second_order_rate"] == pytest.approx(1 / 3)  # (Z3+Z4)/(Z2+Z3+Z4) = 1/3
+    # 3: due (address follow-up 20.11., nothing since) and offer of 2.11. not chased.
+    # 1: Z4, last contact the mailing answer of 1.9. = 85 days > 60. 9: Z2, last order 1.10. = 55 days > 14.
+    # 2: its latest call has no follow-up date, so the one of 18.11. is settled.
+    assert summary["follow_ups"] == {"overdue": 3, "due": 1, "cadence": 2, "offer_not_chased": 1}
+    # Highest stage: 1, 4, 9 order; 3 offer; 2 follow_up; 5 none.
+    assert summary["stage_funnel"] == {"first_contact": 5, "follow_up": 5, "meeting": 4, "chase": 4,
+                                       "offer": 4, "negotiation": 3, "order": 3}
+    weeks = {week["week"]: week for week in summary["weekly"]}
+    assert len(summary["weekly"]) == 52 and summary["weekly"][-1]["week"] == "2026-W48"
+    assert weeks["2026-W48"] == {"week": "2026-W48", "first_contact": 0, "follow_up": 0, "meeting": 0,
+                                 "chase": 0, "offer": 0, "negotiation": 0, "orders": 1, "first_orders": 1,
+                                 "second_orders": 0, "revenue": 450.0}
+    assert (weeks["2026-W47"]["follow_up"], weeks["2026-W46"]["first_contact"], weeks["2026-W45"]["offer"]) == (1, 1, 1)
+    assert (weeks["2026-W40"]["orders"], weeks["2026-W40"]["first_orders"], weeks["2026-W40"]["revenue"]) == (1, 1, 80.0)
+    # Segments on 31.8.: 1 is Z4 (three orders), 4 and 5 are Z0; 4 answered (x), 5 did not.
+    sent = {(c["segment"]): (c["sent"], c["responded"]) for c in summary["campaigns"]}
+    assert {c["campaign"] for c in summary["campaigns"]} == {"Mailing Herbst"}
+    assert sent == {"Z0": (2, 1), "Z1": (0, 0), "Z2": (0, 0), "Z3": (0, 0), "Z4": (1, 1)}
+    assert summary["quality"] == {"errors": 0, "warnings": 1}  # customer 9 is not in the address list
+
+
+class _Text(HTMLParser):
+    """Collects the text of elements with a given class, e.g. the card values."""
+
+    def __init__(self, css_class):
+        super().__init__()
+        self.css_class, self.depth, self.found = css_class, 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth:
+            self.depth += 1
+        elif self.css_class in (dict(attrs).get("class") or "").split():
+            self.depth = 1
+            self.found.append("")
+
+    def handle_endtag(self, tag):
+        self.depth = max(0, self.depth - 1)
+
+    def handle_data(self, data):
+        if self.depth:
+            self.found[-1] += data.strip()
+
+
+def texts(path, css_class):
+    parser = _Text(css_class)
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.found
+
+
+def test_every_page_links_only_local_files_and_shows_the_cards(built):
+    pages = sorted(p.name for p in built.glob("*.html"))
+    assert pages == ["campaigns.html", "data-quality.html", "first-buyers.html", "follow-ups.html", "funnel.html",
+                     "index.html", "segments.html"]
+    for page in pages:
+        html = (built / page).read_text(encoding="utf-8")
+        assert "http://" not in html and "https://" not in html and 'src="//' not in html
+    # Addresses, customers, revenue 12 months (150+200+300+500-50+80 = 1.180 €), second-order rate, overdue.
+    assert texts(built / "index.html", "value") == ["6", "3", "1.180\u00a0€", "33,3\u00a0%", "3"]
+    assert (built / "assets" / "plotly.min.js").stat().st_size > 1_000_000
+    downloads = sorted(p.name for p in (built / "downloads").iterdir())
+    # Overdue: 3 and 1 (owners Tim and Anna) and 9, which has no owner.
+    assert downloads == ["wiedervorlagen-anna.csv", "wiedervorlagen-anna.xlsx", "wiedervorlagen-ohne-zuordnung.csv",
+                         "wiedervorlagen-ohne-zuordnung.xlsx", "wiedervorlagen-tim.csv", "wiedervorlagen-tim.xlsx",
+                         "wiedervorlagen.csv", "wiedervorlagen.xlsx"]
+
+
+def test_english_pages(tmp_path):
+    write_team_workbooks(tmp_path / "input")
+    assert build(tmp_path, "--lang", "en") == 0
+    assert texts(tmp_path / "site" / "index.html", "value") == ["6", "3", "€1,180", "33.3%", "3"]
+    assert (tmp_path / "site" / "downloads" / "follow-ups.xlsx").is_file()
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_build_with_nothing_readable_exits_1_and_keeps_the_previous_site(built, tmp_path, capsys):
+    before = snapshot(built)
+    for workbook in (tmp_path / "input").iterdir():
+        workbook.write_bytes(b"not a workbook")
+    assert build(tmp_path) == 1
+    assert snapshot(built) == before
+    assert "nothing to build" in capsys.readouterr().err
+
+
+def test_strict_turns_warnings_into_a_failed_build(built, tmp_path):
+    before = snapshot(built)
+    assert build(tmp_path, "--strict") == 1
+    assert snapshot(built) == before
+
+
+def test_usage_and_config_errors_exit_2(tmp_path, capsys):
+    write_team_workbooks(tmp_path / "input")
+    (tmp_path / "bad.toml").write_text('language = "fr"\nloyal_min_orders = 1\nshoe_size = 4\n')
+    assert main(["--input", str(tmp_path / "input"), "--config", str(tmp_path / "bad.toml")]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        f"error: {tmp_path / 'bad.toml'}: Config value 'language': expected de or en, found 'fr'",
+        f"error: {tmp_path / 'bad.toml'}: Config value 'loyal_min_orders': expected a whole number from 3 to 100, "
+        "found 1",
+    ]
+    assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "input" / "site")]) == 2
+    assert "lies inside the input folder" in capsys.readouterr().err
+    assert main(["--input", str(tmp_path / "missing")]) == 2
+
+
+def test_config_file_settings_reach_the_build(tmp_path):
+    write_team_workbooks(tmp_path / "input")
+    (tmp_path / "dashboard.toml").write_text(
+        'language = "en"\ncompany = "Muster GmbH"\nloyal_min_orders = 4\n[cadence_days]\nZ4 = 100\n')
+    assert build(tmp_path, "--config", str(tmp_path / "dashboard.toml")) == 0
+    summary = json.loads((tmp_path / "site" / "data" / "summary.json").read_text())
+    # With four orders needed for Z4, customer 1 (three orders) is Z3: 85 days since contact > 30, still overdue.
+    assert summary["segments"] == {"Z0": 1, "Z1": 2, "Z2": 2, "Z3": 1, "Z4": 0}
+    assert summary["follow_ups"]["cadence"] == 2
+    assert "Muster GmbH" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_input_folder_is_only_read(built, tmp_path):
+    assert sorted(p.name for p in (tmp_path / "input").iterdir()) == [
+        "Adressen.xlsx", "Aufträge.xlsx", "Kontakte.xlsx", "Mailing Herbst.xlsx"]
+
+
+def test_a_pure_order_list_without_address_sheet_gives_segments_funnels_and_follow_ups(tmp_path):
+    write_workbook(tmp_path / "input" / "Sales export.xlsx", {
+        "Orders": [
+            ["Order ID", "Order Date", "Customer ID", "Customer Name", "Sales"],
+            ["O1", D(2026, 1, 5), "C1", "Acme", 100], ["O1", D(2026, 1, 5), "C1", "Acme", 20],
+            ["O2", D(2026, 2, 5), "C1", "Acme", 50],
+            ["O3", D(2026, 11, 20), "C2", "Bolt", 70],
+            ["O4", D(2026, 3, 1), "C3", "Core", 10], ["O5", D(2026, 4, 1), "C3", "Core", 10],
+            ["O6", D(2026, 5, 1), "C3", "Core", 10],
+        ],
+        "Notes": [["Export from the shop, do not edit"], ["Total", 270]],
+        "Pivot": [[None, "Jan", "Feb"], ["Acme", 120, 50]],
+    })
+    assert build(tmp_path) == 0
+    summary = json.loads((tmp_path / "site" / "data" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["counts"] == {"addresses": 3, "customers": 3, "orders": 6, "activities": 0}
+    assert summary["segments"] == {"Z0": 0, "Z1": 0, "Z2": 1, "Z3": 1, "Z4": 1}  # C2 one, C1 two, C3 three orders
+    assert summary["stage_funnel"] == {stage: 3 for stage in ("first_contact", "follow_up", "meeting", "chase",
+                                                              "offer", "negotiation", "order")}
+    # C1 (Z3): last order 5.2. > 30 days; C3 (Z4): 1.5. > 60 days; C2 (Z2): 20.11., 5 days.
+    assert summary["follow_ups"] == {"overdue": 2, "due": 0, "cadence": 2, "offer_not_chased": 0}
+    assert summary["quality"] == {"errors": 0, "warnings": 3}  # no address list; two sheets are no table
