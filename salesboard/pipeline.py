@@ -21,6 +21,8 @@ class BuildResult:
     row_counts: dict[str, int]
     seconds: float
     output_dir: Path
+    reread: tuple[str, ...] = ()  # files parsed in this build
+    notices: tuple[str, ...] = ()
 
     def summary_line(self) -> str:
         errors = sum(problem.severity == "error" for problem in self.problems)
@@ -29,8 +31,8 @@ class BuildResult:
                 f"{len(self.problems) - errors} warnings; {self.seconds:.1f} s")
 
 
-def build_site(settings: Settings, read: ReadResult | None = None, notices: tuple[str, ...] = ()) -> BuildResult:
-    """Read (unless the watch loop hands over what it read), compute, render, publish."""
+def build_site(settings: Settings, cache=None) -> BuildResult:
+    """Read (with a cache, only the workbooks that changed), compute, render, publish."""
     from salesboard.exports import write_downloads
     from salesboard.metrics import Rules, compute_metrics, summary_dict
     from salesboard.pagemodel import Link
@@ -40,7 +42,7 @@ def build_site(settings: Settings, read: ReadResult | None = None, notices: tupl
     from salesboard.texts import translator
 
     started = time.perf_counter()
-    read = read or read_input(settings)
+    read = read_input(settings, cache)
     _require_some_table(read)
     if settings.strict and read.problems:
         raise BuildError(f"{len(read.problems)} data-quality problems, fatal with --strict "
@@ -60,7 +62,7 @@ def build_site(settings: Settings, read: ReadResult | None = None, notices: tupl
         downloads = write_downloads(follow_up_rows(metrics, context), follow_up_columns(context),
                                     staging / "downloads", t("download.stem"), "owner", t("page.follow_ups"))
         links = tuple(Link(path.name, path.relative_to(staging).as_posix()) for path in downloads)
-        pages = build_pages(SiteData(settings, metrics, last_week, read, links, notices))
+        pages = build_pages(SiteData(settings, metrics, last_week, read, links, read.notices))
         site_title = f"{settings.company} · {t('site.title')}" if settings.company else t("site.title")
         render_pages(pages, staging, templates_dir, language=settings.language, currency=settings.currency,
                      site_title=site_title, as_of=settings.as_of, built=build_time())
@@ -71,7 +73,8 @@ def build_site(settings: Settings, read: ReadResult | None = None, notices: tupl
         publish_site(staging, settings.output_dir)
 
     counts = {kind: getattr(read.tables, kind).height for kind in ("addresses", "orders", "activities", "campaigns")}
-    return BuildResult(read.sheets, read.problems, counts, time.perf_counter() - started, settings.output_dir)
+    return BuildResult(read.sheets, read.problems, counts, time.perf_counter() - started, settings.output_dir,
+                       read.reread, read.notices)
 
 
 def _require_some_table(read: ReadResult) -> None:

@@ -1,6 +1,13 @@
-"""Stage one of the build: the input folder → validated tables and data-quality problems."""
+"""Stage one of the build: the input folder → validated tables and data-quality problems.
+
+Each file is read and its sheets recognised on their own (in threads: calamine
+and Polars release the GIL), so a cache can hand back what an unchanged file gave
+last time, and what a file gave when it last read well.
+"""
 from __future__ import annotations
 
+import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +17,9 @@ from salesboard.headers import AliasIndex
 from salesboard.quality import Problem
 from salesboard.schema import Tables
 from salesboard.tables import SheetTable, recognise_sheet
-from salesboard.workbooks import discover_workbooks, read_workbooks
+from salesboard.workbooks import discover_workbooks, read_workbook
+
+READ_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -22,28 +31,89 @@ class SheetSummary:
 
 
 @dataclass(frozen=True)
+class FileTables:
+    """What one file gave: its recognised sheets, a summary per sheet, and its problems."""
+
+    path: Path
+    file: str
+    signature: tuple[int, int]  # size and modification time (ns) when it was read
+    sheets: tuple[SheetTable, ...]
+    summaries: tuple[SheetSummary, ...]
+    problems: tuple[Problem, ...]
+    readable: bool  # False when the file as a whole could not be read
+    read_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class ReadResult:
     tables: Tables
     problems: tuple[Problem, ...]
     sheets: tuple[SheetSummary, ...]
     files: tuple[Path, ...]
+    reread: tuple[str, ...] = ()  # files parsed now (the others came from the cache)
+    notices: tuple[str, ...] = ()  # e.g. a broken file shown with its last good contents
 
 
-def read_input(settings: Settings) -> ReadResult:
+def file_signature(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
+def read_input(settings: Settings, cache=None) -> ReadResult:
+    """Read every workbook of the input folder; with a cache, parse only files that changed."""
     paths = discover_workbooks(settings.input_dir)
-    workbooks = read_workbooks(paths, settings.input_dir.parent)
     aliases = AliasIndex(settings.aliases, settings.columns)
-    problems: list[Problem] = []
-    recognised: list[SheetTable] = []
+    if cache:
+        cache.forget_missing(paths)
+    known = {path: cache.get(path, file_signature(path)) if cache else None for path in paths}
+    changed = [path for path in paths if known[path] is None]
+
+    def read(path: Path) -> FileTables:
+        return read_file(path, _label(path, settings.input_dir.parent), aliases, settings)
+
+    with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
+        fresh = dict(zip(changed, pool.map(read, changed)))
+
+    files: list[FileTables] = []
+    notices: list[str] = []
+    for path in paths:
+        result = known[path] or fresh[path]
+        if cache and path in fresh:
+            last_good = cache.last_good(path)
+            if result.readable:
+                cache.put(result)
+            elif last_good is not None:
+                notices.append(f"{result.file} could not be read ({result.problems[0].message}); "
+                               f"showing its contents as read at {last_good.read_at:%d.%m.%Y %H:%M}")
+                result = last_good
+        files.append(result)
+
+    problems = [problem for result in files for problem in result.problems]
+    tables, table_problems = assemble_tables([sheet for result in files for sheet in result.sheets])
+    return ReadResult(tables, tuple(problems + table_problems),
+                      tuple(summary for result in files for summary in result.summaries), tuple(paths),
+                      tuple(fresh[path].file for path in changed), tuple(notices))
+
+
+def read_file(path: Path, file: str, aliases: AliasIndex, settings: Settings) -> FileTables:
+    signature = file_signature(path)
+    workbook = read_workbook(path, file)
+    problems = list(workbook.problems)
+    sheets: list[SheetTable] = []
     summaries: list[SheetSummary] = []
-    for workbook in workbooks:
-        problems += workbook.problems
-        for raw in workbook.sheets:
-            table, sheet_problems = recognise_sheet(raw, aliases, settings.today, settings.date_format)
-            problems += sheet_problems
-            if table is not None:
-                recognised.append(table)
-            summaries.append(SheetSummary(raw.file, raw.sheet, table and table.kind,
-                                          table.rows.height if table else 0))
-    tables, table_problems = assemble_tables(recognised)
-    return ReadResult(tables, tuple(problems + table_problems), tuple(summaries), tuple(paths))
+    for raw in workbook.sheets:
+        table, sheet_problems = recognise_sheet(raw, aliases, settings.today, settings.date_format)
+        problems += sheet_problems
+        if table is not None:
+            sheets.append(table)
+        summaries.append(SheetSummary(raw.file, raw.sheet, table and table.kind, table.rows.height if table else 0))
+    readable = not any(problem.severity == "error" and not problem.sheet for problem in workbook.problems)
+    return FileTables(path, file, signature, tuple(sheets), tuple(summaries), tuple(problems), readable,
+                      dt.datetime.now().replace(microsecond=0))
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -12,7 +12,6 @@ import os
 import stat
 import zipfile
 import zlib
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,22 +64,6 @@ def discover_workbooks(folder: Path) -> list[Path]:
 def _is_hidden(path: Path) -> bool:
     attributes = getattr(path.stat(), "st_file_attributes", 0)  # Windows only
     return bool(attributes & getattr(stat, "FILE_ATTRIBUTE_HIDDEN", 0))
-
-
-def read_workbooks(paths: list[Path], label_root: Path, threads: int = 2) -> list[WorkbookRead]:
-    """Read every file, a few at a time (calamine releases the GIL), in the given order."""
-    def read(path: Path) -> WorkbookRead:
-        return read_workbook(path, _label(path, label_root))
-
-    with ThreadPoolExecutor(max_workers=max(1, threads)) as pool:
-        return list(pool.map(read, paths))
-
-
-def _label(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def read_workbook(path: Path, file: str) -> WorkbookRead:
