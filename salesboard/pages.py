@@ -104,7 +104,7 @@ def overview_page(site: SiteData, c: _Context) -> Page:
         Section(c.t("sec.weekly"), charts=(Chart("weekly", "", weekly_chart),), tables=(
             c.table("weekly-table", "", table_frame, [
                 c.column("measure"), c.column("current", "number"), c.column("previous", "number"),
-                c.column("average_4_weeks", "number"), c.column("change_vs_previous", "number")], page_size=0),),
+                c.column("average_4_weeks", "number")], page_size=0),),
             columns=2),
         Section(c.t("sec.trend"), charts=(Chart("trend", c.t("sec.trend_activity"), trend),
                                           Chart("revenue", c.t("sec.trend_revenue"), revenue)), columns=2),

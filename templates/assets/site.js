@@ -166,8 +166,10 @@
     for (const div of drawnCharts()) {
       if (!div.dataset.screenWidth) {
         div.dataset.screenWidth = div.layout && div.layout.width ? String(div.layout.width) : 'auto';
+        div.dataset.screenHeight = div.layout && div.layout.height ? String(div.layout.height) : 'auto';
       }
-      window.Plotly.relayout(div, { width: div.clientWidth });
+      // The print stylesheet gives charts a lower height so the overview fits one A4 page.
+      window.Plotly.relayout(div, { width: div.clientWidth, height: div.clientHeight });
     }
   }
 
@@ -178,9 +180,14 @@
     }
     for (const div of drawnCharts()) {
       const width = div.dataset.screenWidth;
+      const height = div.dataset.screenHeight;
       delete div.dataset.screenWidth;
-      // null removes the width again, so autosize follows the container.
-      window.Plotly.relayout(div, { width: width && width !== 'auto' ? Number(width) : null });
+      delete div.dataset.screenHeight;
+      // null removes the size again, so autosize follows the container.
+      window.Plotly.relayout(div, {
+        width: width && width !== 'auto' ? Number(width) : null,
+        height: height && height !== 'auto' ? Number(height) : null,
+      });
     }
   }
 

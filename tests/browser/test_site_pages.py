@@ -4,6 +4,7 @@ that looks like markup stays text."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -93,3 +94,12 @@ def test_workbook_text_that_looks_like_markup_stays_text(site, open_page):
         page, _ = open_page(url(site, name), wait_for_charts=name in WITH_CHARTS)
         assert page.locator("img[src=x]").count() == 0
         assert page.evaluate("document.querySelectorAll('script:not([src]):not([type=\"application/json\"])').length") == 0
+
+
+def test_the_overview_prints_on_one_a4_landscape_page(site, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(url(site, "index"))
+    page.wait_for_selector(".chart .main-svg")
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    page.close()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # the page size comes from the stylesheet's @page
