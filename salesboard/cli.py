@@ -115,4 +115,8 @@ def print_report(result, settings: Settings) -> None:
     shown = result.problems if settings.verbosity > 1 else [p for p in result.problems if p.severity == "error"]
     for problem in shown:
         print(f"{problem.severity}: {problem}", file=sys.stderr)
+    for notice in result.notices:
+        print(f"notice: {notice}", file=sys.stderr)
     print(result.summary_line())
+    if settings.verbosity > 1:
+        print("stages: " + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items()))

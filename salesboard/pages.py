@@ -29,7 +29,7 @@ class SiteData:
     notices: tuple[str, ...] = ()
 
 
-class _Context:
+class PageContext:
     """Language, currency and the words, shared by the page builders."""
 
     def __init__(self, settings: Settings):
@@ -52,8 +52,8 @@ class _Context:
 
 
 def build_pages(site: SiteData) -> list[Page]:
-    context = _Context(site.settings)
-    builders: list[Callable[[SiteData, _Context], Page]] = [
+    context = PageContext(site.settings)
+    builders: list[Callable[[SiteData, PageContext], Page]] = [
         overview_page, segments_page, funnel_page, first_buyers_page, follow_ups_page, campaigns_page, quality_page]
     return [builder(site, context) for builder in builders]
 
@@ -63,7 +63,7 @@ def _card(label: str, value: str, change: float | None, shown_change: str, good_
     return Card(label, value, shown_change, trend)
 
 
-def overview_page(site: SiteData, c: _Context) -> Page:
+def overview_page(site: SiteData, c: PageContext) -> Page:
     now, before, lang = site.metrics, site.last_week, c.language
     vs = c.t("kpi.vs_last_week")
     revenue_now = now.segments.summary["revenue_12m"].sum()
@@ -111,7 +111,7 @@ def overview_page(site: SiteData, c: _Context) -> Page:
     ), site.notices)
 
 
-def segments_page(site: SiteData, c: _Context) -> Page:
+def segments_page(site: SiteData, c: PageContext) -> Page:
     m, lang = site.metrics, c.language
     summary = m.segments.summary
     segments = [str(s) for s in summary["segment"]]
@@ -147,7 +147,7 @@ def segments_page(site: SiteData, c: _Context) -> Page:
     ), site.notices)
 
 
-def funnel_page(site: SiteData, c: _Context) -> Page:
+def funnel_page(site: SiteData, c: PageContext) -> Page:
     m, lang = site.metrics, c.language
     lifecycle = m.lifecycle.funnel.with_columns(step=pl.col("step").replace_strict(
         {step: c.t(f"step.{step}") for step in m.lifecycle.funnel["step"]}))
@@ -171,12 +171,12 @@ def funnel_page(site: SiteData, c: _Context) -> Page:
     ), site.notices)
 
 
-def _rate_columns(c: _Context) -> list[Column]:
+def _rate_columns(c: PageContext) -> list[Column]:
     return [c.column("step"), c.column("addresses", "int"), c.column("step_rate", "percent"),
             c.column("overall_rate", "percent")]
 
 
-def first_buyers_page(site: SiteData, c: _Context) -> Page:
+def first_buyers_page(site: SiteData, c: PageContext) -> Page:
     m, lang = site.metrics, c.language
     cohorts = m.lifecycle.cohorts
     windows = (30, 90, 180, 365)
@@ -203,7 +203,7 @@ def first_buyers_page(site: SiteData, c: _Context) -> Page:
     ), site.notices)
 
 
-def follow_up_rows(m: Metrics, c: _Context) -> pl.DataFrame:
+def follow_up_rows(m: Metrics, c: PageContext) -> pl.DataFrame:
     """The overdue list with words for segments and reasons, as the page and the downloads show it."""
     reasons = {r: c.t(f"reason.{r}") for r in ("due", "cadence", "offer_not_chased")}
     return m.follow_ups.with_columns(
@@ -212,13 +212,13 @@ def follow_up_rows(m: Metrics, c: _Context) -> pl.DataFrame:
     )
 
 
-def follow_up_columns(c: _Context) -> list[Column]:
+def follow_up_columns(c: PageContext) -> list[Column]:
     return [c.column("company"), c.column("customer_id"), c.column("owner", filter=True),
             c.column("segment", filter=True), c.column("reasons", filter=True), c.column("days_overdue", "int"),
             c.column("due_date", "date"), c.column("last_contact", "date"), c.column("phone")]
 
 
-def follow_ups_page(site: SiteData, c: _Context) -> Page:
+def follow_ups_page(site: SiteData, c: PageContext) -> Page:
     rows = follow_up_rows(site.metrics, c)
     return Page("follow-ups", "follow_ups", (
         Section(c.t("sec.overdue"), cards=(Card(c.t("kpi.overdue"), fmt_number(rows.height, c.language), "", "flat"),),
@@ -227,7 +227,7 @@ def follow_ups_page(site: SiteData, c: _Context) -> Page:
     ), site.notices)
 
 
-def campaigns_page(site: SiteData, c: _Context) -> Page:
+def campaigns_page(site: SiteData, c: PageContext) -> Page:
     m, lang = site.metrics, c.language
     campaigns = m.campaigns.with_columns(segment=pl.col("segment").cast(pl.String))
     if campaigns.is_empty():
@@ -246,7 +246,7 @@ def campaigns_page(site: SiteData, c: _Context) -> Page:
     ), site.notices)
 
 
-def quality_page(site: SiteData, c: _Context) -> Page:
+def quality_page(site: SiteData, c: PageContext) -> Page:
     problems = pl.DataFrame(
         [(c.t(f"severity.{p.severity}"), p.file, p.sheet, p.cell, p.message, p.action) for p in site.read.problems],
         schema=["severity", "file", "sheet", "cell", "message", "action"], orient="row")

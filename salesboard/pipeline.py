@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from salesboard.config import Settings, build_time
@@ -23,6 +25,7 @@ class BuildResult:
     output_dir: Path
     reread: tuple[str, ...] = ()  # files parsed in this build
     notices: tuple[str, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def summary_line(self) -> str:
         errors = sum(problem.severity == "error" for problem in self.problems)
@@ -31,50 +34,76 @@ class BuildResult:
                 f"{len(self.problems) - errors} warnings; {self.seconds:.1f} s")
 
 
+class Stopwatch:
+    """Seconds per stage of one build, for the log and the benchmark."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
+
+
 def build_site(settings: Settings, cache=None) -> BuildResult:
     """Read (with a cache, only the workbooks that changed), compute, render, publish."""
-    from salesboard.exports import write_downloads
     from salesboard.metrics import Rules, compute_metrics, summary_dict
-    from salesboard.pagemodel import Link
-    from salesboard.pages import SiteData, _Context, build_pages, follow_up_columns, follow_up_rows
+    from salesboard.pages import PageContext, SiteData, build_pages
     from salesboard.publish import publish_site, staging_folder
     from salesboard.render import PACKAGE_TEMPLATES, copy_assets, render_pages
-    from salesboard.texts import translator
 
     started = time.perf_counter()
-    read = read_input(settings, cache)
+    stopwatch = Stopwatch()
+    read = read_input(settings, cache, stopwatch)
     _require_some_table(read)
     if settings.strict and read.problems:
         raise BuildError(f"{len(read.problems)} data-quality problems, fatal with --strict "
                          f"(first: {read.problems[0]}); the previous site is left as it was")
 
-    rules = Rules(loyal_min_orders=settings.loyal_min_orders, cadence_days=dict(settings.cadence_days),
-                  offer_chase_days=settings.offer_chase_days)
-    metrics = compute_metrics(read.tables, settings.as_of, rules)
-    last_week = compute_metrics(read.tables, settings.as_of - dt.timedelta(days=7), rules)
-    errors = sum(problem.severity == "error" for problem in read.problems)
-    summary = summary_dict(metrics, errors, len(read.problems) - errors)
+    with stopwatch("metrics"):
+        rules = Rules(loyal_min_orders=settings.loyal_min_orders, cadence_days=dict(settings.cadence_days),
+                      offer_chase_days=settings.offer_chase_days)
+        metrics = compute_metrics(read.tables, settings.as_of, rules)
+        last_week = compute_metrics(read.tables, settings.as_of - dt.timedelta(days=7), rules)
+        errors = sum(problem.severity == "error" for problem in read.problems)
+        summary = summary_dict(metrics, errors, len(read.problems) - errors)
 
     templates_dir = settings.templates_dir if (settings.templates_dir / "page.html").is_file() else PACKAGE_TEMPLATES
-    t = translator(settings.language)
+    context = PageContext(settings)
     with staging_folder(settings.output_dir) as staging:
-        context = _Context(settings)
-        downloads = write_downloads(follow_up_rows(metrics, context), follow_up_columns(context),
-                                    staging / "downloads", t("download.stem"), "owner", t("page.follow_ups"))
-        links = tuple(Link(path.name, path.relative_to(staging).as_posix()) for path in downloads)
-        pages = build_pages(SiteData(settings, metrics, last_week, read, links, read.notices))
-        site_title = f"{settings.company} · {t('site.title')}" if settings.company else t("site.title")
-        render_pages(pages, staging, templates_dir, language=settings.language, currency=settings.currency,
-                     site_title=site_title, as_of=settings.as_of, built=build_time())
-        copy_assets(templates_dir, staging)
-        (staging / "data").mkdir()
-        (staging / "data" / "summary.json").write_text(
-            json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-        publish_site(staging, settings.output_dir)
+        with stopwatch("downloads"):
+            links = write_follow_up_downloads(metrics, context, staging)
+        with stopwatch("charts"):
+            pages = build_pages(SiteData(settings, metrics, last_week, read, links, read.notices))
+        with stopwatch("render"):
+            title = f"{settings.company} · {context.t('site.title')}" if settings.company else context.t("site.title")
+            render_pages(pages, staging, templates_dir, language=settings.language, currency=settings.currency,
+                         site_title=title, as_of=settings.as_of, built=build_time())
+            copy_assets(templates_dir, staging)
+            (staging / "data").mkdir()
+            (staging / "data" / "summary.json").write_text(
+                json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+        with stopwatch("publish"):
+            publish_site(staging, settings.output_dir)
 
     counts = {kind: getattr(read.tables, kind).height for kind in ("addresses", "orders", "activities", "campaigns")}
     return BuildResult(read.sheets, read.problems, counts, time.perf_counter() - started, settings.output_dir,
-                       read.reread, read.notices)
+                       read.reread, read.notices, stopwatch.seconds)
+
+
+def write_follow_up_downloads(metrics, context, staging: Path) -> tuple:
+    """The overdue list as .xlsx and .csv, for everyone and per owner; links for the page."""
+    from salesboard.exports import write_downloads
+    from salesboard.pagemodel import Link
+    from salesboard.pages import follow_up_columns, follow_up_rows
+
+    paths = write_downloads(follow_up_rows(metrics, context), follow_up_columns(context), staging / "downloads",
+                            context.t("download.stem"), "owner", context.t("page.follow_ups"))
+    return tuple(Link(path.name, path.relative_to(staging).as_posix()) for path in paths)
 
 
 def _require_some_table(read: ReadResult) -> None:
