@@ -117,3 +117,19 @@ def histogram(values: pl.Series, bin_size: int, language: str, x_title: str) -> 
     return {"data": [{"type": "histogram", "x": values.to_list(), "xbins": {"size": bin_size, "start": 0},
                       "marker": {"color": SEGMENT_COLOURS["Z3"]}, "hovertemplate": "%{x}: %{y}<extra></extra>"}],
             "layout": layout(language, bargap=0.05, xaxis={"title": {"text": x_title}})}
+
+
+def has_data(figure: dict) -> bool:
+    """False when every trace is empty or all zero: such a chart would show blank axes.
+    A heatmap cell of 0 is data (a share of 0 %); only missing cells are not."""
+    for trace in figure["data"]:
+        kind = trace["type"]
+        if kind == "heatmap":
+            present = any(value is not None for row in trace["z"] for value in row)
+        elif kind == "histogram":
+            present = bool(trace["x"])
+        else:
+            present = any(trace["x" if kind == "funnel" else "y"])
+        if present:
+            return True
+    return False

@@ -25,8 +25,7 @@ class Card:
 class Chart:
     id: str
     title: str
-    figure: dict
-    note: str = ""
+    figure: dict | None  # None: nothing to show yet, the page says so instead of drawing blank axes
 
 
 @dataclass(frozen=True)

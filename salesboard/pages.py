@@ -47,6 +47,9 @@ class PageContext:
         return Table(id, title, table_data(frame, columns, self.table_labels, self.language, self.currency,
                                            page_size), note)
 
+    def chart(self, id: str, title: str, figure: dict) -> Chart:
+        return Chart(id, title, figure if charts.has_data(figure) else None)
+
     def stage_name(self, stage: str) -> str:
         return self.t(f"stage.{stage}") if stage in STAGES else self.t(f"weekly.{stage}")
 
@@ -101,13 +104,13 @@ def overview_page(site: SiteData, c: PageContext) -> Page:
                            money=c.currency, bars=True)
     return Page("index", "overview", (
         Section("", cards=cards),
-        Section(c.t("sec.weekly"), charts=(Chart("weekly", "", weekly_chart),), tables=(
+        Section(c.t("sec.weekly"), charts=(c.chart("weekly", "", weekly_chart),), tables=(
             c.table("weekly-table", "", table_frame, [
                 c.column("measure"), c.column("current", "number"), c.column("previous", "number"),
                 c.column("average_4_weeks", "number")], page_size=0),),
             columns=2),
-        Section(c.t("sec.trend"), charts=(Chart("trend", c.t("sec.trend_activity"), trend),
-                                          Chart("revenue", c.t("sec.trend_revenue"), revenue)), columns=2),
+        Section(c.t("sec.trend"), charts=(c.chart("trend", c.t("sec.trend_activity"), trend),
+                                          c.chart("revenue", c.t("sec.trend_revenue"), revenue)), columns=2),
     ), site.notices)
 
 
@@ -131,18 +134,18 @@ def segments_page(site: SiteData, c: PageContext) -> Page:
                                         end=fmt_date(m.as_of, lang))
     named = [c.segment_names[s] for s in SEGMENTS]
     return Page("segments", "segments", (
-        Section(c.t("sec.segment_counts"), charts=(Chart("segment-counts", c.t("sec.segment_addresses"), counts),
-                                                   Chart("segment-revenue", c.t("sec.segment_revenue"), revenue)),
+        Section(c.t("sec.segment_counts"), charts=(c.chart("segment-counts", c.t("sec.segment_addresses"), counts),
+                                                   c.chart("segment-revenue", c.t("sec.segment_revenue"), revenue)),
                 tables=(c.table("segment-table", "", summary.with_columns(
                     segment=pl.col("segment").cast(pl.String).replace_strict(c.segment_names)), [
                     c.column("segment"), c.column("addresses", "int"), c.column("revenue_12m", "money"),
                     c.column("revenue_total", "money")], page_size=0),), columns=2),
-        Section(c.t("sec.by_owner"), charts=(Chart("by-owner", "", charts.stacked_by_segment(
+        Section(c.t("sec.by_owner"), charts=(c.chart("by-owner", "", charts.stacked_by_segment(
             [charts.label(o) for o in owners], owner_counts, c.segment_names, lang)),)),
-        Section(c.t("sec.history"), charts=(Chart("history", "", charts.stacked_by_segment(
+        Section(c.t("sec.history"), charts=(c.chart("history", "", charts.stacked_by_segment(
             history["week"].to_list(), {s: history[s].to_list() for s in SEGMENTS}, c.segment_names, lang,
             area=True)),)),
-        Section(c.t("sec.migration"), text=note, charts=(Chart("migration", "", charts.heatmap(
+        Section(c.t("sec.migration"), text=note, charts=(c.chart("migration", "", charts.heatmap(
             named, named, matrix, [[fmt_number(v, lang) for v in row] for row in matrix], lang)),)),
     ), site.notices)
 
@@ -157,7 +160,7 @@ def funnel_page(site: SiteData, c: PageContext) -> Page:
     for period, key in (("all_time", "sec.stages_all"), ("last_12_weeks", "sec.stages_recent")):
         rows = m.stages.funnel.filter(pl.col("period") == period).with_columns(
             step=pl.col("stage").replace_strict({s: c.stage_name(s) for s in STAGES}), overall_rate=pl.col("cumulative_rate"))
-        stage_charts.append(Chart(f"stages-{period}", c.t(key), charts.funnel(
+        stage_charts.append(c.chart(f"stages-{period}", c.t(key), charts.funnel(
             rows["step"].to_list(), rows["addresses"].to_list(), lang)))
         stage_tables.append(c.table(f"stages-table-{period}", c.t(key), rows, _rate_columns(c), page_size=0))
     cards = (Card(c.t("kpi.median_days_order"), fmt_number(m.stages.median_days_first_contact_to_order, lang, 0),
@@ -165,7 +168,7 @@ def funnel_page(site: SiteData, c: PageContext) -> Page:
              Card(c.t("kpi.second_order_rate"), fmt_percent(m.lifecycle.second_order_rate, lang), "", "flat"))
     return Page("funnel", "funnel", (
         Section("", cards=cards),
-        Section(c.t("sec.lifecycle"), charts=(Chart("lifecycle", "", lifecycle_chart),),
+        Section(c.t("sec.lifecycle"), charts=(c.chart("lifecycle", "", lifecycle_chart),),
                 tables=(c.table("lifecycle-table", "", lifecycle, _rate_columns(c), page_size=0),), columns=2),
         Section(c.t("sec.stages"), charts=tuple(stage_charts), tables=tuple(stage_tables), columns=2),
     ), site.notices)
@@ -194,8 +197,8 @@ def first_buyers_page(site: SiteData, c: PageContext) -> Page:
              Card(c.t("kpi.second_order_rate"), fmt_percent(m.lifecycle.second_order_rate, lang), "", "flat"))
     return Page("first-buyers", "first_buyers", (
         Section("", cards=cards),
-        Section(c.t("sec.cohorts"), text=c.t("note.cohorts"), charts=(Chart("cohorts", "", heat),)),
-        Section(c.t("sec.days_to_second"), charts=(Chart("days-to-second", "", charts.histogram(
+        Section(c.t("sec.cohorts"), text=c.t("note.cohorts"), charts=(c.chart("cohorts", "", heat),)),
+        Section(c.t("sec.days_to_second"), charts=(c.chart("days-to-second", "", charts.histogram(
             days, 30, lang, c.t("sec.days_to_second"))),)),
         Section(c.t("sec.waiting"), tables=(c.table("waiting", "", waiting, [
             c.column("customer_id"), c.column("company"), c.column("owner", filter=True), c.column("phone"),
@@ -238,7 +241,7 @@ def campaigns_page(site: SiteData, c: PageContext) -> Page:
     chart = charts.grouped_bars([charts.label(n) for n in names], rates, lang, percent=True,
                                 colours=[charts.SEGMENT_COLOURS[s] for s in SEGMENTS])
     return Page("campaigns", "campaigns", (
-        Section(c.t("sec.response"), charts=(Chart("response", "", chart),), tables=(c.table(
+        Section(c.t("sec.response"), charts=(c.chart("response", "", chart),), tables=(c.table(
             "campaign-table", "", campaigns.with_columns(segment=pl.col("segment").replace_strict(c.segment_names)), [
                 c.column("campaign", filter=True), c.column("sent_date", "date"), c.column("segment", filter=True),
                 c.column("sent", "int"), c.column("responded", "int"), c.column("response_rate", "percent"),

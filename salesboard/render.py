@@ -46,7 +46,7 @@ def render_pages(pages: list[Page], staging: Path, templates_dir: Path, *, langu
     template = environment.get_template("page.html")
     written = []
     for page in pages:
-        figures = [chart for section in page.sections for chart in section.charts]
+        figures = [chart for section in page.sections for chart in section.charts if chart.figure]
         tables = [table for section in page.sections for table in section.tables]
         html = template.render(page=page, navigation=pages, figures=figures, tables=tables, language=language,
                                site_title=site_title, as_of=as_of, built=built)

@@ -172,6 +172,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "step.Z2+": {"de": "Gekauft (Z2+)", "en": "Bought (Z2+)"},
     "step.Z3+": {"de": "Zweimal gekauft (Z3+)", "en": "Bought twice (Z3+)"},
     "step.Z4": {"de": "Stammkunde (Z4)", "en": "Loyal (Z4)"},
+    "chart.no_data": {"de": "Noch keine Daten für dieses Diagramm.", "en": "No data for this chart yet."},
     "no_owner": {"de": "ohne Betreuer", "en": "no owner"},
 }
 

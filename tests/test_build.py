@@ -180,3 +180,11 @@ def test_a_pure_order_list_without_address_sheet_gives_segments_funnels_and_foll
     # C1 (Z3): last order 5.2. > 30 days; C3 (Z4): 1.5. > 60 days; C2 (Z2): 20.11., 5 days.
     assert summary["follow_ups"] == {"overdue": 2, "due": 0, "cadence": 2, "offer_not_chased": 0}
     assert summary["quality"] == {"errors": 0, "warnings": 3}  # no address list; two sheets are no table
+
+
+def test_charts_without_data_say_so_instead_of_drawing_blank_axes(tmp_path):
+    write_workbook(tmp_path / "input" / "Adressen.xlsx", {"Adressen": [["Kundennummer", "Firma"], [1, "A"]]})
+    assert build(tmp_path) == 0
+    html = (tmp_path / "site" / "first-buyers.html").read_text(encoding="utf-8")
+    assert html.count('class="muted no-data"') == 2  # no cohorts, no second orders
+    assert 'id="fig-cohorts"' not in html and 'id="fig-days-to-second"' not in html
