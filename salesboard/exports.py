@@ -31,15 +31,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
-import xlsxwriter
+
+from salesboard.xlsx import SheetColumn, write_sheet
 
 KINDS = ("text", "number", "money", "date", "int", "percent")
 FIXED_CREATED = dt.datetime(2000, 1, 1)
 NO_OWNER_SLUG = "ohne-zuordnung"
 
 _FORMULA_START = r"^([=+\-@\t\r])"
-_NUMBER_FORMATS = {"money": "#,##0.00 €", "date": "dd.mm.yyyy", "int": "0", "percent": "0.0%"}
-_EXCEL_SERIAL_OF_1970 = 25569  # Excel's day number (1900 system) of 1970-01-01, Polars' day 0
 _MAX_WIDTH = 50
 _FILTER_BUTTON_WIDTH = 3  # the autofilter arrow covers the end of the header text
 _EXTRA_WIDTH = {"money": 4}  # thousands dots and " €", which the plain digits lack
@@ -66,35 +65,10 @@ class Column:
 def write_xlsx(frame: pl.DataFrame, columns: list[Column], path: Path, sheet_name: str, *,
                created: dt.datetime = FIXED_CREATED) -> None:
     """One sheet: a bold, frozen header row with an autofilter over the whole table, then the rows."""
-    workbook = xlsxwriter.Workbook(path, {
-        # Rows go to disk as they are written, so 250,000 rows need little memory.
-        "constant_memory": True,
-        # write_string below never makes a formula or link; these keep the generic write() from it too.
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "strings_to_numbers": False,
-    })
-    workbook.set_properties({"created": created})
-    sheet = workbook.add_worksheet(sheet_name)
-    formats = {kind: workbook.add_format({"num_format": code}) for kind, code in _NUMBER_FORMATS.items()}
-    cell_formats = [formats.get(column.kind) for column in columns]
-    writers = [sheet.write_string if column.kind == "text" else sheet.write_number for column in columns]
-
-    header_format = workbook.add_format({"bold": True})
-    for index, (column, width) in enumerate(zip(columns, _column_widths(frame, columns))):
-        sheet.write_string(0, index, column.label, header_format)
-        sheet.set_column(index, index, width)
-
-    values = frame.select(_xlsx_value(column).alias(str(index)) for index, column in enumerate(columns))
-    # constant_memory mode requires writing row by row.
-    for row, row_values in enumerate(zip(*(series.to_list() for series in values)), start=1):
-        for index, value in enumerate(row_values):
-            if value is not None:
-                writers[index](row, index, value, cell_formats[index])
-
-    sheet.freeze_panes(1, 0)
-    sheet.autofilter(0, 0, frame.height, len(columns) - 1)
-    workbook.close()
+    sheet_columns = [SheetColumn(column.label, column.kind, width)
+                     for column, width in zip(columns, _column_widths(frame, columns))]
+    values = frame.select(_typed(column).alias(str(index)) for index, column in enumerate(columns))
+    write_sheet(path, sheet_name, sheet_columns, values, created)
 
 
 def write_csv(frame: pl.DataFrame, columns: list[Column], path: Path) -> None:
@@ -154,13 +128,6 @@ def _typed(column: Column) -> pl.Expr:
             return value.cast(pl.Float64).fill_nan(None).round(2)
         case _:
             return value.cast(pl.Float64).fill_nan(None)
-
-
-def _xlsx_value(column: Column) -> pl.Expr:
-    if column.kind == "date":
-        # The day number is what write_datetime would store; computing it here saves a call per cell.
-        return _typed(column).cast(pl.Int32) + _EXCEL_SERIAL_OF_1970
-    return _typed(column)
 
 
 def _csv_value(column: Column) -> pl.Expr:

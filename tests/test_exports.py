@@ -165,3 +165,18 @@ def test_an_unknown_kind_is_refused():
     with pytest.raises(ValueError, match="column 'amount': kind must be one of text, number, money, date, int, percent, "
                                          "found 'currency'"):
         Column("amount", "Betrag", "currency")
+
+
+def test_libreoffice_opens_the_xlsx_and_reads_the_same_values(tmp_path):
+    import subprocess
+
+    frame = table(company=["Müller & Söhne <GmbH>", "=1+1"], due=[dt.date(2026, 11, 27), None],
+                  revenue=[1234.5, None], orders=[3, 0], rate=[0.5, None])
+    write_xlsx(frame, COLUMNS, tmp_path / "out.xlsx", "Wiedervorlagen")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):59,34,76", "--outdir", str(tmp_path / "lo"),
+                    str(tmp_path / "out.xlsx")], check=True, capture_output=True, timeout=120)
+    lines = (tmp_path / "lo" / "out.csv").read_text(encoding="utf-8").splitlines()
+    assert lines == ["Firma;Fällig am;Umsatz;Aufträge;Quote",
+                     "Müller & Söhne <GmbH>;27.11.2026;1,234.50 €;3;0.5",
+                     "=1+1;;;0;"]
