@@ -9,7 +9,7 @@ import polars as pl
 from salesboard import charts
 from salesboard.config import Settings
 from salesboard.formatting import fmt_change, fmt_date, fmt_money, fmt_number, fmt_percent
-from salesboard.metrics import SEGMENTS, Metrics
+from salesboard.metrics import SEGMENTS, Headline, Metrics, headline_of
 from salesboard.exports import Column
 from salesboard.pagemodel import Card, Chart, Link, Page, Section, Table, table_data
 from salesboard.reading import ReadResult
@@ -23,7 +23,7 @@ WEEKLY_MEASURES = STAGES[:-1] + ("orders", "first_orders", "second_orders")
 class SiteData:
     settings: Settings
     metrics: Metrics
-    last_week: Metrics  # the same figures as of seven days earlier, for the change on the cards
+    last_week: Headline  # the key figures as of seven days earlier, for the change on the cards
     read: ReadResult
     downloads: tuple[Link, ...]
     notices: tuple[str, ...] = ()
@@ -62,44 +62,43 @@ def build_pages(site: SiteData) -> list[Page]:
 
 
 def _card(label: str, value: str, change: float | None, shown_change: str, good_when_up: bool = True) -> Card:
+    """A key figure with its change since last week, coloured by whether the change is good news."""
     trend = "flat" if not change else "good" if (change > 0) == good_when_up else "bad"
     return Card(label, value, shown_change, trend)
 
 
 def overview_page(site: SiteData, c: PageContext) -> Page:
-    now, before, lang = site.metrics, site.last_week, c.language
-    vs = c.t("kpi.vs_last_week")
-    revenue_now = now.segments.summary["revenue_12m"].sum()
-    revenue_before = before.segments.summary["revenue_12m"].sum()
-    rate_now, rate_before = now.lifecycle.second_order_rate, before.lifecycle.second_order_rate
-    rate_change = None if rate_now is None or rate_before is None else rate_now - rate_before
+    lang, vs = c.language, c.t("kpi.vs_last_week")
+    now, before = headline_of(site.metrics.addresses, site.metrics.follow_ups.height), site.last_week
+
+    def change(now_value, before_value, decimals=0, unit=""):
+        difference = None if now_value is None or before_value is None else now_value - before_value
+        return difference, f"{fmt_change(difference, lang, decimals)}{unit} {vs}"
+
+    rate_unit = " %-Pkt." if lang == "de" else " pts"
+    rate_change = change(*(None if v is None else v * 100 for v in (now.second_order_rate, before.second_order_rate)),
+                         decimals=1, unit=rate_unit)
     cards = (
-        _card(c.t("kpi.addresses"), fmt_number(now.counts.addresses, lang),
-              now.counts.addresses - before.counts.addresses,
-              f"{fmt_change(now.counts.addresses - before.counts.addresses, lang)} {vs}"),
-        _card(c.t("kpi.customers"), fmt_number(now.counts.customers, lang),
-              now.counts.customers - before.counts.customers,
-              f"{fmt_change(now.counts.customers - before.counts.customers, lang)} {vs}"),
-        _card(c.t("kpi.revenue_12m"), fmt_money(revenue_now, lang, c.currency), revenue_now - revenue_before,
-              f"{fmt_change(revenue_now - revenue_before, lang)} {vs}"),
-        _card(c.t("kpi.second_order_rate"), fmt_percent(rate_now, lang), rate_change,
-              f"{fmt_change(None if rate_change is None else rate_change * 100, lang, 1)} %-Pkt. {vs}"
-              if lang == "de" else f"{fmt_change(None if rate_change is None else rate_change * 100, lang, 1)} pts {vs}"),
-        _card(c.t("kpi.overdue"), fmt_number(now.follow_ups.height, lang),
-              now.follow_ups.height - before.follow_ups.height,
-              f"{fmt_change(now.follow_ups.height - before.follow_ups.height, lang)} {vs}", good_when_up=False),
+        _card(c.t("kpi.addresses"), fmt_number(now.addresses, lang), *change(now.addresses, before.addresses)),
+        _card(c.t("kpi.customers"), fmt_number(now.customers, lang), *change(now.customers, before.customers)),
+        _card(c.t("kpi.revenue_12m"), fmt_money(now.revenue_12m, lang, c.currency),
+              *change(now.revenue_12m, before.revenue_12m)),
+        _card(c.t("kpi.second_order_rate"), fmt_percent(now.second_order_rate, lang), *rate_change),
+        _card(c.t("kpi.overdue"), fmt_number(now.overdue, lang), *change(now.overdue, before.overdue),
+              good_when_up=False),
     )
-    comparison = now.weekly.comparison.filter(pl.col("measure").is_in(WEEKLY_MEASURES))
-    names = [c.stage_name(m) for m in comparison["measure"]]
+    m = site.metrics
+    comparison = m.weekly.comparison.filter(pl.col("measure").is_in(WEEKLY_MEASURES))
+    names = [c.stage_name(key) for key in comparison["measure"]]
     weekly_chart = charts.grouped_bars(names, {c.t("col.previous"): comparison["previous"].to_list(),
                                                c.t("col.current"): comparison["current"].to_list(),
                                                c.t("col.average_4_weeks"): comparison["average_4_weeks"].to_list()},
                                        lang, colours=["#9aa5b1", "#2e6f95", "#f2b134"])
-    table_frame = now.weekly.comparison.with_columns(
-        measure=pl.col("measure").replace_strict({m: c.stage_name(m) for m in now.weekly.comparison["measure"]}))
-    weeks = now.weekly.weeks
-    trend = charts.lines(weeks["week"].to_list(), {c.stage_name(m): weeks[m].to_list()
-                                                  for m in ("first_contact", "offer", "orders", "first_orders")}, lang)
+    table_frame = m.weekly.comparison.with_columns(
+        measure=pl.col("measure").replace_strict({key: c.stage_name(key) for key in m.weekly.comparison["measure"]}))
+    weeks = m.weekly.weeks
+    trend = charts.lines(weeks["week"].to_list(), {c.stage_name(key): weeks[key].to_list()
+                                                  for key in ("first_contact", "offer", "orders", "first_orders")}, lang)
     revenue = charts.lines(weeks["week"].to_list(), {c.t("weekly.revenue"): weeks["revenue"].to_list()}, lang,
                            money=c.currency, bars=True)
     return Page("index", "overview", (

@@ -51,7 +51,7 @@ class Stopwatch:
 
 def build_site(settings: Settings, cache=None) -> BuildResult:
     """Read (with a cache, only the workbooks that changed), compute, render, publish."""
-    from salesboard.metrics import Rules, compute_metrics, summary_dict
+    from salesboard.metrics import Rules, compute_headline, compute_metrics, summary_dict
     from salesboard.pages import PageContext, SiteData, build_pages
     from salesboard.publish import publish_site, staging_folder
     from salesboard.render import PACKAGE_TEMPLATES, copy_assets, render_pages
@@ -68,7 +68,7 @@ def build_site(settings: Settings, cache=None) -> BuildResult:
         rules = Rules(loyal_min_orders=settings.loyal_min_orders, cadence_days=dict(settings.cadence_days),
                       offer_chase_days=settings.offer_chase_days)
         metrics = compute_metrics(read.tables, settings.as_of, rules)
-        last_week = compute_metrics(read.tables, settings.as_of - dt.timedelta(days=7), rules)
+        last_week = compute_headline(read.tables, settings.as_of - dt.timedelta(days=7), rules)
         errors = sum(problem.severity == "error" for problem in read.problems)
         summary = summary_dict(metrics, errors, len(read.problems) - errors)
 

@@ -93,6 +93,12 @@ def test_every_page_links_only_local_files_and_shows_the_cards(built):
         assert "http://" not in html and "https://" not in html and 'src="//' not in html
     # Addresses, customers, revenue 12 months (150+200+300+500-50+80 = 1.180 €), second-order rate, overdue.
     assert texts(built / "index.html", "value") == ["6", "3", "1.180\u00a0€", "33,3\u00a0%", "3"]
+    # As of 18.11.: customers 1 and 9 (4 ordered on 24.11.), revenue 730 €, second-order rate 1/2;
+    # overdue then: 3 (its offer, 16 days old), 9 (48 days since 1.10.), 1 (78 days since 1.9.) and 4,
+    # a Z1 by its mailing answer of 1.9. (78 > 30 days) until it ordered on 24.11.
+    assert texts(built / "index.html", "change") == [
+        "±0 ggü. Vorwoche", "+1 ggü. Vorwoche", "+450 ggü. Vorwoche", "−16,7 %-Pkt. ggü. Vorwoche",
+        "−1 ggü. Vorwoche"]
     assert (built / "assets" / "plotly.min.js").stat().st_size > 1_000_000
     downloads = sorted(p.name for p in (built / "downloads").iterdir())
     # Overdue: 3 and 1 (owners Tim and Anna) and 9, which has no owner.

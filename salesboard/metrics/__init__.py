@@ -26,13 +26,16 @@ from .weekly import WeeklyFunnel, compute_weekly_funnel
 __all__ = [
     "SEGMENTS",
     "Counts",
+    "Headline",
     "LifecycleMetrics",
     "Metrics",
     "Rules",
     "SegmentMetrics",
     "StageMetrics",
     "WeeklyFunnel",
+    "compute_headline",
     "compute_metrics",
+    "headline_of",
     "summary_dict",
 ]
 
@@ -83,6 +86,36 @@ def compute_metrics(tables: Tables, as_of: date, rules: Rules) -> Metrics:
         weekly=compute_weekly_funnel(facts, addresses),
         follow_ups=overdue_follow_ups(facts, addresses, rules),
         campaigns=campaign_response(facts, addresses),
+    )
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The overview's key figures, which the site also shows for seven days earlier."""
+
+    addresses: int
+    customers: int
+    revenue_12m: float
+    second_order_rate: float | None
+    overdue: int
+
+
+def compute_headline(tables: Tables, as_of: date, rules: Rules) -> Headline:
+    """The key figures alone: a fraction of compute_metrics, for the comparison with last week."""
+    facts = select_facts(tables, as_of)
+    addresses = classify_addresses(facts, rules)
+    return headline_of(addresses, overdue_follow_ups(facts, addresses, rules).height)
+
+
+def headline_of(addresses: pl.DataFrame, overdue: int) -> Headline:
+    buyers = addresses.filter(pl.col("order_count") > 0)
+    repeat = buyers.filter(pl.col("order_count") >= 2).height
+    return Headline(
+        addresses=addresses.height,
+        customers=buyers.height,
+        revenue_12m=float(addresses["revenue_12m"].sum()),
+        second_order_rate=repeat / buyers.height if buyers.height else None,
+        overdue=overdue,
     )
 
 
