@@ -17,6 +17,8 @@ from salesboard.schema import STAGES
 from salesboard.texts import translator
 
 WEEKLY_MEASURES = STAGES[:-1] + ("orders", "first_orders", "second_orders")
+# Rows a page carries per table: the browser stays quick and a page of a large data set stays small.
+MAX_TABLE_ROWS = 5000
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,14 @@ class PageContext:
     def column(self, key: str, kind: str = "text", filter: bool = False) -> Column:
         return Column(key, self.t(f"col.{key}"), kind, filter)
 
-    def table(self, id: str, title: str, frame: pl.DataFrame, columns: list[Column], page_size: int = 50,
-              note: str = "") -> Table:
+    def table(self, id: str, title: str, frame: pl.DataFrame, columns: list[Column], page_size: int = 50) -> Table:
+        """A sortable, filterable table; past MAX_TABLE_ROWS the page shows the first rows (the most urgent,
+        as the lists are sorted) and says so, and the downloads hold them all."""
+        note = ""
+        if frame.height > MAX_TABLE_ROWS:
+            note = self.t("note.table_limit").format(shown=fmt_number(MAX_TABLE_ROWS, self.language),
+                                                     total=fmt_number(frame.height, self.language))
+            frame = frame.head(MAX_TABLE_ROWS)
         return Table(id, title, table_data(frame, columns, self.table_labels, self.language, self.currency,
                                            page_size), note)
 

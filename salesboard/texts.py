@@ -172,6 +172,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "step.Z2+": {"de": "Gekauft (Z2+)", "en": "Bought (Z2+)"},
     "step.Z3+": {"de": "Zweimal gekauft (Z3+)", "en": "Bought twice (Z3+)"},
     "step.Z4": {"de": "Stammkunde (Z4)", "en": "Loyal (Z4)"},
+    "note.table_limit": {"de": "Die ersten {shown} von {total} Zeilen; alle stehen in den Downloads.",
+                         "en": "The first {shown} of {total} rows; the downloads hold them all."},
     "chart.no_data": {"de": "Noch keine Daten für dieses Diagramm.", "en": "No data for this chart yet."},
     "no_owner": {"de": "ohne Betreuer", "en": "no owner"},
 }

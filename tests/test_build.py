@@ -194,3 +194,17 @@ def test_charts_without_data_say_so_instead_of_drawing_blank_axes(tmp_path):
     html = (tmp_path / "site" / "first-buyers.html").read_text(encoding="utf-8")
     assert html.count('class="muted no-data"') == 2  # no cohorts, no second orders
     assert 'id="fig-cohorts"' not in html and 'id="fig-days-to-second"' not in html
+
+
+def test_long_lists_are_cut_in_the_page_but_complete_in_the_downloads(tmp_path, monkeypatch):
+    import salesboard.pages
+
+    monkeypatch.setattr(salesboard.pages, "MAX_TABLE_ROWS", 2)
+    write_team_workbooks(tmp_path / "input")
+    assert build(tmp_path) == 0
+    html = (tmp_path / "site" / "follow-ups.html").read_text(encoding="utf-8")
+    assert "Die ersten 2 von 3 Zeilen; alle stehen in den Downloads." in html
+    data = json.loads(html.split('id="tbl-follow-ups">', 1)[1].split("</script>", 1)[0])
+    assert [row[0] for row in data["rows"]] == ["", "Alpha GmbH"]  # 9 (Z2, no name), then 1
+    csv_lines = (tmp_path / "site" / "downloads" / "wiedervorlagen.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(csv_lines) == 4  # header and all three overdue addresses
