@@ -94,11 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.watch:
         from salesboard.watch import watch
 
-        return watch(settings, poll_seconds=args.poll)
+        return watch(settings, poll_seconds=args.poll, reload_settings=lambda: settings_from_args(args))
+    from salesboard.cache import DiskCache, cache_folder
     from salesboard.pipeline import build_site
 
     try:
-        result = build_site(settings)
+        result = build_site(settings, DiskCache(cache_folder(settings.output_dir), settings))
     except BuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED

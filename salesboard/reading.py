@@ -66,37 +66,38 @@ def read_input(settings: Settings, cache=None, stopwatch=None) -> ReadResult:
     stopwatch = stopwatch or (lambda stage: nullcontext())
     paths = discover_workbooks(settings.input_dir)
     aliases = AliasIndex(settings.aliases, settings.columns)
+
+    def read(path: Path) -> tuple[FileTables, bool, str | None]:
+        """(tables, parsed now?, notice); in threads, so parsing, caching and loading overlap."""
+        cached = cache.get(path, file_signature(path)) if cache else None
+        if cached is not None:
+            return cached, False, None
+        result = read_file(path, _label(path, settings.input_dir.parent), aliases, settings)
+        if cache is None:
+            return result, True, None
+        if result.readable:
+            cache.put(result)
+            return result, True, None
+        last_good = cache.last_good(path)
+        if last_good is None:
+            return result, True, None
+        return last_good, True, (f"{result.file} could not be read ({result.problems[0].message}); "
+                                 f"showing its contents as read at {last_good.read_at:%d.%m.%Y %H:%M}")
+
     if cache:
         cache.forget_missing(paths)
-    known = {path: cache.get(path, file_signature(path)) if cache else None for path in paths}
-    changed = [path for path in paths if known[path] is None]
-
-    def read(path: Path) -> FileTables:
-        return read_file(path, _label(path, settings.input_dir.parent), aliases, settings)
-
     with stopwatch("read"), ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
-        fresh = dict(zip(changed, pool.map(read, changed)))
-
-    files: list[FileTables] = []
-    notices: list[str] = []
-    for path in paths:
-        result = known[path] or fresh[path]
-        if cache and path in fresh:
-            last_good = cache.last_good(path)
-            if result.readable:
-                cache.put(result)
-            elif last_good is not None:
-                notices.append(f"{result.file} could not be read ({result.problems[0].message}); "
-                               f"showing its contents as read at {last_good.read_at:%d.%m.%Y %H:%M}")
-                result = last_good
-        files.append(result)
+        outcomes = list(pool.map(read, paths))
+    files = [result for result, _, _ in outcomes]
+    notices = [notice for _, _, notice in outcomes if notice]
+    reread = [path for path, (_, parsed, _) in zip(paths, outcomes) if parsed]
 
     problems = [problem for result in files for problem in result.problems]
     with stopwatch("validate"):
         tables, table_problems = assemble_tables([sheet for result in files for sheet in result.sheets])
     return ReadResult(tables, tuple(problems + table_problems),
                       tuple(summary for result in files for summary in result.summaries), tuple(paths),
-                      tuple(fresh[path].file for path in changed), tuple(notices))
+                      tuple(_label(path, settings.input_dir.parent) for path in reread), tuple(notices))
 
 
 def read_file(path: Path, file: str, aliases: AliasIndex, settings: Settings) -> FileTables:

@@ -2,6 +2,8 @@
 bad runs leave the previous site untouched."""
 import datetime as dt
 import json
+import os
+import shutil
 from html.parser import HTMLParser
 
 import pytest
@@ -120,6 +122,7 @@ def snapshot(folder):
 
 def test_a_build_with_nothing_readable_exits_1_and_keeps_the_previous_site(built, tmp_path, capsys):
     before = snapshot(built)
+    shutil.rmtree(tmp_path / ".site.cache")  # no last good contents to fall back on
     for workbook in (tmp_path / "input").iterdir():
         workbook.write_bytes(b"not a workbook")
     assert build(tmp_path) == 1
@@ -208,3 +211,29 @@ def test_long_lists_are_cut_in_the_page_but_complete_in_the_downloads(tmp_path, 
     assert [row[0] for row in data["rows"]] == ["", "Alpha GmbH"]  # 9 (Z2, no name), then 1
     csv_lines = (tmp_path / "site" / "downloads" / "wiedervorlagen.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(csv_lines) == 4  # header and all three overdue addresses
+
+
+def test_a_workbook_saved_broken_is_shown_with_its_last_good_contents(built, tmp_path):
+    (tmp_path / "input" / "Kontakte.xlsx").write_bytes(b"PK\x03\x04 cut off")
+    assert build(tmp_path) == 0
+    summary = json.loads((built / "data" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["counts"]["activities"] == 3  # the contacts as read before
+    notice = texts(built / "index.html", "notice")
+    assert len(notice) == 1 and notice[0].startswith("input/Kontakte.xlsx could not be read (is damaged")
+    assert "showing its contents as read at" in notice[0]
+
+
+def test_a_rebuild_reads_only_the_workbooks_that_changed(built, tmp_path):
+    from salesboard.cache import DiskCache, cache_folder
+    from salesboard.config import make_settings
+    from salesboard.pipeline import build_site
+
+    settings = make_settings({}, None, input_dir=tmp_path / "input", output_dir=built, as_of=D(2026, 11, 25))
+    cache = DiskCache(cache_folder(built), settings)
+    assert build_site(settings, cache).reread == ()
+    mailing = tmp_path / "input" / "Mailing Herbst.xlsx"
+    mailing.write_bytes(mailing.read_bytes())  # saved again: a new modification time
+    os.utime(mailing, ns=(mailing.stat().st_atime_ns, mailing.stat().st_mtime_ns + 10**9))
+    result = build_site(settings, DiskCache(cache_folder(built), settings))
+    assert result.reread == ("input/Mailing Herbst.xlsx",)
+    assert json.loads((built / "data" / "summary.json").read_text())["counts"]["addresses"] == 6
