@@ -16,6 +16,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import polars as pl
 
+from salesboard.quality import column_letter
+
 # Style index per kind in styles.xml below: 0 general, 1 bold header, 2 date, 3 money, 4 int, 5 percent.
 STYLE = {"text": 0, "number": 0, "date": 2, "money": 3, "int": 4, "percent": 5}
 _EXCEL_SERIAL_OF_1970 = 25569  # Excel's day number (1900 system) of 1970-01-01, Polars' day 0
@@ -27,15 +29,6 @@ class SheetColumn:
     label: str
     kind: str  # a key of STYLE
     width: float
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def write_sheet(path: Path, sheet_name: str, columns: list[SheetColumn], values: pl.DataFrame,
