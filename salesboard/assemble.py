@@ -87,9 +87,7 @@ def _orders(rows: pl.DataFrame) -> pl.DataFrame:
             pl.col("amount").sum(),
             pl.col("owner").drop_nulls().first(),
             pl.col("customer_name").drop_nulls().first(),
-            pl.col("product").drop_nulls().unique(maintain_order=True).str.join(", "),
         )
-        .with_columns(product=pl.when(pl.col("product") != "").then("product"))
     )
 
 

@@ -42,7 +42,6 @@ ORDERS_SCHEMA = {
     "amount": pl.Float64,
     "owner": pl.String,
     "customer_name": pl.String,
-    "product": pl.String,
 }
 
 ACTIVITIES_SCHEMA = {
