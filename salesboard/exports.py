@@ -99,18 +99,30 @@ def write_downloads(frame: pl.DataFrame, columns: list[Column], folder: Path, st
     spaces. Returns the paths written: the full table first, then the groups by slug.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    parts = [(stem, frame)]
-    if group_by is not None:
-        keys = frame.get_column(group_by).cast(pl.String).str.strip_chars().replace("", None)
-        for value, slug in _unique_slugs(keys.unique().to_list()):
-            parts.append((f"{stem}-{slug}", frame.filter(keys.eq_missing(value))))
     paths = []
-    for name, part in parts:
+    for name, part in _parts(frame, stem, group_by):
         xlsx_path, csv_path = folder / f"{name}.xlsx", folder / f"{name}.csv"
         write_xlsx(part, columns, xlsx_path, sheet_name, created=created)
         write_csv(part, columns, csv_path)
         paths += [xlsx_path, csv_path]
     return paths
+
+
+def download_names(frame: pl.DataFrame, stem: str, group_by: str | None) -> list[str]:
+    """The file names write_downloads writes, in its order, known before anything is written."""
+    return [f"{name}{suffix}" for name, _ in _parts(frame, stem, group_by, with_rows=False)
+            for suffix in (".xlsx", ".csv")]
+
+
+def _parts(frame: pl.DataFrame, stem: str, group_by: str | None,
+           with_rows: bool = True) -> list[tuple[str, pl.DataFrame | None]]:
+    """(file stem, its rows): all rows first, then one part per value of `group_by`, by slug."""
+    parts: list[tuple[str, pl.DataFrame | None]] = [(stem, frame)]
+    if group_by is not None:
+        keys = frame.get_column(group_by).cast(pl.String).str.strip_chars().replace("", None)
+        for value, slug in _unique_slugs(keys.unique().to_list()):
+            parts.append((f"{stem}-{slug}", frame.filter(keys.eq_missing(value)) if with_rows else None))
+    return parts
 
 
 def _typed(column: Column) -> pl.Expr:

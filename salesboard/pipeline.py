@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +53,9 @@ class Stopwatch:
 def build_site(settings: Settings, cache=None) -> BuildResult:
     """Read (with a cache, only the workbooks that changed), compute, render, publish."""
     from salesboard.metrics import Rules, compute_headline, compute_metrics, summary_dict
-    from salesboard.pages import PageContext, SiteData, build_pages
+    from salesboard.exports import download_names, write_downloads
+    from salesboard.pagemodel import Link
+    from salesboard.pages import PageContext, SiteData, build_pages, follow_up_columns, follow_up_rows
     from salesboard.publish import publish_site, staging_folder
     from salesboard.render import PACKAGE_TEMPLATES, copy_assets, render_pages
 
@@ -74,9 +77,14 @@ def build_site(settings: Settings, cache=None) -> BuildResult:
 
     templates_dir = settings.templates_dir if (settings.templates_dir / "page.html").is_file() else PACKAGE_TEMPLATES
     context = PageContext(settings)
-    with staging_folder(settings.output_dir) as staging:
-        with stopwatch("downloads"):
-            links = write_follow_up_downloads(metrics, context, staging)
+    with staging_folder(settings.output_dir) as staging, ThreadPoolExecutor(max_workers=1) as background:
+        # The downloads are written while the pages are made: both are mostly Polars and zlib,
+        # which release the GIL, so on two cores they overlap.
+        rows, columns = follow_up_rows(metrics, context), follow_up_columns(context)
+        stem = context.t("download.stem")
+        links = tuple(Link(name, f"downloads/{name}") for name in download_names(rows, stem, "owner"))
+        downloads = background.submit(write_downloads, rows, columns, staging / "downloads", stem, "owner",
+                                      context.t("page.follow_ups"))
         with stopwatch("charts"):
             pages = build_pages(SiteData(settings, metrics, last_week, read, links, read.notices))
         with stopwatch("render"):
@@ -87,23 +95,14 @@ def build_site(settings: Settings, cache=None) -> BuildResult:
             (staging / "data").mkdir()
             (staging / "data" / "summary.json").write_text(
                 json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+        with stopwatch("downloads"):  # what is left of writing them once the pages are done
+            downloads.result()
         with stopwatch("publish"):
             publish_site(staging, settings.output_dir)
 
     counts = {kind: getattr(read.tables, kind).height for kind in ("addresses", "orders", "activities", "campaigns")}
     return BuildResult(read.sheets, read.problems, counts, time.perf_counter() - started, settings.output_dir,
                        read.reread, read.notices, stopwatch.seconds)
-
-
-def write_follow_up_downloads(metrics, context, staging: Path) -> tuple:
-    """The overdue list as .xlsx and .csv, for everyone and per owner; links for the page."""
-    from salesboard.exports import write_downloads
-    from salesboard.pagemodel import Link
-    from salesboard.pages import follow_up_columns, follow_up_rows
-
-    paths = write_downloads(follow_up_rows(metrics, context), follow_up_columns(context), staging / "downloads",
-                            context.t("download.stem"), "owner", context.t("page.follow_ups"))
-    return tuple(Link(path.name, path.relative_to(staging).as_posix()) for path in paths)
 
 
 def _require_some_table(read: ReadResult) -> None:

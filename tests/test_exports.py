@@ -180,3 +180,13 @@ def test_libreoffice_opens_the_xlsx_and_reads_the_same_values(tmp_path):
     assert lines == ["Firma;Fällig am;Umsatz;Aufträge;Quote",
                      "Müller & Söhne <GmbH>;27.11.2026;1,234.50 €;3;0.5",
                      "=1+1;;;0;"]
+
+
+def test_download_names_are_known_before_writing(tmp_path):
+    from salesboard.exports import download_names
+
+    frame = pl.DataFrame({"company": ["A", "B", "C"], "owner": ["Jörg Weiß", None, "Anna"]})
+    written = write_downloads(frame, COLUMNS[:1], tmp_path, "wv", "owner", "Daten")
+    assert download_names(frame, "wv", "owner") == [path.name for path in written] == [
+        "wv.xlsx", "wv.csv", "wv-anna.xlsx", "wv-anna.csv", "wv-joerg-weiss.xlsx", "wv-joerg-weiss.csv",
+        "wv-ohne-zuordnung.xlsx", "wv-ohne-zuordnung.csv"]
