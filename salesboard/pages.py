@@ -135,8 +135,8 @@ def segments_page(site: SiteData, c: PageContext) -> Page:
     owner_counts = {s: by_owner.filter(pl.col("segment") == s)["addresses"].to_list() for s in SEGMENTS}
     history = m.segments.history
     migration = m.segments.migration
-    matrix = [[migration.filter((pl.col("from_segment") == f) & (pl.col("to_segment") == t))["addresses"].item()
-               for t in SEGMENTS] for f in SEGMENTS]
+    matrix = [list(row) for row in migration.sort("from_segment", "to_segment")
+              .pivot(on="to_segment", index="from_segment", values="addresses").select(SEGMENTS).rows()]
     note = c.t("note.migration").format(start=fmt_date(m.segments.migration_start, lang),
                                         end=fmt_date(m.as_of, lang))
     named = [c.segment_names[s] for s in SEGMENTS]
@@ -191,8 +191,7 @@ def first_buyers_page(site: SiteData, c: PageContext) -> Page:
     cohorts = m.lifecycle.cohorts
     windows = (30, 90, 180, 365)
     months = [fmt_date(d, lang)[3:] if lang == "de" else str(d)[:7] for d in cohorts["cohort_month"]]
-    shares = [cohorts[f"share_{w}d"].to_list() for w in windows]
-    z = [[shares[i][row] for i in range(len(windows))] for row in range(cohorts.height)]
+    z = [list(row) for row in cohorts.select(f"share_{w}d" for w in windows).rows()]
     text = [[fmt_percent(v, lang, 0) if v is not None else "" for v in row] for row in z]
     heat = charts.heatmap([c.t(f"window.{w}") for w in windows], months, z, text, lang)
     heat["data"][0]["zmin"], heat["data"][0]["zmax"] = 0, 1
