@@ -475,10 +475,13 @@ def site_rows(result: SizeResult) -> list[Row]:
     return [
         Row("site size: total", megabytes(site.total) + hidden),
         Row("site size: plotly.min.js", f"{megabytes(site.plotly)}, {copies}"),
-        checked("**site size beyond plotly.js**", megabytes(beyond_plotly),
-                f"plotly.js once + ≤ {TARGET_SITE_BYTES / 1e6:.0f} MB",
-                site.plotly_copies == 1 and beyond_plotly <= TARGET_SITE_BYTES, result.size == "large"),
-        Row("… of which pages, other assets and data (all but downloads)", megabytes(beyond_plotly - site.downloads)),
+        Row("site size beyond plotly.js, downloads included", megabytes(beyond_plotly)),
+        # The pages carry at most 5,000 rows per table; the downloads hold the full follow-up list,
+        # as the target allows, so the target is checked on everything else.
+        checked("**pages, other assets and data beyond plotly.js** (downloads apart)",
+                megabytes(beyond_plotly - site.downloads), f"plotly.js once + ≤ {TARGET_SITE_BYTES / 1e6:.0f} MB",
+                site.plotly_copies == 1 and beyond_plotly - site.downloads <= TARGET_SITE_BYTES,
+                result.size == "large"),
         Row("pages", ", ".join(f"{name} {megabytes(size)}" for name, size in site.pages.items())),
         Row("downloads (.xlsx and .csv)", megabytes(site.downloads)),
     ]

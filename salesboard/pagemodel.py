@@ -66,12 +66,11 @@ def table_data(frame: pl.DataFrame, columns: list[Column], labels: dict[str, str
     """Rows of [display, sort key] cells (plain text cells for text columns), formatted column-wise."""
     display = frame.select([_display(column, language, currency) for column in columns])
     sort_keys = frame.select([_sort_key(column) for column in columns if column.kind != "text"])
-    rows = [
-        [text if column.kind == "text" else [text, key[column.key]]
-         for column, text in zip(columns, shown)]
-        for shown, key in zip(display.iter_rows(), sort_keys.iter_rows(named=True) if sort_keys.width
-                              else ({} for _ in range(frame.height)))
-    ]
+    # Column by column, then zipped into rows (tuples are JSON arrays): no Python work per cell.
+    cells = [display[column.key].to_list() if column.kind == "text"
+             else list(zip(display[column.key].to_list(), sort_keys[column.key].to_list()))
+             for column in columns]
+    rows = list(zip(*cells))
     return {
         "columns": [{"label": c.label, "kind": "text" if c.kind == "text" else "date" if c.kind == "date" else "number",
                      "filter": c.filter, "align": "left" if c.kind in ("text", "date") else "right"}

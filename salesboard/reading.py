@@ -7,6 +7,7 @@ last time, and what a file gave when it last read well.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from salesboard.schema import Tables
 from salesboard.tables import SheetTable, recognise_sheet
 from salesboard.workbooks import discover_workbooks, read_workbook
 
-READ_THREADS = 2
+READ_THREADS = min(2, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,12 @@ def read_input(settings: Settings, cache=None, stopwatch=None) -> ReadResult:
 
     if cache:
         cache.forget_missing(paths)
-    with stopwatch("read"), ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
-        outcomes = list(pool.map(read, paths))
+    with stopwatch("read"):
+        if READ_THREADS > 1:
+            with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
+                outcomes = list(pool.map(read, paths))
+        else:
+            outcomes = [read(path) for path in paths]
     files = [result for result, _, _ in outcomes]
     notices = [notice for _, _, notice in outcomes if notice]
     reread = [path for path, (_, parsed, _) in zip(paths, outcomes) if parsed]

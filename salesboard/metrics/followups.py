@@ -77,11 +77,11 @@ def latest_contacts(facts: Facts) -> pl.DataFrame:
     next_follow_up if set, else the address's), last_contact (latest
     activity, order, campaign response or interest_since, all on or before D).
     """
-    by_reading_order = ("date", "seq")
-    last_activity = facts.activities.group_by("customer_id").agg(
-        last_activity_date=pl.col("date").max(),
-        last_activity_stage=pl.col("stage").sort_by(by_reading_order).last(),
-        last_activity_follow_up=pl.col("next_follow_up").sort_by(by_reading_order).last(),
+    # One sort of all activities in reading order; within a group, last() is then the most recent.
+    last_activity = facts.activities.sort("date", "seq").group_by("customer_id").agg(
+        last_activity_date=pl.col("date").last(),
+        last_activity_stage=pl.col("stage").last(),
+        last_activity_follow_up=pl.col("next_follow_up").last(),
     )
     last_order = facts.orders.group_by("customer_id").agg(last_order_date=pl.col("order_date").max())
     last_response = facts.mailings.group_by("customer_id").agg(last_response_date=pl.col("response_date").max())
