@@ -4,8 +4,8 @@
 
 Runs build_site() under pyinstrument (a sampling profiler that sees time spent in
 native code too), first with an empty cache, then again with the cache the first
-build left, and prints the functions with the most time of their own. The output
-goes into docs/profiles.md as well.
+build left, and prints where the time goes; also into docs/profiles.md.
+bench_build.py puts the same tables into docs/performance.md.
 """
 from __future__ import annotations
 
@@ -61,32 +61,37 @@ def profile(settings, top: int) -> tuple[float, list[tuple[str, float]], list[tu
             our_time(root, collections.Counter()).most_common(top), result.timings)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--size", default="medium")
-    parser.add_argument("--data", type=Path, default=Path("bench/data"))
-    parser.add_argument("--top", type=int, default=15)
-    parser.add_argument("--out", type=Path, default=Path("docs/profiles.md"))
-    args = parser.parse_args()
-    folder = args.data / args.size
-    write_dataset(folder, args.size)
-    lines = [f"# Profiles: {args.size} data set", "",
-             "Made by `python bench/profile_build.py`: `build_site()` under pyinstrument, the functions with the "
-             "most time of their own (native code included), first with an empty cache, then rebuilt from the "
-             "cache the first build left. Seconds are wall time of the profiled process.", ""]
+def profile_report(folder: Path, size: str, top: int = 12) -> list[str]:
+    """Markdown: for a cold build and a rebuild, the stages, the functions with most time of their own,
+    and the project's functions with most time including callees."""
+    write_dataset(folder, size)
+    lines = [f"`build_site()` on the {size} data set under pyinstrument (native code included; one read "
+             "thread, so the profiler sees the reading), first with an empty cache, then rebuilt from the "
+             "cache the first build left.", ""]
     with tempfile.TemporaryDirectory() as scratch:
         settings = make_settings({}, None, input_dir=folder, output_dir=Path(scratch) / "site",
                                  as_of=dt.date(2026, 11, 27))
         for title in ("cold build, empty cache", "rebuild, nothing changed"):
-            duration, own, ours, timings = profile(settings, args.top)
-            lines += [f"## {title}: {duration:.2f} s", "",
+            duration, own, ours, timings = profile(settings, top)
+            lines += [f"### {title}: {duration:.2f} s", "",
                       "Stages: " + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in timings.items()), "",
                       "| own time | function |", "|---|---|"]
             lines += [f"| {seconds:.2f} s | `{location}` |" for location, seconds in own]
             lines += ["", "| time with callees | the project's function |", "|---|---|"]
             lines += [f"| {seconds:.2f} s | `{location}` |" for location, seconds in ours]
             lines.append("")
-    text = "\n".join(lines)
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", default="medium")
+    parser.add_argument("--data", type=Path, default=Path("bench/data"))
+    parser.add_argument("--top", type=int, default=12)
+    parser.add_argument("--out", type=Path, default=Path("docs/profiles.md"))
+    args = parser.parse_args()
+    text = "\n".join([f"# Profiles: {args.size} data set", "",
+                      *profile_report(args.data / args.size, args.size, args.top)])
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
