@@ -50,12 +50,13 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 @dataclass(frozen=True)
 class Column:
     """One column of a table: the frame column `key`, shown under `label`, written as `kind`;
-    `filter` offers a choice of its values where the table is shown in a page."""
+    `filter` offers a choice of its values where the table is shown in a page ("each": of the
+    items of a comma-separated list)."""
 
     key: str
     label: str
     kind: str  # one of KINDS
-    filter: bool = False
+    filter: bool | str = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

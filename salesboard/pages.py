@@ -41,7 +41,7 @@ class PageContext:
         self.table_labels = {key: self.t(f"table.{key}") for key in
                              ("search", "all", "page", "rows", "previous", "next", "empty")}
 
-    def column(self, key: str, kind: str = "text", filter: bool = False) -> Column:
+    def column(self, key: str, kind: str = "text", filter: bool | str = False) -> Column:
         return Column(key, self.t(f"col.{key}"), kind, filter)
 
     def table(self, id: str, title: str, frame: pl.DataFrame, columns: list[Column], page_size: int = 50) -> Table:
@@ -223,7 +223,7 @@ def follow_up_rows(m: Metrics, c: PageContext) -> pl.DataFrame:
 
 def follow_up_columns(c: PageContext) -> list[Column]:
     return [c.column("company"), c.column("customer_id"), c.column("owner", filter=True),
-            c.column("segment", filter=True), c.column("reasons", filter=True), c.column("days_overdue", "int"),
+            c.column("segment", filter=True), c.column("reasons", filter="each"), c.column("days_overdue", "int"),
             c.column("due_date", "date"), c.column("last_contact", "date"), c.column("phone")]
 
 

@@ -269,6 +269,16 @@
   }
 
   // Distinct display values of one column, ordered like the column sorts.
+  const LIST_SEPARATOR = ', ';
+
+  function distinctItems(rows, column) {
+    const items = new Set();
+    for (const row of rows) {
+      row.display[column].split(LIST_SEPARATOR).filter(Boolean).forEach((item) => items.add(item));
+    }
+    return Array.from(items).sort(collator.compare);
+  }
+
   function distinctValues(rows, column, kind) {
     const firstRow = new Map();
     for (const row of rows) {
@@ -290,7 +300,10 @@
       const align = column.align === 'right' || column.align === 'left'
         ? column.align
         : (kind === 'number' ? 'right' : 'left');
-      return { label: String(column.label || ''), kind: kind, filter: Boolean(column.filter), align: align };
+      // filter "each": the cell lists several items ("fällig, Kontaktrhythmus"); the filter offers each item.
+      const items = column.filter === 'each' ? LIST_SEPARATOR : null;
+      return { label: String(column.label || ''), kind: kind, filter: Boolean(column.filter), items: items,
+               align: align };
     });
   }
 
@@ -364,7 +377,7 @@
       const label = el('label', 'table-filter');
       label.appendChild(el('span', 'table-filter-label', column.label));
       const select = el('select');
-      const values = distinctValues(this.rows, index, column.kind);
+      const values = column.items ? distinctItems(this.rows, index) : distinctValues(this.rows, index, column.kind);
       select.appendChild(new Option(this.labels.all, ''));
       // Option values are positions in "values", so any display text
       // (including an empty one) can be chosen without ambiguity.
@@ -464,8 +477,11 @@
       if (!active && terms.length === 0) {
         this.visible = this.sorted;
       } else {
+        const matches = (row, value, c) => (this.columns[c].items
+          ? row.display[c].split(this.columns[c].items).includes(value)
+          : row.display[c] === value);
         this.visible = this.sorted.filter((row) =>
-          filters.every((value, c) => value === null || row.display[c] === value) &&
+          filters.every((value, c) => value === null || matches(row, value, c)) &&
           terms.every((term) => row.haystack.includes(term)));
       }
       this.page = Math.min(this.page, this.pageCount());

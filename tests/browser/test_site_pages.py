@@ -66,6 +66,14 @@ def test_follow_up_table_sorts_and_filters(site, open_page):
     assert days() == [41, 25, 16]
     table.locator("thead th", has_text="Tage überfällig").click()
     assert days() == [16, 25, 41]
+    reasons = table.locator("select").nth(2)
+    assert reasons.locator("option").all_text_contents() == [
+        "Alle", "Angebot nicht nachgefasst", "fällig", "Kontaktrhythmus"]
+    reasons.select_option(label="Kontaktrhythmus")
+    assert days() == [25, 41]  # 1 and 9, still sorted by days; 3 is due and its offer not chased
+    reasons.select_option(label="fällig")
+    assert days() == [16]
+    reasons.select_option(label="Alle")
     table.locator("select").nth(0).select_option(label="Tim")
     assert table.locator("tbody tr").count() == 1
     assert table.locator("tbody tr td").nth(0).text_content() == "Gamma AG"
