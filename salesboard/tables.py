@@ -118,13 +118,13 @@ def _convert(rows: pl.DataFrame, table: str, letters: dict[str, str], raw: RawSh
             continue
         unreadable = kept.filter(pl.col(field).is_not_null() & pl.col(typed_name[field]).is_null())
         problems += _cell_problems(unreadable, field, letters[field], raw,
-                                   lambda value, kind=_KIND[field]: f"expected {_EXPECTED[kind]}, found {value!r}",
+                                   lambda value, cell, kind=_KIND[field]: f"expected {_EXPECTED[kind]}, found {value!r}",
                                    "value ignored")
     for field in fields:
         if _KIND.get(field) == "date":
             far = kept.filter(pl.col(f"_typed_{field}") > today + dt.timedelta(days=365))
-            problems += _cell_problems(far, field, letters[field], raw,
-                                       lambda value: f"date {value} is more than a year after today; "
+            problems += _cell_problems(far, f"_typed_{field}", letters[field], raw,
+                                       lambda value, cell: f"date {value} is more than a year after today; "
                                        "probably a typo", "kept as it is", severity="warning")
     result = kept.select(
         "_row",
@@ -151,33 +151,31 @@ def _required_problems(skipped: pl.DataFrame, required: list[str], typed_name: d
     first_bad = pl.coalesce([pl.when(pl.col(typed_name[field]).is_null()).then(pl.lit(field))
                              for field in required])
     with_field = skipped.with_columns(_bad=first_bad)
+    # Empty cells may hold an Excel error or an unsaved formula: one look at the workbook for all of them.
+    empty_cells = [f"{letters[field]}{row}" for field in required
+                   for row in with_field.filter((pl.col("_bad") == field) & pl.col(field).is_null())["_row"]
+                   .head(MAX_PROBLEMS_PER_COLUMN)]
+    reasons = describe_empty_cells(raw.path, raw.sheet, empty_cells)
     problems: list[Problem] = []
     for field in required:
-        rows = with_field.filter(pl.col("_bad") == field)
-        if not rows.height:
-            continue
-        empty = rows.filter(pl.col(field).is_null())
-        cells = [f"{letters[field]}{row}" for row in empty["_row"].head(MAX_PROBLEMS_PER_COLUMN)]
-        reasons = describe_empty_cells(raw.path, raw.sheet, cells)
         label, kind = _LABEL[field], _KIND.get(field, "text")
         problems += _cell_problems(
-            rows, field, letters[field], raw,
+            with_field.filter(pl.col("_bad") == field), field, letters[field], raw,
             lambda value, cell, label=label, kind=kind: (
                 reasons.get(cell, f"missing the {label}") + f" (required {label})" if value is None
                 else f"expected {_EXPECTED.get(kind, label)}, found {value!r}"),
-            "row skipped", with_cell=True)
+            "row skipped")
     return problems
 
 
-def _cell_problems(rows: pl.DataFrame, field: str, letter: str, raw: RawSheet, describe, action: str,
-                   severity: str = "error", with_cell: bool = False) -> list[Problem]:
-    """A problem per cell for the first few rows, then one line counting the rest."""
+def _cell_problems(rows: pl.DataFrame, column: str, letter: str, raw: RawSheet, describe, action: str,
+                   severity: str = "error") -> list[Problem]:
+    """A problem per cell for the first few rows, described from `column`'s value and the cell address,
+    then one line counting the rest."""
     problems = []
-    column = f"_typed_{field}" if severity == "warning" else field
     for row, value in rows.select("_row", column).head(MAX_PROBLEMS_PER_COLUMN).iter_rows():
         cell = f"{letter}{row}"
-        message = describe(value, cell) if with_cell else describe(value)
-        problems.append(Problem(severity, raw.file, raw.sheet, cell, message, action))
+        problems.append(Problem(severity, raw.file, raw.sheet, cell, describe(value, cell), action))
     if rows.height > MAX_PROBLEMS_PER_COLUMN:
         more = rows.height - MAX_PROBLEMS_PER_COLUMN
         problems.append(Problem(severity, raw.file, raw.sheet, letter,

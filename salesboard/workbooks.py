@@ -65,9 +65,14 @@ def _is_hidden(path: Path) -> bool:
     return bool(attributes & getattr(stat, "FILE_ATTRIBUTE_HIDDEN", 0))
 
 
+def _unreadable(path: Path, file: str, message: str) -> WorkbookRead:
+    """A file that gives nothing but this one error."""
+    return WorkbookRead(path, file, (), (Problem("error", file, "", "", message, "file skipped"),))
+
+
 def read_workbook(path: Path, file: str) -> WorkbookRead:
-    def failed(message: str, action: str = "file skipped") -> WorkbookRead:
-        return WorkbookRead(path, file, (), (Problem("error", file, "", "", message, action),))
+    def failed(message: str) -> WorkbookRead:
+        return _unreadable(path, file, message)
 
     try:
         data = path.read_bytes()
@@ -130,9 +135,8 @@ def _read_xlsx(path: Path, file: str, data: bytes) -> WorkbookRead:
         reader = fastexcel.read_excel(data)
         names = reader.sheet_names
     except Exception as error:  # calamine reports damage as several exception types
-        return WorkbookRead(path, file, (), (Problem(
-            "error", file, "", "", f"is damaged and cannot be read ({_first_line(error)}); "
-            "save it again from Excel", "file skipped"),))
+        return _unreadable(path, file, f"is damaged and cannot be read ({_first_line(error)}); "
+                                       "save it again from Excel")
     for index, name in enumerate(names):
         try:
             sheet = reader.load_sheet(index, header_row=None, dtypes="string", skip_rows=0)
@@ -165,8 +169,7 @@ def _read_csv(path: Path, file: str, data: bytes) -> WorkbookRead:
                             infer_schema=False, truncate_ragged_lines=True, missing_columns="insert",
                             schema={column_letter(i): pl.String for i in range(width)})
     except pl.exceptions.PolarsError as error:
-        return WorkbookRead(path, file, (), (Problem(
-            "error", file, "", "", f"cannot be read as CSV ({_first_line(error)})", "file skipped"),))
+        return _unreadable(path, file, f"cannot be read as CSV ({_first_line(error)})")
     letters = tuple(cells.columns)
     return WorkbookRead(path, file, (RawSheet(path, file, "", cells, letters),), ())
 
