@@ -111,7 +111,7 @@ def _add_unlisted(addresses: pl.DataFrame, orders: pl.DataFrame, activities: pl.
     """Every customer ID of any table is an address (SPEC §2): add the missing ones."""
     listed = addresses.select("customer_id")
     problems = []
-    seen = []
+    unlisted_facts = []
     for table, frame in (("orders", orders), ("activities", activities), ("campaigns", campaigns)):
         missing = frame.join(listed, on="customer_id", how="anti")
         ids = missing["customer_id"].unique().sort()
@@ -122,12 +122,12 @@ def _add_unlisted(addresses: pl.DataFrame, orders: pl.DataFrame, activities: pl.
             problems.append(Problem("warning", files, "", "",
                                     f"{ids.len()} customer IDs in {table} ({examples}): {where}",
                                     "counted as addresses all the same"))
-        seen.append(frame.select("customer_id", *[c for c in ("owner", "customer_name") if c in frame.columns],
-                                 _when=pl.col("order_date" if table == "orders" else
-                                              "date" if table == "activities" else "sent_date")))
-    facts = pl.concat(seen, how="diagonal_relaxed").join(listed, on="customer_id", how="anti")
+        unlisted_facts.append(missing.select(
+            "customer_id", *[c for c in ("owner", "customer_name") if c in missing.columns],
+            _when=pl.col("order_date" if table == "orders" else "date" if table == "activities" else "sent_date")))
     unlisted = (
-        facts.sort("_when", nulls_last=False)
+        pl.concat(unlisted_facts, how="diagonal_relaxed")
+        .sort("_when", nulls_last=False)
         .group_by("customer_id", maintain_order=True)
         .agg(company=pl.col("customer_name").drop_nulls().last(), owner=pl.col("owner").drop_nulls().last())
         .sort("customer_id")

@@ -12,6 +12,7 @@ from salesboard.formatting import fmt_change, fmt_date, fmt_money, fmt_number, f
 from salesboard.metrics import SEGMENTS, Headline, Metrics, headline_of
 from salesboard.exports import Column
 from salesboard.pagemodel import Card, Chart, Link, Page, Section, Table, table_data
+from salesboard.quality import tally
 from salesboard.reading import ReadResult
 from salesboard.schema import STAGES
 from salesboard.texts import translator
@@ -262,9 +263,9 @@ def quality_page(site: SiteData, c: PageContext) -> Page:
     sheets = pl.DataFrame([(s.file, s.sheet, c.t(f"kind.{s.kind or 'none'}"), s.rows) for s in site.read.sheets],
                           schema={"file": pl.String, "sheet": pl.String, "table": pl.String, "rows": pl.Int64},
                           orient="row")
-    errors = sum(p.severity == "error" for p in site.read.problems)
+    errors, warnings = tally(site.read.problems)
     cards = (Card(c.t("kpi.errors"), fmt_number(errors, c.language), "", "bad" if errors else "flat"),
-             Card(c.t("kpi.warnings"), fmt_number(len(site.read.problems) - errors, c.language), "", "flat"),
+             Card(c.t("kpi.warnings"), fmt_number(warnings, c.language), "", "flat"),
              Card(c.t("kpi.sheets"), fmt_number(len(site.read.sheets), c.language), "", "flat"))
     return Page("data-quality", "quality", (
         Section("", cards=cards),

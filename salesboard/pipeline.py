@@ -13,7 +13,7 @@ from pathlib import Path
 
 from salesboard.config import Settings, build_time
 from salesboard.errors import BuildError
-from salesboard.quality import Problem
+from salesboard.quality import Problem, tally
 from salesboard.reading import ReadResult, SheetSummary, read_input
 
 
@@ -29,10 +29,10 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def summary_line(self) -> str:
-        errors = sum(problem.severity == "error" for problem in self.problems)
+        errors, warnings = tally(self.problems)
         counts = ", ".join(f"{count} {kind}" for kind, count in self.row_counts.items())
         return (f"built {self.output_dir} from {len(self.sheets)} sheets: {counts}; {errors} errors, "
-                f"{len(self.problems) - errors} warnings; {self.seconds:.1f} s")
+                f"{warnings} warnings; {self.seconds:.1f} s")
 
 
 class Stopwatch:
@@ -72,8 +72,7 @@ def build_site(settings: Settings, cache=None) -> BuildResult:
                       offer_chase_days=settings.offer_chase_days)
         metrics = compute_metrics(read.tables, settings.as_of, rules)
         last_week = compute_headline(read.tables, settings.as_of - dt.timedelta(days=7), rules)
-        errors = sum(problem.severity == "error" for problem in read.problems)
-        summary = summary_dict(metrics, errors, len(read.problems) - errors)
+        summary = summary_dict(metrics, *tally(read.problems))
 
     templates_dir = settings.templates_dir if (settings.templates_dir / "page.html").is_file() else PACKAGE_TEMPLATES
     context = PageContext(settings)

@@ -28,6 +28,12 @@ class Problem:
         return f"{self.location()}: {self.message} — {self.action}"
 
 
+def tally(problems) -> tuple[int, int]:
+    """(errors, warnings) among the problems."""
+    errors = sum(problem.severity == "error" for problem in problems)
+    return errors, len(problems) - errors
+
+
 def column_letter(index: int) -> str:
     """0 → A, 25 → Z, 26 → AA."""
     letters = ""
