@@ -1,6 +1,7 @@
 """What each of the seven pages shows (SPEC §4): metric frames → page models."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,8 +29,8 @@ class SiteData:
     metrics: Metrics
     last_week: Headline  # the key figures as of seven days earlier, for the change on the cards
     read: ReadResult
+    follow_ups: pl.DataFrame  # follow_up_rows(): the overdue list in words, as page and downloads show it
     downloads: tuple[Link, ...]
-    notices: tuple[str, ...] = ()
 
 
 class PageContext:
@@ -67,7 +68,8 @@ def build_pages(site: SiteData) -> list[Page]:
     context = PageContext(site.settings)
     builders: list[Callable[[SiteData, PageContext], Page]] = [
         overview_page, segments_page, funnel_page, first_buyers_page, follow_ups_page, campaigns_page, quality_page]
-    return [builder(site, context) for builder in builders]
+    # Every page carries the notices (e.g. a workbook shown with its last good contents).
+    return [dataclasses.replace(builder(site, context), notices=site.read.notices) for builder in builders]
 
 
 def _card(label: str, value: str, change: float | None, shown_change: str, good_when_up: bool = True) -> Card:
@@ -119,7 +121,7 @@ def overview_page(site: SiteData, c: PageContext) -> Page:
             columns=2),
         Section(c.t("sec.trend"), charts=(c.chart("trend", c.t("sec.trend_activity"), trend),
                                           c.chart("revenue", c.t("sec.trend_revenue"), revenue)), columns=2),
-    ), site.notices)
+    ))
 
 
 def segments_page(site: SiteData, c: PageContext) -> Page:
@@ -155,7 +157,7 @@ def segments_page(site: SiteData, c: PageContext) -> Page:
             area=True)),)),
         Section(c.t("sec.migration"), text=note, charts=(c.chart("migration", "", charts.heatmap(
             named, named, matrix, [[fmt_number(v, lang) for v in row] for row in matrix], lang)),)),
-    ), site.notices)
+    ))
 
 
 def funnel_page(site: SiteData, c: PageContext) -> Page:
@@ -179,7 +181,7 @@ def funnel_page(site: SiteData, c: PageContext) -> Page:
         Section(c.t("sec.lifecycle"), charts=(c.chart("lifecycle", "", lifecycle_chart),),
                 tables=(c.table("lifecycle-table", "", lifecycle, _rate_columns(c), page_size=0),), columns=2),
         Section(c.t("sec.stages"), charts=tuple(stage_charts), tables=tuple(stage_tables), columns=2),
-    ), site.notices)
+    ))
 
 
 def _rate_columns(c: PageContext) -> list[Column]:
@@ -210,7 +212,7 @@ def first_buyers_page(site: SiteData, c: PageContext) -> Page:
         Section(c.t("sec.waiting"), tables=(c.table("waiting", "", waiting, [
             c.column("customer_id"), c.column("company"), c.column("owner", filter=True), c.column("phone"),
             c.column("first_order_date", "date"), c.column("days_since_first_order", "int")]),)),
-    ), site.notices)
+    ))
 
 
 def follow_up_rows(m: Metrics, c: PageContext) -> pl.DataFrame:
@@ -229,20 +231,19 @@ def follow_up_columns(c: PageContext) -> list[Column]:
 
 
 def follow_ups_page(site: SiteData, c: PageContext) -> Page:
-    rows = follow_up_rows(site.metrics, c)
+    rows = site.follow_ups
     return Page("follow-ups", "follow_ups", (
         Section(c.t("sec.overdue"), cards=(Card(c.t("kpi.overdue"), fmt_number(rows.height, c.language), "", "flat"),),
                 tables=(c.table("follow-ups", "", rows, follow_up_columns(c)),)),
         Section(c.t("sec.downloads"), links=site.downloads),
-    ), site.notices)
+    ))
 
 
 def campaigns_page(site: SiteData, c: PageContext) -> Page:
     m, lang = site.metrics, c.language
     campaigns = m.campaigns.with_columns(segment=pl.col("segment").cast(pl.String))
     if campaigns.is_empty():
-        return Page("campaigns", "campaigns", (Section(c.t("sec.response"), text=c.t("note.no_campaigns")),),
-                    site.notices)
+        return Page("campaigns", "campaigns", (Section(c.t("sec.response"), text=c.t("note.no_campaigns")),))
     names = campaigns["campaign"].unique(maintain_order=True).to_list()
     rates = {c.segment_names[s]: campaigns.filter(pl.col("segment") == s)["response_rate"].to_list() for s in SEGMENTS}
     chart = charts.grouped_bars([charts.label(n) for n in names], rates, lang, percent=True,
@@ -253,7 +254,7 @@ def campaigns_page(site: SiteData, c: PageContext) -> Page:
                 c.column("campaign", filter=True), c.column("sent_date", "date"), c.column("segment", filter=True),
                 c.column("sent", "int"), c.column("responded", "int"), c.column("response_rate", "percent"),
                 c.column("rate_vs_z0", "number")]),)),
-    ), site.notices)
+    ))
 
 
 def quality_page(site: SiteData, c: PageContext) -> Page:
@@ -275,4 +276,4 @@ def quality_page(site: SiteData, c: PageContext) -> Page:
                                        c.column("action", filter=True)]),) if site.read.problems else ()),
         Section(c.t("sec.sheets"), tables=(c.table("sheets", "", sheets, [
             c.column("file"), c.column("sheet"), c.column("table", filter=True), c.column("rows", "int")]),)),
-    ), site.notices)
+    ))

@@ -85,7 +85,7 @@ def build_site(settings: Settings, cache=None) -> BuildResult:
         downloads = background.submit(write_downloads, rows, columns, staging / "downloads", stem, "owner",
                                       context.t("page.follow_ups"))
         with stopwatch("charts"):
-            pages = build_pages(SiteData(settings, metrics, last_week, read, links, read.notices))
+            pages = build_pages(SiteData(settings, metrics, last_week, read, rows, links))
         with stopwatch("render"):
             title = f"{settings.company} · {context.t('site.title')}" if settings.company else context.t("site.title")
             render_pages(pages, staging, templates_dir, language=settings.language, currency=settings.currency,
