@@ -88,7 +88,7 @@ def build_site(settings: Settings, cache=None) -> BuildResult:
             pages = build_pages(SiteData(settings, metrics, last_week, read, rows, links))
         with stopwatch("render"):
             title = f"{settings.company} · {context.t('site.title')}" if settings.company else context.t("site.title")
-            render_pages(pages, staging, templates_dir, language=settings.language, currency=settings.currency,
+            render_pages(pages, staging, templates_dir, language=settings.language,
                          site_title=title, as_of=settings.as_of, built=build_time())
             copy_assets(templates_dir, staging)
             (staging / "data").mkdir()

@@ -21,7 +21,7 @@ def plotly_js() -> Path:
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
-def make_environment(templates_dir: Path, language: str, currency: str) -> jinja2.Environment:
+def make_environment(templates_dir: Path, language: str) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=True,
@@ -32,17 +32,14 @@ def make_environment(templates_dir: Path, language: str, currency: str) -> jinja
     environment.filters.update(
         date=functools.partial(formatting.fmt_date, language=language),
         datetime=functools.partial(formatting.fmt_datetime, language=language),
-        number=functools.partial(formatting.fmt_number, language=language),
-        money=functools.partial(formatting.fmt_money, language=language, currency=currency),
-        percent=functools.partial(formatting.fmt_percent, language=language),
     )
     environment.globals["t"] = translator(language)
     return environment
 
 
-def render_pages(pages: list[Page], staging: Path, templates_dir: Path, *, language: str, currency: str,
+def render_pages(pages: list[Page], staging: Path, templates_dir: Path, *, language: str,
                  site_title: str, as_of: dt.date, built: dt.datetime) -> list[Path]:
-    environment = make_environment(templates_dir, language, currency)
+    environment = make_environment(templates_dir, language)
     template = environment.get_template("page.html")
     written = []
     for page in pages:
