@@ -29,7 +29,7 @@ class WorkbookCache:
     def __init__(self) -> None:
         self._good: dict[Path, FileTables] = {}
 
-    def get(self, path: Path, signature: tuple[int, int]) -> FileTables | None:
+    def get(self, path: Path, signature: tuple[int, int] | None) -> FileTables | None:
         """The tables of `path` if it is unchanged (same size and modification time) since it read well."""
         cached = self.last_good(path)
         return cached if cached is not None and cached.signature == signature else None

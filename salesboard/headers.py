@@ -115,7 +115,6 @@ class AliasIndex:
                 folded[fold(header)] = field
             self.by_table[table] = folded
         self.known = {alias for folded in self.by_table.values() for alias in folded}
-        self.pinned = pinned or {}
 
     def count_known(self, cells: list[str | None]) -> int:
         return sum(1 for cell in cells if cell is not None and fold(cell) in self.known)

@@ -38,7 +38,7 @@ class FileTables:
 
     path: Path
     file: str
-    signature: tuple[int, int]  # size and modification time (ns) when it was read
+    signature: tuple[int, int] | None  # size and modification time (ns) when it was read
     sheets: tuple[SheetTable, ...]
     summaries: tuple[SheetSummary, ...]
     problems: tuple[Problem, ...]
@@ -56,8 +56,12 @@ class ReadResult:
     notices: tuple[str, ...] = ()  # e.g. a broken file shown with its last good contents
 
 
-def file_signature(path: Path) -> tuple[int, int]:
-    status = path.stat()
+def file_signature(path: Path) -> tuple[int, int] | None:
+    """Size and modification time (ns); None for a file gone since the folder was listed."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
     return status.st_size, status.st_mtime_ns
 
 

@@ -25,6 +25,7 @@ from salesboard.cli import DEFAULT_CONFIG
 from salesboard.config import Settings
 from salesboard.errors import ConfigError, SalesboardError
 from salesboard.pipeline import BuildResult, build_site
+from salesboard.reading import file_signature
 from salesboard.workbooks import discover_workbooks
 
 FALLBACK_POLL_SECONDS = 5.0
@@ -64,7 +65,7 @@ def scan(settings: Settings, config_file: Path) -> Snapshot | None:
         return None
     paths.update(_template_files(settings.templates_dir))
     paths[config_file.name] = config_file
-    files = {name: signature for name, path in paths.items() if (signature := _signature(path))}
+    files = {name: signature for name, path in paths.items() if (signature := file_signature(path))}
     return Snapshot(files)
 
 
@@ -76,14 +77,6 @@ def _template_files(folder: Path) -> dict[str, Path]:
     # Editors save through backup and swap files; only the real templates count.
     return {f"{folder.name}/{path.relative_to(folder).as_posix()}": path for path in found
             if not path.name.startswith((".", "~", "#")) and not path.name.endswith(("~", ".swp", ".tmp"))}
-
-
-def _signature(path: Path) -> tuple[int, int] | None:
-    try:
-        status = path.stat()
-    except OSError:  # gone since the folder was listed, or never there
-        return None
-    return status.st_size, status.st_mtime_ns
 
 
 def _folder_identity(folder: Path) -> tuple[int, int] | None:

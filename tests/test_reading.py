@@ -195,3 +195,16 @@ def test_text_after_many_numbers_in_a_column_is_kept(input_dir):
     orders = read_folder(input_dir).tables.orders
     assert orders.height == 151
     assert orders.filter(pl.col("customer_id") == "K-151")["amount"].to_list() == [1234.56]
+
+
+def test_a_workbook_deleted_while_the_folder_is_read_gives_a_message(input_dir, monkeypatch):
+    import salesboard.reading
+
+    write_workbook(input_dir / "a.xlsx", {"A": [["Kundennummer", "Firma"], [1, "A"]]})
+    write_workbook(input_dir / "b.xlsx", {"B": [["Kundennummer", "Firma"], [2, "B"]]})
+    listed = salesboard.reading.discover_workbooks(input_dir)
+    (input_dir / "b.xlsx").unlink()  # gone between listing and reading, as on a busy share
+    monkeypatch.setattr(salesboard.reading, "discover_workbooks", lambda folder: listed)
+    result = read_folder(input_dir)
+    assert [p.message.split(" (")[0] for p in result.problems] == ["cannot be opened"]
+    assert result.tables.addresses["customer_id"].to_list() == ["1"]
