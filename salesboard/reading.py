@@ -93,8 +93,11 @@ def read_input(settings: Settings, cache=None, stopwatch=None) -> ReadResult:
         cache.forget_missing(paths)
     with stopwatch("read"):
         if READ_THREADS > 1:
+            # Largest first, so the biggest workbook is not left to one thread at the end.
+            by_size = sorted(paths, key=lambda path: -(file_signature(path) or (0, 0))[0])
             with ThreadPoolExecutor(max_workers=READ_THREADS) as pool:
-                outcomes = list(pool.map(read, paths))
+                done = dict(zip(by_size, pool.map(read, by_size)))
+            outcomes = [done[path] for path in paths]
         else:
             outcomes = [read(path) for path in paths]
     files = [result for result, _, _ in outcomes]
