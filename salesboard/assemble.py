@@ -51,11 +51,10 @@ def _concat(kind: str, sheets: list[SheetTable]) -> pl.DataFrame:
 
 
 def _first_of_duplicates(addresses: pl.DataFrame, id_letters: dict) -> tuple[pl.DataFrame, list[Problem]]:
-    ranked = addresses.with_columns(_nth=pl.int_range(pl.len()).over("customer_id"))
-    repeats = ranked.filter(pl.col("_nth") > 0)
-    first = ranked.filter(pl.col("_nth") == 0).select(
-        "customer_id", pl.col("_file").alias("_first_file"), pl.col("_sheet").alias("_first_sheet"),
-        pl.col("_row").alias("_first_row"))
+    is_first = pl.col("customer_id").is_first_distinct()
+    kept, repeats = addresses.filter(is_first), addresses.filter(~is_first)
+    first = kept.select("customer_id", pl.col("_file").alias("_first_file"), pl.col("_sheet").alias("_first_sheet"),
+                        pl.col("_row").alias("_first_row"))
     problems = []
     details = repeats.join(first, on="customer_id", how="left")
     for row in details.head(MAX_PROBLEMS_PER_COLUMN * 5).iter_rows(named=True):
@@ -71,7 +70,7 @@ def _first_of_duplicates(addresses: pl.DataFrame, id_letters: dict) -> tuple[pl.
         problems.append(Problem("warning", repeats["_file"][0], repeats["_sheet"][0], "",
                                 f"{repeats.height - MAX_PROBLEMS_PER_COLUMN * 5} more repeated customer IDs",
                                 "rows skipped, the first ones kept"))
-    return ranked.filter(pl.col("_nth") == 0).drop("_nth").with_columns(listed=pl.lit(True)), problems
+    return kept.with_columns(listed=pl.lit(True)), problems
 
 
 def _orders(rows: pl.DataFrame) -> pl.DataFrame:
