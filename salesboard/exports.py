@@ -25,7 +25,10 @@ value, by default 2000-01-01, and the order of the files is fixed.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
+import shutil
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +40,9 @@ from salesboard.xlsx import SheetColumn, write_sheet
 KINDS = ("text", "number", "money", "date", "int", "percent")
 FIXED_CREATED = dt.datetime(2000, 1, 1)
 NO_OWNER_SLUG = "ohne-zuordnung"
+# Raise when the files' format changes, so that downloads made the old way are not reused.
+DOWNLOADS_VERSION = 1
+DOWNLOADS_RECORD = ".salesboard-downloads"  # what a site's downloads were made from
 
 _FORMULA_START = r"^([=+\-@\t\r])"
 _MAX_WIDTH = 50
@@ -107,6 +113,48 @@ def write_downloads(frame: pl.DataFrame, columns: list[Column], folder: Path, st
         write_csv(part, columns, csv_path)
         paths += [xlsx_path, csv_path]
     return paths
+
+
+def write_site_downloads(frame: pl.DataFrame, columns: list[Column], site: Path, previous_site: Path, stem: str,
+                         group_by: str | None, sheet_name: str) -> list[Path]:
+    """write_downloads() into `site/downloads`, or, when `previous_site` holds downloads made from
+    the very same rows and columns, a copy of those (the same bytes, without writing them again).
+    What the files were made from is recorded in `site/DOWNLOADS_RECORD`."""
+    folder = site / "downloads"
+    names = download_names(frame, stem, group_by)
+    digest = _digest(frame, columns, stem, group_by, sheet_name)
+    if _recorded_files(previous_site, digest) == {name: _size(previous_site / "downloads" / name) for name in names}:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            shutil.copyfile(previous_site / "downloads" / name, folder / name)
+        paths = [folder / name for name in names]
+    else:
+        paths = write_downloads(frame, columns, folder, stem, group_by, sheet_name)
+    record = {"digest": digest, "files": {path.name: path.stat().st_size for path in paths}}
+    (site / DOWNLOADS_RECORD).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    return paths
+
+
+def _digest(frame: pl.DataFrame, columns: list[Column], stem: str, group_by: str | None, sheet_name: str) -> str:
+    identity = json.dumps([DOWNLOADS_VERSION, pl.__version__, [vars(column) for column in columns], stem, group_by,
+                           sheet_name, FIXED_CREATED.isoformat()], ensure_ascii=False)
+    return hashlib.sha256(identity.encode("utf-8") + frame.write_ipc(None).getvalue()).hexdigest()
+
+
+def _recorded_files(site: Path, digest: str) -> dict[str, int] | None:
+    """The files and sizes `site`'s record lists if they were made from `digest`, else None."""
+    try:
+        record = json.loads((site / DOWNLOADS_RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record.get("files") if isinstance(record, dict) and record.get("digest") == digest else None
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None
 
 
 def download_names(frame: pl.DataFrame, stem: str, group_by: str | None) -> list[str]:

@@ -53,7 +53,7 @@ class Stopwatch:
 def build_site(settings: Settings, cache=None) -> BuildResult:
     """Read (with a cache, only the workbooks that changed), compute, render, publish."""
     from salesboard.metrics import Rules, compute_headline, compute_metrics, summary_dict
-    from salesboard.exports import download_names, write_downloads
+    from salesboard.exports import download_names, write_site_downloads
     from salesboard.pagemodel import Link
     from salesboard.pages import PageContext, SiteData, build_pages, follow_up_columns, follow_up_rows
     from salesboard.publish import publish_site, staging_folder
@@ -71,19 +71,20 @@ def build_site(settings: Settings, cache=None) -> BuildResult:
         rules = Rules(loyal_min_orders=settings.loyal_min_orders, cadence_days=dict(settings.cadence_days),
                       offer_chase_days=settings.offer_chase_days)
         metrics = compute_metrics(read.tables, settings.as_of, rules)
-        last_week = compute_headline(read.tables, settings.as_of - dt.timedelta(days=7), rules)
         summary = summary_dict(metrics, *tally(read.problems))
 
     templates_dir = settings.templates_dir if (settings.templates_dir / "page.html").is_file() else PACKAGE_TEMPLATES
     context = PageContext(settings)
     with staging_folder(settings.output_dir) as staging, ThreadPoolExecutor(max_workers=1) as background:
-        # The downloads are written while the pages are made: both are mostly Polars and zlib,
-        # which release the GIL, so on two cores they overlap.
+        # The downloads are written while last week's figures and the pages are made: all mostly
+        # Polars and zlib, which release the GIL, so on two cores they overlap.
         rows, columns = follow_up_rows(metrics, context), follow_up_columns(context)
         stem = context.t("download.stem")
         links = tuple(Link(name, f"downloads/{name}") for name in download_names(rows, stem, "owner"))
-        downloads = background.submit(write_downloads, rows, columns, staging / "downloads", stem, "owner",
-                                      context.t("page.follow_ups"))
+        downloads = background.submit(write_site_downloads, rows, columns, staging, settings.output_dir, stem,
+                                      "owner", context.t("page.follow_ups"))
+        with stopwatch("metrics"):
+            last_week = compute_headline(read.tables, settings.as_of - dt.timedelta(days=7), rules)
         with stopwatch("charts"):
             pages = build_pages(SiteData(settings, metrics, last_week, read, rows, links))
         with stopwatch("render"):

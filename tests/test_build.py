@@ -237,3 +237,24 @@ def test_a_rebuild_reads_only_the_workbooks_that_changed(built, tmp_path):
     result = build_site(settings, DiskCache(cache_folder(built), settings))
     assert result.reread == ("input/Mailing Herbst.xlsx",)
     assert json.loads((built / "data" / "summary.json").read_text())["counts"]["addresses"] == 6
+
+
+def test_a_rebuild_keeps_downloads_of_an_unchanged_follow_up_list_and_remakes_them_when_it_changes(
+        built, tmp_path, monkeypatch):
+    import salesboard.exports
+
+    def downloads():
+        return {path.name: path.read_bytes() for path in (built / "downloads").iterdir()}
+
+    first = downloads()
+    real_write_downloads = salesboard.exports.write_downloads
+    written = []
+    monkeypatch.setattr(salesboard.exports, "write_downloads",
+                        lambda *args, **kwargs: written.append(args[3]) or real_write_downloads(*args, **kwargs))
+    assert build(tmp_path) == 0
+    assert written == [] and downloads() == first
+
+    # One day later every overdue address is a day more overdue: the lists are made again.
+    assert main(["--input", str(tmp_path / "input"), "--output", str(built), "--as-of", "2026-11-26", "-q"]) == 0
+    assert written == ["wiedervorlagen"]
+    assert downloads().keys() == first.keys() and downloads() != first

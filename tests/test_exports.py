@@ -190,3 +190,38 @@ def test_download_names_are_known_before_writing(tmp_path):
     assert download_names(frame, "wv", "owner") == [path.name for path in written] == [
         "wv.xlsx", "wv.csv", "wv-anna.xlsx", "wv-anna.csv", "wv-joerg-weiss.xlsx", "wv-joerg-weiss.csv",
         "wv-ohne-zuordnung.xlsx", "wv-ohne-zuordnung.csv"]
+
+
+def test_site_downloads_made_from_the_same_rows_are_copied_from_the_previous_site(tmp_path, monkeypatch):
+    import salesboard.exports as exports
+
+    frame = table(company=["Müller", "Meier"], due=[dt.date(2026, 1, 2), None], revenue=[1.5, None],
+                  orders=[1, 2], rate=[0.5, None]).with_columns(owner=pl.Series(["Anna", None]))
+    written = []
+    real_write_xlsx = exports.write_xlsx
+    monkeypatch.setattr(exports, "write_xlsx", lambda frame, columns, path, *args, **kwargs: (
+        written.append(path.name), real_write_xlsx(frame, columns, path, *args, **kwargs)))
+
+    def build(site, previous, rows=frame):
+        site.mkdir()
+        written.clear()
+        paths = exports.write_site_downloads(rows, COLUMNS, site, previous, "wv", "owner", "Daten")
+        return {path.name: path.read_bytes() for path in paths}
+
+    first = build(tmp_path / "first", tmp_path / "none")
+    assert written == ["wv.xlsx", "wv-anna.xlsx", "wv-ohne-zuordnung.xlsx"]
+
+    second = build(tmp_path / "second", tmp_path / "first")
+    assert written == []
+    assert second == first
+
+    # Other rows, other columns or a damaged previous site: written anew.
+    changed = build(tmp_path / "third", tmp_path / "second", frame.with_columns(orders=pl.Series([1, 3])))
+    assert written == ["wv.xlsx", "wv-anna.xlsx", "wv-ohne-zuordnung.xlsx"]
+    assert changed["wv.csv"] != first["wv.csv"] and changed["wv-anna.csv"] == first["wv-anna.csv"]
+    (tmp_path / "second" / "downloads" / "wv-anna.csv").write_bytes(b"cut off")
+    assert build(tmp_path / "fourth", tmp_path / "second") == first
+    assert written == ["wv.xlsx", "wv-anna.xlsx", "wv-ohne-zuordnung.xlsx"]
+    (tmp_path / "fourth" / exports.DOWNLOADS_RECORD).write_text("{not json", encoding="utf-8")
+    assert build(tmp_path / "fifth", tmp_path / "fourth") == first
+    assert written == ["wv.xlsx", "wv-anna.xlsx", "wv-ohne-zuordnung.xlsx"]
