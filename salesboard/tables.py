@@ -99,11 +99,11 @@ def _sheet_problem(raw: RawSheet, message: str) -> Problem:
 def _convert(rows: pl.DataFrame, table: str, letters: dict[str, str], raw: RawSheet,
              today: dt.date, date_format: str | None) -> tuple[pl.DataFrame, list[Problem]]:
     fields = [field for field in ALIASES[table] if field in letters]
-    converted = {field: _converter(field, date_format)(pl.col(field)) for field in fields if field != "response"}
+    converted = {field: _converter(field, date_format)(rows[field]) for field in fields if field != "response"}
     if "response" in fields:
         converted["responded"], converted["response_date"] = values.response(
-            pl.col("response"), converted["sent_date"], date_format)
-    typed = rows.with_columns(**{f"_typed_{name}": expr for name, expr in converted.items()})
+            rows["response"], converted["sent_date"], date_format)
+    typed = rows.with_columns(**{f"_typed_{name}": column for name, column in converted.items()})
 
     problems: list[Problem] = []
     required = [field for field in REQUIRED[table] if field in fields]
@@ -134,7 +134,7 @@ def _convert(rows: pl.DataFrame, table: str, letters: dict[str, str], raw: RawSh
     if table == "activities":
         result = result.with_columns(stage=values.stages(result["type"]))
     if table == "orders" and "status" in fields:
-        result = result.with_columns(_cancelled=values.is_cancelled(pl.col("status")))
+        result = result.with_columns(_cancelled=values.is_cancelled(result["status"]))
     return result, problems
 
 

@@ -1,9 +1,9 @@
-"""Cell text → typed values, as Polars expressions (SPEC §2 "Values").
+"""Cell text → typed values, column by column (SPEC §2 "Values").
 
 Sheets are read with every cell as text (dates as calamine's ISO text, numbers
 in their shortest form), so nothing is guessed from a sample; each function
-here turns one such text column into its type and yields null where the text
-cannot be read, so the caller can report exactly those cells.
+here turns one such text column (a Series) into its type and yields null where
+the text cannot be read, so the caller can report exactly those cells.
 """
 from __future__ import annotations
 
@@ -32,32 +32,33 @@ STAGE_BY_FOLDED_TYPE = {fold(alias): stage for stage, aliases in _STAGE_ALIASES.
                         for alias in aliases}
 
 
-def text(column: pl.Expr) -> pl.Expr:
+def text(column: pl.Series) -> pl.Series:
     """Trimmed text; empty → null."""
     stripped = column.str.strip_chars()
-    return pl.when(stripped.str.len_chars() > 0).then(stripped)
+    return stripped.set(stripped.str.len_chars() == 0, None)
 
 
-def customer_id(column: pl.Expr) -> pl.Expr:
+def customer_id(column: pl.Series) -> pl.Series:
     """IDs compare as trimmed text: 1001, '1001.0' and ' 1001 ' are one customer."""
-    return text(column).str.replace(r"^(\d+)\.0+$", "${1}")
+    ids = text(column)
+    dotted = ids.str.contains(".", literal=True).fill_null(False).arg_true()  # the regex only where it may match
+    return ids.scatter(dotted, ids.gather(dotted).str.replace(r"^(\d+)\.0+$", "${1}"))
 
 
-def date(column: pl.Expr, pinned_format: str | None = None) -> pl.Expr:
+def date(column: pl.Series, pinned_format: str | None = None) -> pl.Series:
     """Excel dates (calamine ISO text), 31.12.2025, 31.12.25, 2025-12-31, ISO datetimes,
     and bare Excel serial numbers of five digits (1927–2173)."""
     value = text(column)
-    # Real Excel dates are by far the most common: parse them cheaply, and run the
-    # pattern matching below only on the cells that are left (null cells cost nothing).
     excel = value.str.strptime(pl.Date, "%Y-%m-%d %H:%M:%S", strict=False)
-    rest = pl.when(excel.is_null()).then(value)
-    candidates = [excel]
-    if pinned_format:
-        candidates.append(rest.str.strptime(pl.Date, pinned_format, strict=False))
-    iso = rest.str.extract(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[ T][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
-    german = rest.str.extract(r"^(\d{1,2}\.\d{1,2}\.\d{4})\.?$")
-    german_short = rest.str.extract(r"^(\d{1,2}\.\d{1,2}\.\d{2})$")
-    serial = rest.str.extract(r"^(\d{5})(?:\.\d+)?$").cast(pl.Int64, strict=False)
+    return _fill_in(excel, value, lambda rest: _date_patterns(rest, pinned_format))
+
+
+def _date_patterns(value: pl.Expr, pinned_format: str | None) -> pl.Expr:
+    candidates = [value.str.strptime(pl.Date, pinned_format, strict=False)] if pinned_format else []
+    iso = value.str.extract(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[ T][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+    german = value.str.extract(r"^(\d{1,2}\.\d{1,2}\.\d{4})\.?$")
+    german_short = value.str.extract(r"^(\d{1,2}\.\d{1,2}\.\d{2})$")
+    serial = value.str.extract(r"^(\d{5})(?:\.\d+)?$").cast(pl.Int64, strict=False)
     candidates += [
         iso.str.strptime(pl.Date, "%Y-%m-%d", strict=False),
         german.str.strptime(pl.Date, "%d.%m.%Y", strict=False),
@@ -67,7 +68,7 @@ def date(column: pl.Expr, pinned_format: str | None = None) -> pl.Expr:
     return pl.coalesce(candidates)
 
 
-def amount(column: pl.Expr) -> pl.Expr:
+def amount(column: pl.Series) -> pl.Series:
     """Numbers, or text such as '1.234,56 €', '1,234.56', 'EUR 99', '-12,50'.
 
     A plain '1234.5' (how a number cell reads) is taken as it is. Otherwise the
@@ -76,10 +77,13 @@ def amount(column: pl.Expr) -> pl.Expr:
     """
     value = text(column)
     number = value.cast(pl.Float64, strict=False)
-    plain = pl.when(number.is_finite()).then(number)
-    # Only text that is not a plain number goes through the patterns below.
+    plain = number.set(~number.is_finite(), None)
+    return _fill_in(plain, value, _amount_patterns)
+
+
+def _amount_patterns(value: pl.Expr) -> pl.Expr:
     bare = (
-        pl.when(plain.is_null()).then(value).str.replace_all(r"(?i)eur|euro|€|chf|usd|\$|[\s\u00a0'’]", "")
+        value.str.replace_all(r"(?i)eur|euro|€|chf|usd|\$|[\s\u00a0'’]", "")
         .str.replace(r"^\((.*)\)$", "-${1}")  # accounting negatives: (12,50)
         .str.replace(r"^(.*)-$", "-${1}")  # trailing minus: 12,50-
     )
@@ -93,24 +97,35 @@ def amount(column: pl.Expr) -> pl.Expr:
         .then(bare.str.replace_all(".", "", literal=True))
         .otherwise(bare.str.replace_all(",", "", literal=True))
     )
-    parsed = normalised.str.extract(r"^(-?\d+(?:\.\d+)?)$").cast(pl.Float64, strict=False)
-    return pl.coalesce(plain, parsed)
+    return normalised.str.extract(r"^(-?\d+(?:\.\d+)?)$").cast(pl.Float64, strict=False)
 
 
-def response(column: pl.Expr, sent: pl.Expr, pinned_format: str | None = None) -> tuple[pl.Expr, pl.Expr]:
+def _fill_in(fast: pl.Series, value: pl.Series, patterns) -> pl.Series:
+    """`fast` (what the cheap reading gave), with the cells it left empty but `value` has read by
+    `patterns`, an expression of the text. Nearly every cell of a real sheet reads the cheap way,
+    so the pattern matching runs on the few that are left, not on whole columns."""
+    left = (fast.is_null() & value.is_not_null()).arg_true()
+    if left.is_empty():
+        return fast
+    rest = value.gather(left).to_frame("value").select(patterns(pl.col("value"))).to_series()
+    return fast.scatter(left, rest)
+
+
+def response(column: pl.Series, sent: pl.Series, pinned_format: str | None = None) -> tuple[pl.Series, pl.Series]:
     """(responded, response_date): a yes means on the send date, a date means that date.
     Empty is no; unreadable text is null (reported by the caller)."""
     value = text(column)
-    word = value.str.to_lowercase()
-    answered_on = date(column, pinned_format)
-    responded = (
-        pl.when(value.is_null()).then(False)
+    frame = pl.DataFrame({"value": value, "word": value.str.to_lowercase(), "sent": sent,
+                          "answered_on": date(column, pinned_format)})
+    word, answered_on = pl.col("word"), pl.col("answered_on")
+    return frame.select(
+        pl.when(pl.col("value").is_null()).then(False)
         .when(word.is_in(_YES)).then(True)
         .when(word.is_in(_NO)).then(False)
         .when(answered_on.is_not_null()).then(True)
-    )
-    response_date = pl.when(word.is_in(_YES)).then(sent).otherwise(answered_on)
-    return responded, response_date
+        .alias("responded"),
+        pl.when(word.is_in(_YES)).then(pl.col("sent")).otherwise(answered_on).alias("response_date"),
+    ).get_columns()
 
 
 def stages(types: pl.Series) -> pl.Series:
@@ -119,5 +134,5 @@ def stages(types: pl.Series) -> pl.Series:
     return types.replace_strict(mapping, default="other", return_dtype=pl.String)
 
 
-def is_cancelled(column: pl.Expr) -> pl.Expr:
+def is_cancelled(column: pl.Series) -> pl.Series:
     return text(column).str.to_lowercase().is_in(list(_CANCELLED)).fill_null(False)

@@ -7,8 +7,7 @@ from salesboard import values
 
 
 def convert(function, texts, **kwargs):
-    return pl.DataFrame({"raw": texts}, schema={"raw": pl.String}).select(
-        function(pl.col("raw"), **kwargs))["raw"].to_list()
+    return function(pl.Series("raw", texts, dtype=pl.String), **kwargs).to_list()
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -59,10 +58,8 @@ def test_customer_ids_compare_as_trimmed_text(text, expected):
 ])
 def test_campaign_responses(text, responded, on):
     sent = dt.date(2026, 3, 16)
-    frame = pl.DataFrame({"raw": [text], "sent": [sent]}, schema={"raw": pl.String, "sent": pl.Date})
-    responded_expr, date_expr = values.response(pl.col("raw"), pl.col("sent"))
-    row = frame.select(responded_expr.alias("r"), date_expr.alias("d")).row(0)
-    assert row == (responded, sent if on == "sent" else on)
+    responded_on = values.response(pl.Series([text], dtype=pl.String), pl.Series([sent], dtype=pl.Date))
+    assert tuple(column.item() for column in responded_on) == (responded, sent if on == "sent" else on)
 
 
 @pytest.mark.parametrize("text,stage", [
