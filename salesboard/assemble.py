@@ -1,12 +1,15 @@
 """Sheets of one kind → one table; the checks that span sheets (SPEC §2, §3.6).
 
-Concatenate in reading order, keep the first of duplicate customer IDs, drop
-cancelled order rows, group line items into orders, number activities for the
-same-day tie-break, name campaigns after their workbook, and add every ID seen
-only in orders, activities or campaigns to the addresses.
+Each order sheet first has its cancelled rows dropped and its line items grouped
+into orders (group_line_items, once per file read, so the cache keeps orders).
+Then: concatenate in reading order, keep the first of duplicate customer IDs,
+group again the few orders whose line items stand in several sheets, number
+activities for the same-day tie-break, name campaigns after their workbook, and
+add every ID seen only in orders, activities or campaigns to the addresses.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePath
 
 import polars as pl
@@ -25,7 +28,7 @@ def assemble_tables(sheets: list[SheetTable]) -> tuple[Tables, list[Problem]]:
 
     addresses, duplicate_problems = _first_of_duplicates(frames["addresses"], id_letters)
     problems += duplicate_problems
-    orders = _orders(frames["orders"])
+    orders = _merge_orders_across_sheets(frames["orders"])
     activities = frames["activities"].with_columns(seq=pl.int_range(pl.len(), dtype=pl.Int64))
     problems += _unknown_types(activities, {(s.file, s.sheet): s.columns.get("type", "") for s in sheets})
     campaigns = frames["campaigns"]
@@ -73,6 +76,22 @@ def _first_of_duplicates(addresses: pl.DataFrame, id_letters: dict) -> tuple[pl.
     return kept.with_columns(listed=pl.lit(True)), problems
 
 
+def group_line_items(sheet: SheetTable) -> SheetTable:
+    """An order sheet with its line items grouped into orders; any other sheet as it is."""
+    if sheet.kind != "orders":
+        return sheet
+    return replace(sheet, rows=_orders(_concat("orders", [sheet])))
+
+
+def _merge_orders_across_sheets(orders: pl.DataFrame) -> pl.DataFrame:
+    """Orders of sheets grouped each on its own; grouped again only when an order ID of a
+    customer stands in more than one sheet (sums, minimum and first values carry over)."""
+    numbered = orders.filter(pl.col("order_id").is_not_null())
+    if not numbered.select(pl.struct("customer_id", "order_id").is_duplicated().any()).item():
+        return orders
+    return _orders(orders)
+
+
 def _orders(rows: pl.DataFrame) -> pl.DataFrame:
     """Line items sharing customer and order ID → one order (sum, earliest date); cancelled rows dropped.
     A row without order ID is an order of its own (its position in the concatenation is its key)."""
@@ -87,6 +106,7 @@ def _orders(rows: pl.DataFrame) -> pl.DataFrame:
             pl.col("owner").drop_nulls().first(),
             pl.col("customer_name").drop_nulls().first(),
         )
+        .drop("_own")
     )
 
 

@@ -22,7 +22,7 @@ from salesboard.reading import FileTables, SheetSummary
 from salesboard.tables import SheetTable
 
 # Raise when the tables' shape or their conversion changes, so old entries are not used.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 class WorkbookCache:

@@ -13,7 +13,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from salesboard.assemble import assemble_tables
+from salesboard.assemble import assemble_tables, group_line_items
 from salesboard.config import Settings
 from salesboard.headers import AliasIndex
 from salesboard.quality import Problem
@@ -121,9 +121,9 @@ def read_file(path: Path, file: str, aliases: AliasIndex, settings: Settings) ->
     for raw in workbook.sheets:
         table, sheet_problems = recognise_sheet(raw, aliases, settings.today, settings.date_format)
         problems += sheet_problems
-        if table is not None:
-            sheets.append(table)
         summaries.append(SheetSummary(raw.file, raw.sheet, table and table.kind, table.rows.height if table else 0))
+        if table is not None:
+            sheets.append(group_line_items(table))
     readable = not any(problem.severity == "error" and not problem.sheet for problem in workbook.problems)
     return FileTables(path, file, signature, tuple(sheets), tuple(summaries), tuple(problems), readable,
                       dt.datetime.now().replace(microsecond=0))

@@ -42,6 +42,29 @@ def test_without_order_id_each_row_is_one_order(input_dir):
     assert read_folder(input_dir).tables.orders["amount"].to_list() == [10.0, 10.0]
 
 
+def test_line_items_of_one_order_in_two_workbooks_make_one_order(input_dir):
+    # A-9 of customer 1 has items in both workbooks; A-9 of customer 2 is another order; the
+    # cancelled item of A-9 in the second workbook does not count.
+    header = ["Auftragsnummer", "Auftragsdatum", "Kd.-Nr.", "Kunde", "Betrag netto", "Status", "Betreuer"]
+    write_workbook(input_dir / "Aufträge 2025.xlsx", {"Aufträge": [
+        header,
+        ["A-9", D(2025, 12, 30), 1, None, 100, None, None],
+        ["A-8", D(2025, 12, 1), 1, "Alpha", 5, None, "Anna"],
+    ]})
+    write_workbook(input_dir / "Aufträge 2026.xlsx", {"Aufträge": [
+        header,
+        ["A-9", D(2026, 1, 2), 2, "Beta", 7, None, "Tim"],
+        ["A-9", D(2026, 1, 3), 1, "Alpha", 40, None, "Eva"],
+        ["A-9", D(2025, 12, 1), 1, "Alpha", 1000, "storniert", "Tim"],
+    ]})
+    orders = read_folder(input_dir).tables.orders
+    assert orders.select("customer_id", "order_id", "order_date", "amount", "owner", "customer_name").rows() == [
+        ("1", "A-9", D(2025, 12, 30), 140.0, "Eva", "Alpha"),
+        ("1", "A-8", D(2025, 12, 1), 5.0, "Anna", "Alpha"),
+        ("2", "A-9", D(2026, 1, 2), 7.0, "Tim", "Beta"),
+    ]
+
+
 def test_sheets_of_one_kind_are_concatenated_across_workbooks(input_dir):
     for year in (2025, 2026):
         write_workbook(input_dir / f"Aufträge {year}.xlsx", {"Aufträge": [
