@@ -118,7 +118,7 @@ def response(column: pl.Series, sent: pl.Series, pinned_format: str | None = Non
     frame = pl.DataFrame({"value": value, "word": value.str.to_lowercase(), "sent": sent,
                           "answered_on": date(column, pinned_format)})
     word, answered_on = pl.col("word"), pl.col("answered_on")
-    return frame.select(
+    responded, response_date = frame.select(
         pl.when(pl.col("value").is_null()).then(False)
         .when(word.is_in(_YES)).then(True)
         .when(word.is_in(_NO)).then(False)
@@ -126,6 +126,7 @@ def response(column: pl.Series, sent: pl.Series, pinned_format: str | None = Non
         .alias("responded"),
         pl.when(word.is_in(_YES)).then(pl.col("sent")).otherwise(answered_on).alias("response_date"),
     ).get_columns()
+    return responded, response_date
 
 
 def stages(types: pl.Series) -> pl.Series:
