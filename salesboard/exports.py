@@ -123,10 +123,9 @@ def write_site_downloads(frame: pl.DataFrame, columns: list[Column], site: Path,
     folder = site / "downloads"
     names = download_names(frame, stem, group_by)
     digest = _digest(frame, columns, stem, group_by, sheet_name)
-    if _recorded_files(previous_site, digest) == {name: _size(previous_site / "downloads" / name) for name in names}:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            shutil.copyfile(previous_site / "downloads" / name, folder / name)
+    previous = previous_site / "downloads"
+    if _recorded_files(previous_site, digest) == {name: _size(previous / name) for name in names} \
+            and _copied(names, previous, folder):
         paths = [folder / name for name in names]
     else:
         paths = write_downloads(frame, columns, folder, stem, group_by, sheet_name)
@@ -148,6 +147,17 @@ def _recorded_files(site: Path, digest: str) -> dict[str, int] | None:
     except (OSError, ValueError):
         return None
     return record.get("files") if isinstance(record, dict) and record.get("digest") == digest else None
+
+
+def _copied(names: list[str], source: Path, target: Path) -> bool:
+    """Copy the files; False if one went missing or could not be read meanwhile."""
+    target.mkdir(parents=True, exist_ok=True)
+    try:
+        for name in names:
+            shutil.copyfile(source / name, target / name)
+    except OSError:
+        return False
+    return True
 
 
 def _size(path: Path) -> int | None:

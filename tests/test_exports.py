@@ -225,3 +225,25 @@ def test_site_downloads_made_from_the_same_rows_are_copied_from_the_previous_sit
     (tmp_path / "fourth" / exports.DOWNLOADS_RECORD).write_text("{not json", encoding="utf-8")
     assert build(tmp_path / "fifth", tmp_path / "fourth") == first
     assert written == ["wv.xlsx", "wv-anna.xlsx", "wv-ohne-zuordnung.xlsx"]
+
+
+def test_site_downloads_are_written_when_copying_the_previous_ones_fails(tmp_path, monkeypatch):
+    import shutil
+
+    import salesboard.exports as exports
+
+    frame = table(company=["Müller"]).with_columns(owner=pl.Series(["Anna"]))
+    (tmp_path / "first").mkdir()
+    first = exports.write_site_downloads(frame, COLUMNS, tmp_path / "first", tmp_path / "none", "wv", "owner", "D")
+    real_copyfile = shutil.copyfile
+
+    def copy_until_the_owner_file(source, target):
+        if source.name == "wv-anna.csv":
+            raise PermissionError(13, "locked", str(source))  # e.g. opened in Excel on Windows
+        return real_copyfile(source, target)
+
+    monkeypatch.setattr(exports.shutil, "copyfile", copy_until_the_owner_file)
+    (tmp_path / "second").mkdir()
+    second = exports.write_site_downloads(frame, COLUMNS, tmp_path / "second", tmp_path / "first", "wv", "owner", "D")
+    assert [path.read_bytes() for path in second] == [path.read_bytes() for path in first]
+    assert [path.name for path in second] == ["wv.xlsx", "wv.csv", "wv-anna.xlsx", "wv-anna.csv"]
