@@ -109,7 +109,7 @@ STAGES = """\
 import datetime, json, sys, time
 started = time.perf_counter()
 from pathlib import Path
-from salesboard.cache import DiskCache, cache_folder
+from salesboard.input.cache import DiskCache, cache_folder
 from salesboard.config import make_settings
 from salesboard.pipeline import build_site
 
@@ -126,7 +126,7 @@ print(json.dumps({"imports": imported - started, "seconds": time.perf_counter() 
 REBUILDS = """\
 import datetime, json, sys, time
 from pathlib import Path
-from salesboard.cache import WorkbookCache
+from salesboard.input.cache import WorkbookCache
 from salesboard.config import make_settings
 from salesboard.pipeline import build_site
 

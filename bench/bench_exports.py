@@ -19,7 +19,8 @@ import numpy as np
 import polars as pl
 import xlsxwriter
 
-from salesboard.exports import FIXED_CREATED, Column, write_downloads, write_xlsx
+from salesboard.model import Column
+from salesboard.publish.downloads import FIXED_CREATED, write_downloads, write_xlsx
 
 OWNERS = ["Anna Becker", "Jörg Weiß", "Lena Hoffmann", "Tim Schulz", "Vertrieb/Nord"]
 COLUMNS = [

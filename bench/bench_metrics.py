@@ -14,8 +14,10 @@ from datetime import date
 import numpy as np
 import polars as pl
 
-from salesboard.metrics import Rules, compute_metrics, summary_dict
-from salesboard.schema import ACTIVITY_STAGES, SCHEMAS, Tables
+from salesboard.domain import ACTIVITY_STAGES
+from salesboard.metrics import Rules, compute_metrics
+from salesboard.model import SCHEMAS, Tables
+from salesboard.publish.summary import summary_dict
 
 AS_OF = date(2026, 3, 18)
 ADDRESSES = 200_000

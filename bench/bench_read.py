@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from salesboard.config import Settings
-from salesboard.reading import read_input
+from salesboard.input.read import read_input
 
 
 def write_orders(path: Path, rows: int) -> None:

@@ -15,12 +15,12 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
+from generate import write_dataset
 from pyinstrument import Profiler
 
-from generate import write_dataset
-from salesboard.cache import DiskCache, cache_folder
 from salesboard.config import make_settings
-from salesboard import reading
+from salesboard.input import read as reading
+from salesboard.input.cache import DiskCache, cache_folder
 from salesboard.pipeline import build_site
 
 

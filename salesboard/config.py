@@ -8,12 +8,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from salesboard.domain import (
+    CADENCE_DAYS_LIMITS,
+    DEFAULT_CADENCE_DAYS,
+    LOYAL_MIN_ORDERS_LIMITS,
+    OFFER_CHASE_DAYS_LIMITS,
+    Rules,
+)
 from salesboard.errors import ConfigError
-from salesboard.headers import ALIASES
+from salesboard.input.headers import ALIASES
 
-SEGMENTS = ("Z0", "Z1", "Z2", "Z3", "Z4")
 LANGUAGES = ("de", "en")
-DEFAULT_CADENCE_DAYS = {"Z1": 30, "Z2": 14, "Z3": 30, "Z4": 60}
+# Looked up in the working directory when --config is not given.
+DEFAULT_CONFIG = Path("dashboard.toml")
 
 # Every key dashboard.toml accepts, with its meaning (shown by --help and the README).
 CONFIG_KEYS = {
@@ -50,6 +57,12 @@ class Settings:
     verbosity: int = 1  # 0 quiet, 1 normal, 2 verbose
     warnings: tuple[str, ...] = ()  # config warnings (unknown keys); fatal with --strict
 
+    @property
+    def rules(self) -> Rules:
+        """The thresholds the metrics work with."""
+        return Rules(loyal_min_orders=self.loyal_min_orders, cadence_days=dict(self.cadence_days),
+                     offer_chase_days=self.offer_chase_days)
+
 
 def load_config(path: Path) -> dict[str, Any]:
     try:
@@ -77,21 +90,27 @@ def make_settings(config: dict[str, Any], config_file: Path | None = None, **ove
         else:
             values[key] = value
 
+    def expect_whole(key: str, limits: tuple[int, int], unit: str) -> None:
+        low, high = limits
+        expect(key, int, lambda value: low <= value <= high, f"a whole number{unit} from {low} to {high}")
+
     for key in sorted(set(config) - set(CONFIG_KEYS)):
         warnings.append(f"{where}unknown key '{key}' ignored; known keys: {', '.join(CONFIG_KEYS)}")
     expect("language", str, lambda v: v in LANGUAGES, "de or en")
     expect("currency", str, lambda v: len(v) == 3 and v.isalpha(), "a currency code such as EUR")
     expect("company", str)
     expect("date_format", str, lambda v: "%" in v, "a format such as %d.%m.%Y")
-    expect("loyal_min_orders", int, lambda v: 2 < v <= 100, "a whole number from 3 to 100")
-    expect("offer_chase_days", int, lambda v: 0 < v <= 365, "a whole number of days from 1 to 365")
+    expect_whole("loyal_min_orders", LOYAL_MIN_ORDERS_LIMITS, "")
+    expect_whole("offer_chase_days", OFFER_CHASE_DAYS_LIMITS, " of days")
     if "cadence_days" in config:
         cadence = config["cadence_days"]
+        low, high = CADENCE_DAYS_LIMITS
         if not isinstance(cadence, dict) or any(
                 key not in DEFAULT_CADENCE_DAYS or not isinstance(days, int) or isinstance(days, bool)
-                or days <= 0 for key, days in cadence.items()):
-            errors.append(f"{where}Config value 'cadence_days': expected a table such as "
-                          f"{{Z1 = 30, Z2 = 14, Z3 = 30, Z4 = 60}}, found {cadence!r}")
+                or not low <= days <= high for key, days in cadence.items()):
+            example = ", ".join(f"{segment} = {days}" for segment, days in DEFAULT_CADENCE_DAYS.items())
+            errors.append(f"{where}Config value 'cadence_days': expected a table of days from {low} to {high} "
+                          f"such as {{{example}}}, found {cadence!r}")
         else:
             values["cadence_days"] = {**DEFAULT_CADENCE_DAYS, **cadence}
     for key, kind in (("aliases", list), ("columns", str)):
@@ -132,5 +151,5 @@ def build_time() -> dt.datetime:
     """Now, or SOURCE_DATE_EPOCH when set, so builds can be reproduced byte for byte."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None)
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
     return dt.datetime.now().replace(microsecond=0)

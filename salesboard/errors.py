@@ -14,13 +14,5 @@ class ConfigError(SalesboardError):
         super().__init__("\n".join(self.problems))
 
 
-class InputError(SalesboardError):
-    """A workbook, sheet or cell cannot be used as it is."""
-
-    def __init__(self, message: str, file: str = "", sheet: str = "", cell: str = ""):
-        self.file, self.sheet, self.cell = file, sheet, cell
-        super().__init__(message)
-
-
 class BuildError(SalesboardError):
     """Nothing could be built; the previous site is left untouched (exit code 1)."""

@@ -3,7 +3,6 @@ and the output folder changes only once every page is rendered."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -11,10 +10,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from salesboard.config import Settings, build_time
+from salesboard.config import Settings
 from salesboard.errors import BuildError
+from salesboard.input.read import ReadResult, SheetSummary, TableCache, read_input
+from salesboard.metrics import Metrics, compute_headline, compute_metrics
+from salesboard.publish.downloads import download_names, write_site_downloads
+from salesboard.publish.summary import summary_dict, write_summary
+from salesboard.publish.swap import publish_site, staging_folder
 from salesboard.quality import Problem, tally
-from salesboard.reading import ReadResult, SheetSummary, read_input
+from salesboard.site.page_model import Link
+from salesboard.site.pages import PageContext, SiteData, build_pages, follow_up_columns, follow_up_rows
+from salesboard.site.render import render_site
+
+TABLE_KINDS = ("addresses", "orders", "activities", "campaigns")
 
 
 @dataclass(frozen=True)
@@ -50,63 +58,53 @@ class Stopwatch:
             self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - started
 
 
-def build_site(settings: Settings, cache=None) -> BuildResult:
+def build_site(settings: Settings, cache: TableCache | None = None) -> BuildResult:
     """Read (with a cache, only the workbooks that changed), compute, render, publish."""
-    from salesboard.metrics import Rules, compute_headline, compute_metrics, summary_dict
-    from salesboard.exports import download_names, write_site_downloads
-    from salesboard.pagemodel import Link
-    from salesboard.pages import PageContext, SiteData, build_pages, follow_up_columns, follow_up_rows
-    from salesboard.publish import publish_site, staging_folder
-    from salesboard.render import PACKAGE_TEMPLATES, copy_assets, render_pages
-
     started = time.perf_counter()
     stopwatch = Stopwatch()
     read = read_input(settings, cache, stopwatch)
-    _require_some_table(read)
-    if settings.strict and read.problems:
-        raise BuildError(f"{len(read.problems)} data-quality problems, fatal with --strict "
-                         f"(first: {read.problems[0]}); the previous site is left as it was")
-
+    require_usable_input(read, settings)
     with stopwatch("metrics"):
-        rules = Rules(loyal_min_orders=settings.loyal_min_orders, cadence_days=dict(settings.cadence_days),
-                      offer_chase_days=settings.offer_chase_days)
-        metrics = compute_metrics(read.tables, settings.as_of, rules)
-        summary = summary_dict(metrics, *tally(read.problems))
-
-    templates_dir = settings.templates_dir if (settings.templates_dir / "page.html").is_file() else PACKAGE_TEMPLATES
-    context = PageContext(settings)
-    with staging_folder(settings.output_dir) as staging, ThreadPoolExecutor(max_workers=1) as background:
-        # The downloads are written while last week's figures and the pages are made: all mostly
-        # Polars and zlib, which release the GIL, so on two cores they overlap.
-        rows, columns = follow_up_rows(metrics, context), follow_up_columns(context)
-        stem = context.t("download.stem")
-        links = tuple(Link(name, f"downloads/{name}") for name in download_names(rows, stem, "owner"))
-        downloads = background.submit(write_site_downloads, rows, columns, staging, settings.output_dir, stem,
-                                      "owner", context.t("page.follow_ups"))
-        with stopwatch("metrics"):
-            last_week = compute_headline(read.tables, settings.as_of - dt.timedelta(days=7), rules)
-        with stopwatch("charts"):
-            pages = build_pages(SiteData(settings, metrics, last_week, read, rows, links))
+        metrics = compute_metrics(read.tables, settings.as_of, settings.rules)
+    with staging_folder(settings.output_dir) as staging:
+        write_pages_and_downloads(settings, read, metrics, staging, stopwatch)
         with stopwatch("render"):
-            title = f"{settings.company} · {context.t('site.title')}" if settings.company else context.t("site.title")
-            render_pages(pages, staging, templates_dir, language=settings.language,
-                         site_title=title, as_of=settings.as_of, built=build_time())
-            copy_assets(templates_dir, staging)
-            (staging / "data").mkdir()
-            (staging / "data" / "summary.json").write_text(
-                json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
-        with stopwatch("downloads"):  # what is left of writing them once the pages are done
-            downloads.result()
+            write_summary(summary_dict(metrics, *tally(read.problems)), staging)
         with stopwatch("publish"):
             publish_site(staging, settings.output_dir)
-
-    counts = {kind: getattr(read.tables, kind).height for kind in ("addresses", "orders", "activities", "campaigns")}
+    counts = {kind: getattr(read.tables, kind).height for kind in TABLE_KINDS}
     return BuildResult(read.sheets, read.problems, counts, time.perf_counter() - started, settings.output_dir,
                        read.reread, read.notices, stopwatch.seconds)
 
 
-def _require_some_table(read: ReadResult) -> None:
+def require_usable_input(read: ReadResult, settings: Settings) -> None:
+    """Stop before anything is written when no sheet holds a table, or (with --strict) on any problem."""
     if not any(sheet.kind for sheet in read.sheets):
         found = f"{len(read.files)} files" if read.files else "no workbooks"
         raise BuildError(f"nothing to build: {found} in the input folder, and no sheet holds a recognisable "
                          "table (addresses, orders, activities or campaigns); the previous site is left as it was")
+    if settings.strict and read.problems:
+        raise BuildError(f"{len(read.problems)} data-quality problems, fatal with --strict "
+                         f"(first: {read.problems[0]}); the previous site is left as it was")
+
+
+def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Metrics, staging: Path,
+                              stopwatch: Stopwatch) -> None:
+    """The pages and the follow-up downloads into `staging`. The downloads are written in a second
+    thread while last week's figures and the pages are made: all mostly Polars and zlib, which
+    release the GIL, so on two cores they overlap."""
+    context = PageContext(settings)
+    rows, columns = follow_up_rows(metrics, context), follow_up_columns(context)
+    stem, sheet = context.t("download.stem"), context.t("page.follow_ups")
+    links = tuple(Link(name, f"downloads/{name}") for name in download_names(rows, stem, "owner"))
+    with ThreadPoolExecutor(max_workers=1) as background:
+        downloads = background.submit(write_site_downloads, rows, columns, staging, settings.output_dir, stem,
+                                      "owner", sheet)
+        with stopwatch("metrics"):
+            last_week = compute_headline(read.tables, settings.as_of - dt.timedelta(days=7), settings.rules)
+        with stopwatch("charts"):
+            pages = build_pages(SiteData(settings, metrics, last_week, read, rows, links))
+        with stopwatch("render"):
+            render_site(pages, staging, settings)
+        with stopwatch("downloads"):  # what is left of writing them once the pages are done
+            downloads.result()

@@ -1,4 +1,4 @@
-"""Data-quality problems (SPEC §3.6): where, what was wrong, what was done."""
+"""Data-quality problems: where, what was wrong, what was done."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -20,13 +20,11 @@ from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-from salesboard.cache import DiskCache, cache_folder, reading_fingerprint
-from salesboard.cli import DEFAULT_CONFIG
-from salesboard.config import Settings
+from salesboard.config import DEFAULT_CONFIG, Settings
 from salesboard.errors import ConfigError, SalesboardError
+from salesboard.input.cache import DiskCache, cache_folder, reading_fingerprint
+from salesboard.input.discover import discover_workbooks, file_signature
 from salesboard.pipeline import BuildResult, build_site
-from salesboard.reading import file_signature
-from salesboard.workbooks import discover_workbooks
 
 FALLBACK_POLL_SECONDS = 5.0
 # Our own reading opens and closes workbooks; those events say nothing changed.

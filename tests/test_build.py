@@ -7,8 +7,8 @@ import shutil
 from html.parser import HTMLParser
 
 import pytest
+from support.workbooks import write_team_workbooks, write_workbook
 
-from helpers import write_team_workbooks, write_workbook
 from salesboard.cli import main
 
 D = dt.date
@@ -142,7 +142,7 @@ def test_usage_and_config_errors_exit_2(tmp_path, capsys):
     assert main(["--input", str(tmp_path / "input"), "--config", str(tmp_path / "bad.toml")]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"error: {tmp_path / 'bad.toml'}: Config value 'language': expected de or en, found 'fr'",
-        f"error: {tmp_path / 'bad.toml'}: Config value 'loyal_min_orders': expected a whole number from 3 to 100, "
+        f"error: {tmp_path / 'bad.toml'}: Config value 'loyal_min_orders': expected a whole number from 2 to 100, "
         "found 1",
     ]
     assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "input" / "site")]) == 2
@@ -200,9 +200,9 @@ def test_charts_without_data_say_so_instead_of_drawing_blank_axes(tmp_path):
 
 
 def test_long_lists_are_cut_in_the_page_but_complete_in_the_downloads(tmp_path, monkeypatch):
-    import salesboard.pages
+    import salesboard.site.pages
 
-    monkeypatch.setattr(salesboard.pages, "MAX_TABLE_ROWS", 2)
+    monkeypatch.setattr(salesboard.site.pages, "MAX_TABLE_ROWS", 2)
     write_team_workbooks(tmp_path / "input")
     assert build(tmp_path) == 0
     html = (tmp_path / "site" / "follow-ups.html").read_text(encoding="utf-8")
@@ -224,8 +224,8 @@ def test_a_workbook_saved_broken_is_shown_with_its_last_good_contents(built, tmp
 
 
 def test_a_rebuild_reads_only_the_workbooks_that_changed(built, tmp_path):
-    from salesboard.cache import DiskCache, cache_folder
     from salesboard.config import make_settings
+    from salesboard.input.cache import DiskCache, cache_folder
     from salesboard.pipeline import build_site
 
     settings = make_settings({}, None, input_dir=tmp_path / "input", output_dir=built, as_of=D(2026, 11, 25))
@@ -241,15 +241,15 @@ def test_a_rebuild_reads_only_the_workbooks_that_changed(built, tmp_path):
 
 def test_a_rebuild_keeps_downloads_of_an_unchanged_follow_up_list_and_remakes_them_when_it_changes(
         built, tmp_path, monkeypatch):
-    import salesboard.exports
+    import salesboard.publish.downloads
 
     def downloads():
         return {path.name: path.read_bytes() for path in (built / "downloads").iterdir()}
 
     first = downloads()
-    real_write_downloads = salesboard.exports.write_downloads
+    real_write_downloads = salesboard.publish.downloads.write_downloads
     written = []
-    monkeypatch.setattr(salesboard.exports, "write_downloads",
+    monkeypatch.setattr(salesboard.publish.downloads, "write_downloads",
                         lambda *args, **kwargs: written.append(args[3]) or real_write_downloads(*args, **kwargs))
     assert build(tmp_path) == 0
     assert written == [] and downloads() == first

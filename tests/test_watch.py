@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from support.workbooks import TODAY, write_team_workbooks, write_workbook
 
-from helpers import TODAY, write_team_workbooks, write_workbook
 from salesboard import watch as watch_module
 from salesboard.cli import main, parse_args, settings_from_args
 from salesboard.config import Settings

@@ -1,7 +1,7 @@
 """The metrics layer: pure Polars functions of (Tables, as-of date D, Rules).
 
-compute_metrics gathers every figure of SPEC §3 into one Metrics object;
-summary_dict arranges it as site/data/summary.json (SPEC §5).
+compute_metrics gathers every figure into one Metrics object; compute_headline
+gives the overview's key figures alone, for the comparison with a week earlier.
 """
 
 from __future__ import annotations
@@ -11,16 +11,15 @@ from datetime import date
 
 import polars as pl
 
-from salesboard.schema import Tables
+from salesboard.domain import SEGMENTS, Rules
+from salesboard.model import Tables
 
 from .campaigns import campaign_response
 from .facts import Facts, select_facts
 from .followups import overdue_follow_ups
 from .lifecycle import LifecycleMetrics, compute_lifecycle_metrics
-from .rules import SEGMENTS, Rules
 from .segments import SegmentMetrics, classify_addresses, compute_segment_metrics
 from .stages import StageMetrics, compute_stage_metrics
-from .summary import summary_dict
 from .weekly import WeeklyFunnel, compute_weekly_funnel
 
 __all__ = [
@@ -36,7 +35,6 @@ __all__ = [
     "compute_headline",
     "compute_metrics",
     "headline_of",
-    "summary_dict",
 ]
 
 
@@ -53,7 +51,7 @@ class Counts:
 
 @dataclass(frozen=True)
 class Metrics:
-    """Everything SPEC §3 computes, as of `as_of`.
+    """Every computed figure, as of `as_of`.
 
     addresses: one row per address with its segment (segments.classify_addresses).
     follow_ups: followups.overdue_follow_ups. campaigns: campaigns.campaign_response.

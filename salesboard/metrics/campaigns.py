@@ -1,4 +1,4 @@
-"""Campaign response by segment (SPEC §3.5)."""
+"""Campaign response by segment."""
 
 from __future__ import annotations
 

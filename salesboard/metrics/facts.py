@@ -1,7 +1,7 @@
 """The facts that count as of D, and what each address has done by then.
 
 Every metric starts here: only facts dated on or before D count, while the
-address set is every row of tables.addresses whatever D is (SPEC §3).
+address set is every row of tables.addresses whatever D is.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from datetime import date
 
 import polars as pl
 
-from salesboard.schema import Tables
+from salesboard.domain import Rules
+from salesboard.model import Tables
 
 from .expressions import year_before
-from .rules import Rules
 
 # Activity stages that show interest and so make an address without orders Z1.
 INTEREST_STAGES = ("enquiry", "meeting", "offer", "negotiation")
@@ -22,7 +22,7 @@ INTEREST_STAGES = ("enquiry", "meeting", "offer", "negotiation")
 
 @dataclass(frozen=True)
 class Facts:
-    """The input tables cut at `as_of` (all columns as in salesboard.schema).
+    """The input tables cut at `as_of` (all columns as in salesboard.model).
 
     addresses: tables.addresses unchanged.
     bookings: orders and credit notes dated <= D (everything that is revenue).

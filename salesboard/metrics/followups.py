@@ -1,12 +1,13 @@
-"""Overdue follow-ups ("Wiedervorlagen") with all their reasons (SPEC §3.4)."""
+"""Overdue follow-ups ("Wiedervorlagen") with all their reasons."""
 
 from __future__ import annotations
 
 import polars as pl
 
+from salesboard.domain import Rules
+
 from .expressions import days_between
 from .facts import Facts
-from .rules import Rules
 
 REASONS = ("due", "cadence", "offer_not_chased")
 

@@ -1,4 +1,4 @@
-"""Lifecycle funnel, second orders, first-order cohorts and the waiting list (SPEC §3.2)."""
+"""Lifecycle funnel, second orders, first-order cohorts and the waiting list."""
 
 from __future__ import annotations
 
@@ -21,27 +21,30 @@ class LifecycleMetrics:
         before; null for "all" or when that step is 0), overall_rate (to all).
     second_order_rate: (Z3 + Z4) / (Z2 + Z3 + Z4), None without buyers.
     cohorts: see second_order_cohorts.
-    median_days_to_second_order: None when nobody ordered twice.
+    days_to_second_order: days from first to second order (Int64), one per address that ordered twice.
+    median_days_to_second_order: their median, None when nobody ordered twice.
     waiting_list: see waiting_list.
     """
 
     funnel: pl.DataFrame
     second_order_rate: float | None
     cohorts: pl.DataFrame
+    days_to_second_order: pl.Series
     median_days_to_second_order: float | None
     waiting_list: pl.DataFrame
 
 
 def compute_lifecycle_metrics(addresses: pl.DataFrame, segment_summary: pl.DataFrame, as_of: date) -> LifecycleMetrics:
     funnel = lifecycle_funnel(segment_summary)
+    days_to_second = addresses.select(
+        days=days_between("first_order_date", "second_order_date")).drop_nulls()["days"]
     return LifecycleMetrics(
         funnel=funnel,
         # The Z2+ → Z3+ step is exactly (Z3 + Z4) / (Z2 + Z3 + Z4).
         second_order_rate=funnel.filter(pl.col("step") == "Z3+")["step_rate"].item(),
         cohorts=second_order_cohorts(addresses, as_of),
-        median_days_to_second_order=addresses.select(
-            days_between("first_order_date", "second_order_date").median()
-        ).item(),
+        days_to_second_order=days_to_second,
+        median_days_to_second_order=days_to_second.median(),
         waiting_list=waiting_list(addresses, as_of),
     )
 

@@ -1,4 +1,4 @@
-"""Segments Z0-Z4 per address and what is reported about them (SPEC §3.1).
+"""Segments Z0-Z4 per address and what is reported about them.
 
 An address's segment at any date t <= D follows from four dates: when it
 first showed interest and when its order count reached 1, 2 and the loyal
@@ -13,9 +13,11 @@ from datetime import date, timedelta
 
 import polars as pl
 
+from salesboard.domain import SEGMENTS, Rules
+from salesboard.model import SEGMENT_DTYPE
+
 from .expressions import TREND_WEEKS, IntoDate, as_expr, recent_weeks, week_start
 from .facts import Facts, interest_dates, order_milestones, revenue_by_address
-from .rules import SEGMENT_DTYPE, SEGMENTS, Rules
 
 # The date from which an address is at least this segment.
 _REACHED = {

@@ -1,4 +1,4 @@
-"""Sales-stage funnel: the highest stage each address reached (SPEC §3.3)."""
+"""Sales-stage funnel: the highest stage each address reached."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from salesboard.schema import STAGES
+from salesboard.domain import STAGES
 
 from .expressions import days_between, monday_of, ratio
 from .facts import Facts

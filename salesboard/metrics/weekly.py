@@ -1,4 +1,4 @@
-"""The weekly funnel over the last 52 ISO weeks and how the current week compares (SPEC §3.3)."""
+"""The weekly funnel over the last 52 ISO weeks and how the current week compares."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from .expressions import TREND_WEEKS, recent_weeks, week_start
 from .facts import Facts
 from .stages import ACTIVITY_FUNNEL_STAGES, STAGE_RANK, activity_rank
 
-WEEKLY_MEASURES = (*ACTIVITY_FUNNEL_STAGES, "orders", "first_orders", "second_orders", "revenue")
+# The counts of each week (distinct addresses), then its revenue.
+WEEKLY_COUNTS = (*ACTIVITY_FUNNEL_STAGES, "orders", "first_orders", "second_orders")
+WEEKLY_MEASURES = (*WEEKLY_COUNTS, "revenue")
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,8 @@ def weekly_funnel(facts: Facts, addresses: pl.DataFrame, weeks: int = TREND_WEEK
     ]
     for part in parts:
         grid = grid.join(part, on="week_start", how="left", maintain_order="left")
-    counts = [measure for measure in WEEKLY_MEASURES if measure != "revenue"]
     return grid.with_columns(
-        pl.col(counts).fill_null(0).cast(pl.Int64), pl.col("revenue").fill_null(0.0).cast(pl.Float64)
+        pl.col(WEEKLY_COUNTS).fill_null(0).cast(pl.Int64), pl.col("revenue").fill_null(0.0).cast(pl.Float64)
     )
 
 

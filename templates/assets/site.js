@@ -15,46 +15,9 @@
 
 (function () {
   const LANG = document.documentElement.lang || 'de';
-  const PRIMARY_LANG = LANG.slice(0, 2).toLowerCase();
 
-  // Used when a table's JSON leaves out a label; the page language picks the set.
-  const DEFAULT_LABELS = {
-    de: {
-      search: 'Suchen…',
-      all: 'Alle',
-      blank: '(leer)',
-      page: 'Seite {page} von {pages}',
-      rows: '{shown} von {total} Zeilen',
-      previous: 'Zurück',
-      next: 'Weiter',
-      empty: 'Keine Einträge',
-    },
-    en: {
-      search: 'Search…',
-      all: 'All',
-      blank: '(empty)',
-      page: 'Page {page} of {pages}',
-      rows: '{shown} of {total} rows',
-      previous: 'Previous',
-      next: 'Next',
-      empty: 'No entries',
-    },
-  };
-
-  // Shown in place of a chart or table that cannot be drawn, so one bad
-  // figure never blanks the rest of the page.
-  const MESSAGES = {
-    de: {
-      noPlotly: 'Diagramm nicht verfügbar: Plotly wurde nicht geladen.',
-      chartFailed: 'Dieses Diagramm konnte nicht angezeigt werden.',
-      tableFailed: 'Diese Tabelle konnte nicht angezeigt werden.',
-    },
-    en: {
-      noPlotly: 'Chart unavailable: Plotly was not loaded.',
-      chartFailed: 'This chart could not be displayed.',
-      tableFailed: 'This table could not be displayed.',
-    },
-  };
+  // Every word the script shows comes from the page (id "script-words"), in the page's language.
+  const WORDS = readWords();
 
   const PLOT_CONFIG = {
     responsive: true,
@@ -68,11 +31,19 @@
   const SEARCH_MIN_ROWS = 11;
   const ARROWS = { none: '↕', ascending: '▲', descending: '▼' };
 
-  const messages = MESSAGES[PRIMARY_LANG] || MESSAGES.en;
   const collator = new Intl.Collator(LANG);
   const numberFormat = new Intl.NumberFormat(LANG);
 
   /* ------------------------------------------------------------ helpers */
+
+  function readWords() {
+    const element = document.getElementById('script-words');
+    try {
+      return element ? JSON.parse(element.textContent) : {};
+    } catch (error) {
+      return {};
+    }
+  }
 
   function readJson(id) {
     const element = id ? document.getElementById(id) : null;
@@ -129,12 +100,12 @@
     } catch (ignored) {
       // Nothing was drawn, so there is nothing to clean up.
     }
-    showFailure(div, messages.chartFailed, error);
+    showFailure(div, WORDS.chartFailed, error);
   }
 
   function drawChart(div) {
     if (!plotlyAvailable()) {
-      showFailure(div, messages.noPlotly);
+      showFailure(div, WORDS.noPlotly);
       return;
     }
     try {
@@ -268,13 +239,11 @@
     };
   }
 
-  // Distinct display values of one column, ordered like the column sorts.
-  const LIST_SEPARATOR = ', ';
-
-  function distinctItems(rows, column) {
+  // The items of a list column (its cells hold items joined by "separator"), sorted.
+  function distinctItems(rows, column, separator) {
     const items = new Set();
     for (const row of rows) {
-      row.display[column].split(LIST_SEPARATOR).filter(Boolean).forEach((item) => items.add(item));
+      row.display[column].split(separator).filter(Boolean).forEach((item) => items.add(item));
     }
     return Array.from(items).sort(collator.compare);
   }
@@ -300,19 +269,11 @@
       const align = column.align === 'right' || column.align === 'left'
         ? column.align
         : (kind === 'number' ? 'right' : 'left');
-      // filter "each": the cell lists several items ("fällig, Kontaktrhythmus"); the filter offers each item.
-      const items = column.filter === 'each' ? LIST_SEPARATOR : null;
+      // "items": the cell lists several items joined by this separator; the filter offers each item.
+      const items = typeof column.items === 'string' && column.items ? column.items : null;
       return { label: String(column.label || ''), kind: kind, filter: Boolean(column.filter), items: items,
                align: align };
     });
-  }
-
-  function initialSort(spec, columnCount) {
-    const sort = spec.sort;
-    if (!sort || !Number.isInteger(sort.column) || sort.column < 0 || sort.column >= columnCount) {
-      return { column: -1, descending: false };
-    }
-    return { column: sort.column, descending: sort.direction === 'descending' };
   }
 
   class DataTable {
@@ -322,8 +283,8 @@
       this.rows = prepareRows(spec.rows || [], this.columns.length);
       const pageSize = Number(spec.page_size);
       this.pageSize = Number.isFinite(pageSize) && pageSize >= 0 ? Math.floor(pageSize) : 50;
-      this.labels = Object.assign({}, DEFAULT_LABELS[PRIMARY_LANG] || DEFAULT_LABELS.en, spec.labels || {});
-      this.sort = initialSort(spec, this.columns.length);
+      this.labels = WORDS;
+      this.sort = { column: -1, descending: false };
       this.filters = this.columns.map(() => null);
       this.terms = [];
       this.page = 1;
@@ -377,7 +338,9 @@
       const label = el('label', 'table-filter');
       label.appendChild(el('span', 'table-filter-label', column.label));
       const select = el('select');
-      const values = column.items ? distinctItems(this.rows, index) : distinctValues(this.rows, index, column.kind);
+      const values = column.items
+        ? distinctItems(this.rows, index, column.items)
+        : distinctValues(this.rows, index, column.kind);
       select.appendChild(new Option(this.labels.all, ''));
       // Option values are positions in "values", so any display text
       // (including an empty one) can be chosen without ambiguity.
@@ -564,7 +527,7 @@
       }
       new DataTable(container, spec);
     } catch (error) {
-      showFailure(container, messages.tableFailed, error);
+      showFailure(container, WORDS.tableFailed, error);
     }
   }
 

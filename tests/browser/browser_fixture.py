@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from salesboard.site.render import plotly_js
+from salesboard.site.texts import script_words
+
 HERE = Path(__file__).resolve().parent
 ASSETS = HERE.parents[1] / "templates" / "assets"
 PAGE = HERE / "fixture_page.html"
@@ -25,15 +28,6 @@ XSS_IMG = '"><img src=x onerror=alert(1)>'
 SEGMENTS = ["Z0", "Z1", "Z2", "Z3", "Z4"]
 OWNERS = ["Müller", "Özdemir", "Schmidt", "Weber"]
 TABLE_ID = "tbl-followups"
-LABELS = {
-    "search": "Suchen…",
-    "all": "Alle",
-    "page": "Seite {page} von {pages}",
-    "rows": "{shown} von {total} Zeilen",
-    "previous": "Zurück",
-    "next": "Weiter",
-    "empty": "Keine Einträge",
-}
 COLUMNS = [
     {"label": "Firma", "kind": "text", "filter": False, "align": "left"},
     {"label": "Segment", "kind": "text", "filter": True, "align": "left"},
@@ -55,13 +49,6 @@ class FixtureSite:
     @property
     def url(self) -> str:
         return self.index.as_uri()
-
-
-def plotly_js() -> Path:
-    """The plotly.min.js bundled with the installed plotly package."""
-    import plotly
-
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
 def german_amount(value: float) -> str:
@@ -110,7 +97,7 @@ def make_rows(count: int, seed: int = 7) -> list:
 
 
 def table_spec(rows: list, page_size: int = 50) -> dict:
-    return {"columns": COLUMNS, "rows": rows, "page_size": page_size, "labels": LABELS}
+    return {"columns": COLUMNS, "rows": rows, "page_size": page_size}
 
 
 def script_json(value) -> str:
@@ -137,11 +124,13 @@ def write_fixture_site(
     with_plotly: bool = True,
     json_by_id: dict | None = None,
     raw_json_by_id: dict | None = None,
+    language: str = "de",
 ) -> FixtureSite:
     """Copy the assets to dest/assets and write dest/index.html.
 
     rows: how many follow-up rows to generate, or the rows themselves.
     json_by_id: other embedded JSON to replace, by element id.
+    language: the page's language, and so the words the script shows.
     raw_json_by_id: element text to put in verbatim (e.g. broken JSON).
     """
     assets = dest / "assets"
@@ -154,6 +143,8 @@ def write_fixture_site(
     table_rows = make_rows(rows) if isinstance(rows, int) else rows
     html = PAGE.read_text(encoding="utf-8")
     html = replace_json(html, TABLE_ID, table_spec(table_rows))
+    html = replace_json(html, "script-words", script_words(language)).replace(
+        '<html lang="de">', f'<html lang="{language}">')
     for element_id, value in (json_by_id or {}).items():
         html = replace_json(html, element_id, value)
     for element_id, text in (raw_json_by_id or {}).items():

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from browser_fixture import (
     AMOUNT_COLUMN,
     TABLE_ID,
@@ -20,6 +18,7 @@ from browser_fixture import (
     table_spec,
     write_fixture_site,
 )
+from playwright.sync_api import expect
 
 DESKTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
@@ -230,16 +229,6 @@ def test_sorting_and_searching_five_thousand_rows_is_quick(site, open_page):
     assert page.locator(f"{TABLE} tbody tr").count() == 50
 
 
-def test_initial_sort_from_the_table_json(tmp_path, open_page):
-    rows = make_rows(200)
-    spec = dict(table_spec(rows), sort={"column": AMOUNT_COLUMN, "direction": "descending"})
-    fixture = write_fixture_site(tmp_path, rows=rows, json_by_id={TABLE_ID: spec})
-    page, _ = open_page(fixture)
-    expect(header(page, "Umsatz")).to_have_attribute("aria-sort", "descending")
-    expected = [row[AMOUNT_COLUMN][0] for row in sorted_by_amount(rows, descending=True)]
-    assert column_texts(page, AMOUNT_COLUMN) == expected[:50]
-
-
 def test_small_table_shows_all_rows_without_paging(site, open_page):
     page, _ = open_page(site)
     small = page.locator('.data-table[data-source="tbl-segments"]')
@@ -276,11 +265,7 @@ def test_without_plotly_charts_show_a_message(tmp_path, open_page):
 
 def test_english_page_uses_english_defaults(tmp_path, open_page):
     rows = make_rows(120)
-    spec = table_spec(rows)
-    del spec["labels"]
-    fixture = write_fixture_site(tmp_path, rows=rows, json_by_id={TABLE_ID: spec})
-    fixture.index.write_text(
-        fixture.index.read_text(encoding="utf-8").replace('<html lang="de">', '<html lang="en">'), encoding="utf-8")
+    fixture = write_fixture_site(tmp_path, rows=rows, language="en")
     page, _ = open_page(fixture)
     expect(page.locator(f"{TABLE} .page-label")).to_have_text("Page 1 of 3")
     expect(rows_label(page)).to_have_text("120 of 120 rows")

@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+from support.workbooks import write_team_workbooks
 
-from helpers import write_team_workbooks
 from salesboard.cli import main
 
 PAGES = ["index", "segments", "funnel", "first-buyers", "follow-ups", "campaigns", "data-quality"]

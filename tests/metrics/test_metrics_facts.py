@@ -2,12 +2,13 @@ from datetime import date
 
 import polars as pl
 import pytest
-from metrics_builders import make_tables
-from metrics_sample import AS_OF, sample_tables
+from support.metrics_builders import make_tables
+from support.metrics_sample import AS_OF, sample_tables
 
-from salesboard.metrics import Counts, Rules, compute_metrics, summary_dict
+from salesboard.metrics import Counts, Rules, compute_metrics
 from salesboard.metrics.facts import select_facts
 from salesboard.metrics.segments import classify_addresses
+from salesboard.publish.summary import summary_dict
 
 
 def test_counts(sample):

@@ -1,7 +1,7 @@
 from datetime import date
 
 import polars as pl
-from metrics_builders import make_tables
+from support.metrics_builders import make_tables
 
 from salesboard.metrics import Rules, compute_metrics
 from salesboard.metrics.followups import follow_up_counts

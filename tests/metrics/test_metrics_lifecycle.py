@@ -2,7 +2,7 @@ from datetime import date
 
 import polars as pl
 import pytest
-from metrics_builders import make_tables
+from support.metrics_builders import make_tables
 
 from salesboard.metrics import Rules, compute_metrics
 

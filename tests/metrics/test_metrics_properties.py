@@ -4,12 +4,12 @@ from datetime import date
 import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from metrics_builders import make_tables
+from support.metrics_builders import make_tables
 
+from salesboard.domain import ACTIVITY_STAGES
 from salesboard.metrics import SEGMENTS, Rules, compute_metrics
 from salesboard.metrics.facts import select_facts
 from salesboard.metrics.segments import classify_addresses, segment_summary
-from salesboard.schema import ACTIVITY_STAGES
 
 FAST = settings(max_examples=50, deadline=None)
 

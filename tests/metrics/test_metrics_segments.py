@@ -1,7 +1,7 @@
 from datetime import date
 
 import polars as pl
-from metrics_sample import AS_OF, sample_tables
+from support.metrics_sample import AS_OF, sample_tables
 
 from salesboard.metrics.facts import select_facts
 from salesboard.metrics.segments import classify_addresses, segment_summary

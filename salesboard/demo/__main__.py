@@ -1,0 +1,5 @@
+import sys
+
+from salesboard.demo import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Stage three: metrics → page models (pages, charts, words, formats) → HTML in a staging folder."""

@@ -1,0 +1,105 @@
+"""The shapes the templates render: pages made of sections of cards, charts, tables and downloads.
+
+The templates receive only these dataclasses, holding plain Python data (strings,
+numbers, lists, dicts), so they know nothing of Polars; table_data turns a frame
+into such data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from salesboard.model import Column
+from salesboard.site.formatting import date_expr, money_expr, number_expr, percent_expr
+
+# Between the items of a list in one cell ("fällig, Kontaktrhythmus"); the page's filter splits at it.
+LIST_SEPARATOR = ", "
+
+
+@dataclass(frozen=True)
+class Card:
+    label: str
+    value: str
+    change: str  # e.g. "+3 ggü. Vorwoche"; "" when there is nothing to compare
+    trend: str  # "good", "bad" or "flat": the colour of the change
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    figure: dict | None  # None: nothing to show yet, the page says so instead of drawing blank axes
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    title: str
+    data: dict  # the JSON the browser renders: columns, rows, page_size, labels
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    text: str = ""
+    cards: tuple[Card, ...] = ()
+    charts: tuple[Chart, ...] = ()
+    tables: tuple[Table, ...] = ()
+    links: tuple[Link, ...] = ()
+    columns: int = 1  # charts side by side on wide screens
+
+
+@dataclass(frozen=True)
+class Page:
+    slug: str  # file name without .html
+    key: str  # texts key suffix: page.<key>, intro.<key>
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+    notices: tuple[str, ...] = ()
+
+
+def table_data(frame: pl.DataFrame, columns: list[Column], language: str, currency: str,
+               page_size: int = 50) -> dict:
+    """Rows of [display, sort key] cells (plain text cells for text columns), formatted column-wise."""
+    display = frame.select([_display(column, language, currency) for column in columns])
+    sort_keys = frame.select([_sort_key(column) for column in columns if column.kind != "text"])
+    # Column by column, then zipped into rows (tuples are JSON arrays): no Python work per cell.
+    cells = [display[column.key].to_list() if column.kind == "text"
+             else list(zip(display[column.key].to_list(), sort_keys[column.key].to_list()))
+             for column in columns]
+    rows = list(zip(*cells))
+    return {
+        "columns": [{"label": c.label, "kind": "text" if c.kind == "text" else "date" if c.kind == "date" else "number",
+                     "filter": bool(c.filter), "items": LIST_SEPARATOR if c.filter == "each" else None,
+                     "align": "left" if c.kind in ("text", "date") else "right"}
+                    for c in columns],
+        "rows": rows,
+        "page_size": page_size,
+    }
+
+
+def _display(column: Column, language: str, currency: str) -> pl.Expr:
+    value = pl.col(column.key)
+    expression = {
+        "text": lambda: value.cast(pl.String).fill_null(""),
+        "int": lambda: number_expr(value, language, 0),
+        "number": lambda: number_expr(value, language, 1),
+        "money": lambda: money_expr(value, language, currency, 0),
+        "percent": lambda: percent_expr(value, language, 1),
+        "date": lambda: date_expr(value, language),
+    }[column.kind]()
+    return expression.alias(column.key)
+
+
+def _sort_key(column: Column) -> pl.Expr:
+    value = pl.col(column.key)
+    if column.kind == "date":
+        return value.dt.strftime("%Y-%m-%d").alias(column.key)
+    return pl.when(value.cast(pl.Float64).is_nan()).then(None).otherwise(value.cast(pl.Float64)).alias(column.key)

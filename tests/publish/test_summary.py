@@ -1,0 +1,40 @@
+import json
+
+from salesboard.publish.summary import summary_dict
+
+
+def test_summary_has_exactly_the_spec_keys_and_values(sample):
+    summary = summary_dict(sample, quality_errors=2, quality_warnings=5)
+    weekly, campaigns = summary.pop("weekly"), summary.pop("campaigns")
+    # Worked out in the other test modules.
+    assert summary == {
+        "as_of": "2026-03-18",
+        "counts": {"addresses": 13, "customers": 5, "orders": 8, "activities": 13},
+        "segments": {"Z0": 4, "Z1": 4, "Z2": 3, "Z3": 1, "Z4": 1},
+        "second_order_rate": 0.4,
+        "follow_ups": {"overdue": 5, "due": 1, "cadence": 4, "offer_not_chased": 1},
+        "stage_funnel": {
+            "first_contact": 10, "follow_up": 9, "meeting": 7, "chase": 6, "offer": 6, "negotiation": 5, "order": 5,
+        },
+        "quality": {"errors": 2, "warnings": 5},
+    }
+    assert len(weekly) == 52
+    assert weekly[-1] == {
+        "week": "2026-W12", "first_contact": 0, "follow_up": 1, "meeting": 0, "chase": 0, "offer": 0,
+        "negotiation": 0, "orders": 0, "first_orders": 0, "second_orders": 0, "revenue": 0.0,
+    }
+    assert weekly[-2]["revenue"] == 250.0
+    assert campaigns[5:8] == [
+        {"campaign": "Frühjahr", "segment": "Z0", "sent": 3, "responded": 1},
+        {"campaign": "Frühjahr", "segment": "Z1", "sent": 0, "responded": 0},
+        {"campaign": "Frühjahr", "segment": "Z2", "sent": 1, "responded": 1},
+    ]
+    assert len(campaigns) == 10
+
+
+def test_summary_is_plain_json(sample):
+    summary = summary_dict(sample, 0, 0)
+    assert json.loads(json.dumps(summary, allow_nan=False)) == summary
+    numbers = [summary["counts"]["orders"], summary["weekly"][0]["orders"], summary["campaigns"][0]["sent"]]
+    assert all(type(number) is int for number in numbers)
+    assert type(summary["weekly"][0]["revenue"]) is float

@@ -1,0 +1,1 @@
+"""Builders the tests share: workbooks, bad files and metric tables made in code."""

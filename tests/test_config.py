@@ -1,0 +1,56 @@
+"""Settings: every problem of dashboard.toml reported at once, with the key, what was expected and what was found."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from salesboard.config import CONFIG_KEYS, make_settings
+from salesboard.domain import Rules
+from salesboard.errors import ConfigError
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def problems_of(config: dict) -> list[str]:
+    with pytest.raises(ConfigError) as raised:
+        make_settings(config, Path("dashboard.toml"))
+    return raised.value.problems
+
+
+def test_every_invalid_value_is_reported_at_once():
+    assert problems_of({"currency": "Euro", "offer_chase_days": 0, "cadence_days": {"Z2": 0},
+                        "loyal_min_orders": True}) == [
+        "dashboard.toml: Config value 'currency': expected a currency code such as EUR, found 'Euro'",
+        "dashboard.toml: Config value 'loyal_min_orders': expected a whole number from 2 to 100, found True",
+        "dashboard.toml: Config value 'offer_chase_days': expected a whole number of days from 1 to 365, found 0",
+        "dashboard.toml: Config value 'cadence_days': expected a table of days from 1 to 3650 such as "
+        "{Z1 = 30, Z2 = 14, Z3 = 30, Z4 = 60}, found {'Z2': 0}",
+    ]
+
+
+def test_aliases_and_columns_name_known_tables_and_fields():
+    assert problems_of({"aliases": {"orders": {"amount": "Summe"}, "invoices": {}},
+                        "columns": {"orders": {"price": "Preis"}}}) == [
+        "dashboard.toml: Config value 'aliases': orders.amount expects a list of header names, found 'Summe'",
+        "dashboard.toml: Config value 'aliases': unknown table 'invoices'; expected one of addresses, orders, "
+        "activities, campaigns",
+        "dashboard.toml: Config value 'columns': table 'orders' has no field 'price'; its fields: customer_id, "
+        "order_date, amount, order_id, status, customer_name, owner, product",
+    ]
+
+
+def test_unknown_keys_are_warnings_and_valid_values_reach_the_rules():
+    settings = make_settings({"loyal_min_orders": 4, "cadence_days": {"Z4": 90}, "offer_chase_days": 10,
+                              "colour": "blue"}, Path("dashboard.toml"))
+    assert settings.warnings == (f"dashboard.toml: unknown key 'colour' ignored; known keys: {', '.join(CONFIG_KEYS)}",)
+    assert settings.rules == Rules(loyal_min_orders=4, cadence_days={"Z1": 30, "Z2": 14, "Z3": 30, "Z4": 90},
+                                   offer_chase_days=10)
+
+
+def test_every_setting_is_documented_in_the_readme():
+    readme = README.read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\[?(\w+)[\].]", readme, flags=re.M)) | set(
+        re.findall(r"^(\w+) = ", readme, flags=re.M))
+    assert set(CONFIG_KEYS) <= documented, set(CONFIG_KEYS) - documented
