@@ -51,7 +51,7 @@ for path in sys.argv[1:]:
 print(json.dumps({"import": imported - started, "read": time.perf_counter() - imported}))
 """
 
-# A plausible script for the segment counts of SPEC §3.1 with pandas and openpyxl.
+# A plausible script for the segment counts Z0–Z4 with pandas and openpyxl.
 PANDAS_SEGMENTS = """\
 import json, sys
 from pathlib import Path
@@ -594,7 +594,7 @@ def write_report(path: Path, results: list[SizeResult], runs: int, profile: list
     if profile:
         sections += ["", "## Where the time goes", "", TIME_NOTES, "", *profile]
     sections += ["", "## The scripts compared", "", "Plain read (timed around the loop):", "", "```python",
-                 PLAIN_READ.rstrip(), "```", "", "pandas + openpyxl, the segment counts Z0–Z4 of SPEC §3.1:", "",
+                 PLAIN_READ.rstrip(), "```", "", "pandas + openpyxl, the segment counts Z0–Z4:", "",
                  "```python", PANDAS_SEGMENTS.rstrip(), "```", ""]
     text = "\n".join(sections)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -2,8 +2,8 @@ import pytest
 
 from salesboard.input.headers import ALIASES, REQUIRED, AliasIndex, fold
 
-# SPEC §2's minimum aliases, field by field (the table there, verbatim).
-SPEC_ALIASES = {
+# The minimum aliases every field must accept, field by field.
+MINIMUM_ALIASES = {
     "addresses": {
         "customer_id": ["Kundennummer", "Kunden-Nr.", "Kd.-Nr.", "KdNr", "Customer ID", "Customer No", "Account ID"],
         "company": ["Firma", "Unternehmen", "Name", "Kunde", "Company", "Account", "Customer Name"],
@@ -52,7 +52,7 @@ BASE = {
     "activities": {"customer_id": "Kundennummer", "date": "Kontaktdatum", "type": "Kontaktart"},
     "campaigns": {"customer_id": "Kundennummer", "sent_date": "Versanddatum", "response": "Reaktion"},
 }
-CASES = [(table, field, alias) for table, fields in SPEC_ALIASES.items()
+CASES = [(table, field, alias) for table, fields in MINIMUM_ALIASES.items()
          for field, aliases in fields.items() for alias in aliases]
 
 

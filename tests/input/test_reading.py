@@ -1,4 +1,4 @@
-"""Reading whole folders of workbooks into typed tables (SPEC §2)."""
+"""Reading whole folders of workbooks into typed tables."""
 import datetime as dt
 
 import openpyxl

@@ -1,4 +1,4 @@
-"""Builders of troublesome input files for the reader's tests (SPEC §2, §3.6).
+"""Builders of troublesome input files for the reader's tests.
 
 Each ``write_*`` function writes one file into ``folder`` and returns its path.
 The tests drop these files next to good workbooks and check that the reader
@@ -766,7 +766,7 @@ def write_mixed_types_xlsx(folder: Path, name: str = "gemischte_typen.xlsx") -> 
     are ``order_row(0..149)`` (all numbers and dates). Row 152: A152 = text
     "K-151", B152 = 2025-06-01, C152 = 1975.0. Row 153: A153 = 1012 (number),
     B153 = 2025-06-02, C153 = text "1.234,56 €". Both texts are valid values
-    (SPEC §2): the ID is "K-151", the amount is 1234.56.
+    (IDs are trimmed text, amounts read in German or English notation): the ID is "K-151", the amount is 1234.56.
     """
     rows = _order_rows(150)
     text_id_row = ("K-151", *order_row(150)[1:])
