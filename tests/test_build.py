@@ -200,9 +200,9 @@ def test_charts_without_data_say_so_instead_of_drawing_blank_axes(tmp_path):
 
 
 def test_long_lists_are_cut_in_the_page_but_complete_in_the_downloads(tmp_path, monkeypatch):
-    import salesboard.site.pages
+    import salesboard.site.pages.context
 
-    monkeypatch.setattr(salesboard.site.pages, "MAX_TABLE_ROWS", 2)
+    monkeypatch.setattr(salesboard.site.pages.context, "MAX_TABLE_ROWS", 2)
     write_team_workbooks(tmp_path / "input")
     assert build(tmp_path) == 0
     html = (tmp_path / "site" / "follow-ups.html").read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
-"""Every word the site shows, in German and English. Templates look words up with `t(key)`."""
+"""The words of the site frame, the first seven pages, tables and charts, in German and English."""
 from __future__ import annotations
 
-TEXTS: dict[str, dict[str, str]] = {
+WORDS: dict[str, dict[str, str]] = {
     # Pages: navigation title and the "how to read this" line.
     "page.overview": {"de": "Übersicht", "en": "Overview"},
     "page.segments": {"de": "Segmente", "en": "Segments"},
@@ -184,22 +184,3 @@ TEXTS: dict[str, dict[str, str]] = {
     "chart.no_data": {"de": "Noch keine Daten für dieses Diagramm.", "en": "No data for this chart yet."},
     "no_owner": {"de": "ohne Betreuer", "en": "no owner"},
 }
-
-
-# The words the page script needs, handed to it in every page (its names → text keys).
-SCRIPT_WORDS = {
-    "search": "table.search", "all": "table.all", "blank": "table.blank", "page": "table.page",
-    "rows": "table.rows", "previous": "table.previous", "next": "table.next", "empty": "table.empty",
-    "noPlotly": "script.no_plotly", "chartFailed": "script.chart_failed", "tableFailed": "script.table_failed",
-}
-
-
-def script_words(language: str) -> dict[str, str]:
-    return {name: TEXTS[key][language] for name, key in SCRIPT_WORDS.items()}
-
-
-def translator(language: str):
-    """t(key) → the word in `language`; an unknown key is a bug, so it raises."""
-    def t(key: str) -> str:
-        return TEXTS[key][language]
-    return t

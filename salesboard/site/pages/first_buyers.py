@@ -1,0 +1,31 @@
+"""First-time buyers: second-order cohorts, days to the second order and the waiting list."""
+from __future__ import annotations
+
+from salesboard.metrics.lifecycle import COHORT_WINDOWS
+from salesboard.site import charts
+from salesboard.site.formatting import fmt_date, fmt_number, fmt_percent
+from salesboard.site.page_model import Card, Page, Section
+from salesboard.site.pages.context import PageContext, SiteData
+
+
+def first_buyers_page(site: SiteData, c: PageContext) -> Page:
+    m, lang = site.metrics, c.language
+    cohorts = m.lifecycle.cohorts
+    months = [fmt_date(d, lang)[3:] if lang == "de" else str(d)[:7] for d in cohorts["cohort_month"]]
+    z = [list(row) for row in cohorts.select(f"share_{w}d" for w in COHORT_WINDOWS).rows()]
+    text = [[fmt_percent(v, lang, 0) if v is not None else "" for v in row] for row in z]
+    heat = charts.heatmap([c.t(f"window.{w}") for w in COHORT_WINDOWS], months, z, text, lang, z_range=(0, 1))
+    days = m.lifecycle.days_to_second_order
+    waiting = m.lifecycle.waiting_list
+    cards = (Card(c.t("kpi.median_days_second"), fmt_number(m.lifecycle.median_days_to_second_order, lang), "", "flat"),
+             Card(c.t("kpi.waiting"), fmt_number(waiting.height, lang), "", "flat"),
+             Card(c.t("kpi.second_order_rate"), fmt_percent(m.lifecycle.second_order_rate, lang), "", "flat"))
+    return Page("first-buyers", "first_buyers", (
+        Section("", cards=cards),
+        Section(c.t("sec.cohorts"), text=c.t("note.cohorts"), charts=(c.chart("cohorts", "", heat),)),
+        Section(c.t("sec.days_to_second"), charts=(c.chart("days-to-second", "", charts.histogram(
+            days, 30, lang, c.t("sec.days_to_second"))),)),
+        Section(c.t("sec.waiting"), tables=(c.table("waiting", "", waiting, [
+            c.column("customer_id"), c.column("company"), c.column("owner", filter=True), c.column("phone"),
+            c.column("first_order_date", "date"), c.column("days_since_first_order", "int")]),)),
+    ))
