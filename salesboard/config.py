@@ -10,7 +10,9 @@ from typing import Any
 
 from salesboard.domain import (
     CADENCE_DAYS_LIMITS,
+    CALLS_PER_DAY_LIMITS,
     DEFAULT_CADENCE_DAYS,
+    DORMANT_BELOW_LIMITS,
     LOYAL_MIN_ORDERS_LIMITS,
     OFFER_CHASE_DAYS_LIMITS,
     Rules,
@@ -31,6 +33,8 @@ CONFIG_KEYS = {
     "loyal_min_orders": "orders from which an address is a loyal customer (Z4)",
     "offer_chase_days": "days after an offer before it counts as not chased",
     "cadence_days": "table: days between contacts per segment, e.g. Z1 = 30",
+    "calls_per_day": "call-list rows per owner and day, promised calls apart (default 15)",
+    "dormant_below": "likelihood below which a call-list candidate goes to the reactivation list (default 0.02)",
     "aliases": "table of tables: extra header names, e.g. [aliases.orders] amount = [\"Summe\"]",
     "columns": "table of tables: pinned header per field, e.g. [columns.orders] amount = \"Netto\"",
 }
@@ -50,6 +54,8 @@ class Settings:
     date_format: str | None = None
     loyal_min_orders: int = 3
     offer_chase_days: int = 7
+    calls_per_day: int = 15
+    dormant_below: float = 0.02
     cadence_days: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE_DAYS))
     aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -61,7 +67,8 @@ class Settings:
     def rules(self) -> Rules:
         """The thresholds the metrics work with."""
         return Rules(loyal_min_orders=self.loyal_min_orders, cadence_days=dict(self.cadence_days),
-                     offer_chase_days=self.offer_chase_days)
+                     offer_chase_days=self.offer_chase_days, calls_per_day=self.calls_per_day,
+                     dormant_below=self.dormant_below)
 
 
 def load_config(path: Path) -> dict[str, Any]:
@@ -102,6 +109,12 @@ def make_settings(config: dict[str, Any], config_file: Path | None = None, **ove
     expect("date_format", str, lambda v: "%" in v, "a format such as %d.%m.%Y")
     expect_whole("loyal_min_orders", LOYAL_MIN_ORDERS_LIMITS, "")
     expect_whole("offer_chase_days", OFFER_CHASE_DAYS_LIMITS, " of days")
+    expect_whole("calls_per_day", CALLS_PER_DAY_LIMITS, " of calls")
+    low, high = DORMANT_BELOW_LIMITS
+    expect("dormant_below", (int, float), lambda v: not isinstance(v, bool) and low <= v <= high,
+           f"a likelihood from {low} to {high}, e.g. 0.02")
+    if "dormant_below" in values:
+        values["dormant_below"] = float(values["dormant_below"])
     if "cadence_days" in config:
         cadence = config["cadence_days"]
         low, high = CADENCE_DAYS_LIMITS

@@ -21,6 +21,8 @@ DEFAULT_CADENCE_DAYS = {"Z1": 30, "Z2": 14, "Z3": 30, "Z4": 60}
 LOYAL_MIN_ORDERS_LIMITS = (2, 100)  # Z2 is exactly one order, so loyal needs at least two
 CADENCE_DAYS_LIMITS = (1, 3650)
 OFFER_CHASE_DAYS_LIMITS = (1, 365)
+CALLS_PER_DAY_LIMITS = (1, 200)
+DORMANT_BELOW_LIMITS = (0.0, 0.5)
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class Rules:
     cadence_days: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE_DAYS))
     offer_chase_days: int = 7
     migration_days: int = 90
+    calls_per_day: int = 15  # call-list rows per owner, promised calls apart
+    dormant_below: float = 0.02  # a candidate less likely than this goes to the reactivation list
 
     def __post_init__(self) -> None:
         low, high = LOYAL_MIN_ORDERS_LIMITS

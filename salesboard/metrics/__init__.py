@@ -14,6 +14,7 @@ import polars as pl
 from salesboard.domain import SEGMENTS, Rules
 from salesboard.model import Tables
 
+from .call_list import CallList, compute_call_list
 from .campaigns import campaign_response
 from .facts import Facts, select_facts
 from .followups import overdue_follow_ups
@@ -24,6 +25,7 @@ from .weekly import WeeklyFunnel, compute_weekly_funnel
 
 __all__ = [
     "SEGMENTS",
+    "CallList",
     "Counts",
     "Headline",
     "LifecycleMetrics",
@@ -55,6 +57,7 @@ class Metrics:
 
     addresses: one row per address with its segment (segments.classify_addresses).
     follow_ups: followups.overdue_follow_ups. campaigns: campaigns.campaign_response.
+    call_list: call_list.compute_call_list (SPEC §3.7).
     """
 
     as_of: date
@@ -67,23 +70,27 @@ class Metrics:
     weekly: WeeklyFunnel
     follow_ups: pl.DataFrame
     campaigns: pl.DataFrame
+    call_list: CallList
 
 
 def compute_metrics(tables: Tables, as_of: date, rules: Rules) -> Metrics:
     facts = select_facts(tables, as_of)
     addresses = classify_addresses(facts, rules)
     segments = compute_segment_metrics(addresses, as_of, rules)
+    follow_ups = overdue_follow_ups(facts, addresses, rules)
+    call_list = compute_call_list(tables, facts, addresses, follow_ups, rules)
     return Metrics(
         as_of=as_of,
         rules=rules,
         counts=count_facts(facts, addresses),
         addresses=addresses,
         segments=segments,
-        lifecycle=compute_lifecycle_metrics(addresses, segments.summary, as_of),
+        lifecycle=compute_lifecycle_metrics(addresses, segments.summary, as_of, call_list.likelihood),
         stages=compute_stage_metrics(facts, addresses),
         weekly=compute_weekly_funnel(facts, addresses),
-        follow_ups=overdue_follow_ups(facts, addresses, rules),
+        follow_ups=follow_ups,
         campaigns=campaign_response(facts, addresses),
+        call_list=call_list,
     )
 
 

@@ -34,7 +34,8 @@ class LifecycleMetrics:
     waiting_list: pl.DataFrame
 
 
-def compute_lifecycle_metrics(addresses: pl.DataFrame, segment_summary: pl.DataFrame, as_of: date) -> LifecycleMetrics:
+def compute_lifecycle_metrics(addresses: pl.DataFrame, segment_summary: pl.DataFrame, as_of: date,
+                              likelihood: pl.DataFrame | None = None) -> LifecycleMetrics:
     funnel = lifecycle_funnel(segment_summary)
     days_to_second = addresses.select(
         days=days_between("first_order_date", "second_order_date")).drop_nulls()["days"]
@@ -45,7 +46,7 @@ def compute_lifecycle_metrics(addresses: pl.DataFrame, segment_summary: pl.DataF
         cohorts=second_order_cohorts(addresses, as_of),
         days_to_second_order=days_to_second,
         median_days_to_second_order=days_to_second.median(),
-        waiting_list=waiting_list(addresses, as_of),
+        waiting_list=waiting_list(addresses, as_of, likelihood),
     )
 
 
@@ -97,19 +98,22 @@ def second_order_cohorts(addresses: pl.DataFrame, as_of: date) -> pl.DataFrame:
     )
 
 
-def waiting_list(addresses: pl.DataFrame, as_of: date) -> pl.DataFrame:
-    """First-time buyers (Z2) still waiting for a second order, oldest first
-    order first. Columns: customer_id, company, owner, phone,
-    first_order_date, days_since_first_order (Int64)."""
-    return (
-        addresses.filter(pl.col("segment") == "Z2")
-        .select(
-            "customer_id",
-            "company",
-            "owner",
-            "phone",
-            "first_order_date",
-            days_since_first_order=days_between("first_order_date", as_of),
-        )
-        .sort("first_order_date", "customer_id")
+def waiting_list(addresses: pl.DataFrame, as_of: date, likelihood: pl.DataFrame | None = None) -> pl.DataFrame:
+    """First-time buyers (Z2) still waiting for a second order, most promising first: by their call-list
+    likelihood p (SPEC §3.7; customer_id, p, expected_value in `likelihood`), then expected value, then the
+    oldest first order; without `likelihood`, oldest first order first. Columns: customer_id, company,
+    owner, phone, first_order_date, days_since_first_order (Int64), p, expected_value (Float64)."""
+    waiting = addresses.filter(pl.col("segment") == "Z2").select(
+        "customer_id",
+        "company",
+        "owner",
+        "phone",
+        "first_order_date",
+        days_since_first_order=days_between("first_order_date", as_of),
     )
+    if likelihood is None:
+        likelihood = pl.DataFrame(schema={"customer_id": pl.String, "p": pl.Float64, "expected_value": pl.Float64})
+    return (waiting.join(likelihood.select("customer_id", "p", "expected_value"), on="customer_id", how="left",
+                         maintain_order="left")
+            .sort(["p", "expected_value", "first_order_date", "customer_id"], descending=[True, True, False, False],
+                  nulls_last=True))

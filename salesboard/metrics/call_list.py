@@ -1,0 +1,315 @@
+"""The call list ("Anrufliste", SPEC §3.7): per owner, the few calls most likely to lead to an order.
+
+Candidates and their reasons come from the facts as of D; the likelihood p of each address comes
+from its situation as of D and the team's own history (call_list_history); the list is ordered,
+capped per owner and split into the call list and the reactivation list; the back-test applies
+the same rule as of D − 90 days.
+
+Corners SPEC leaves open, read as a sales manager would:
+- p and expected value of a promised row are kept internally (for the waiting list and the page's
+  evidence) but reported as null: a promise is kept whatever the odds.
+- hot: an interest signal is an enquiry, meeting, offer or negotiation activity, a campaign
+  response or the interest_since date (the signals that make an address Z1); "no contact after it"
+  means no activity, order or response dated after the latest signal.
+- at_risk needs at least two orders for a usual gap; orders on the same day give a gap of 0.
+- The reactivation list takes every non-promised candidate below `dormant_below`, whatever the
+  cap, most likely first; it is not capped.
+- With too little history (< 180 days of orders before D) the list is ordered as the follow-ups
+  (§3.4: Z2 first, then most days overdue; candidates that are not overdue after those), nobody is
+  moved to the reactivation list, and p and expected value are null.
+- An address without a reported owner on its address row takes, when it is not on the address list,
+  the owner of its latest order or activity naming one; a listed address without an owner stays
+  without one.
+- The back-test's overdue list is §3.4's list as of D', cut per owner to as many rows as the
+  back-test call list has for that owner; an owner who has no row on the call list gets none.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import polars as pl
+
+from salesboard.domain import Rules
+from salesboard.model import Tables
+
+from .call_list_history import (
+    RECENCY_LABELS,
+    history_sundays,
+    look_up_rates,
+    situation_counts,
+    situation_rates,
+    situations,
+)
+from .expressions import days_between
+from .facts import INTEREST_STAGES, Facts, select_facts
+from .followups import latest_contacts, overdue_follow_ups
+from .segments import classify_addresses
+
+CALL_REASONS = ("promised", "second_order", "at_risk", "offer", "hot", "overdue")
+PROMISE_DAYS = 14  # a follow-up date up to 14 days old is a promised call
+SECOND_ORDER_DAYS = (7, 365)
+AT_RISK_MIN_DAYS = 45
+OFFER_MAX_DAYS = 90
+HOT_DAYS = 30
+MIN_SEEN = 30  # a situation seen fewer times takes its segment's pooled rate
+MIN_HISTORY_DAYS = 180
+BACKTEST_DAYS = 90
+
+
+@dataclass(frozen=True)
+class Backtest:
+    """The rule applied as of `as_of` (D − 90): shares of addresses with an order in (as_of, D]."""
+
+    as_of: date
+    size: int  # rows of the call list as of D'
+    list_rate: float | None
+    overdue_rate: float | None
+    base_rate: float | None
+    fallback: bool
+
+
+@dataclass(frozen=True)
+class CallList:
+    """rows: the call list in order (see call_list_rows for the columns).
+    reactivation: the dormant candidates, same columns, most likely first.
+    likelihood: every address as of D with its situation and p (see address_likelihood).
+    rates: segment, recency (label), open_offer, seen, ordered — the situations of the history.
+    fallback: too little history, the list is in §3.4's order.
+    """
+
+    rows: pl.DataFrame
+    reactivation: pl.DataFrame
+    likelihood: pl.DataFrame
+    rates: pl.DataFrame
+    backtest: Backtest
+    fallback: bool
+    calls_per_day: int
+
+
+def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFrame,
+                      rules: Rules) -> CallList:
+    """The call list as of facts.as_of, its history rates and its back-test as of D − 90."""
+    as_of = facts.as_of
+    backtest_day = as_of - timedelta(days=BACKTEST_DAYS)
+    now_sundays, then_sundays = history_sundays(as_of), history_sundays(backtest_day)
+    days = sorted({*now_sundays, *then_sundays, backtest_day, as_of})
+    grid = situations(addresses, facts, days)
+    counts = situation_counts(grid.filter(pl.col("day") <= now_sundays[-1]))
+    rates = situation_rates(counts, now_sundays)
+    current = grid.filter(pl.col("day") == as_of)
+    likelihood = address_likelihood(facts, addresses, current, rates)
+    fallback = too_little_history(facts.orders, as_of)
+    candidates = call_candidates(facts, addresses, follow_ups, rules).join(
+        likelihood.drop("segment"), on="customer_id", how="left")
+    rows, reactivation = order_and_split(candidates, rules, fallback)
+
+    # The same rule as of D': its facts, its follow-ups, the rates of the weeks before it.
+    then_facts = select_facts(tables, backtest_day)
+    then_addresses = classify_addresses(then_facts, rules)
+    then_follow_ups = overdue_follow_ups(then_facts, then_addresses, rules)
+    then_likelihood = address_likelihood(then_facts, then_addresses, grid.filter(pl.col("day") == backtest_day),
+                                         situation_rates(counts, then_sundays))
+    then_fallback = too_little_history(then_facts.orders, backtest_day)
+    then_rows, _ = order_and_split(
+        call_candidates(then_facts, then_addresses, then_follow_ups, rules).join(
+            then_likelihood.drop("segment"), on="customer_id", how="left"), rules, then_fallback)
+    backtest = run_backtest(then_rows, then_follow_ups, then_facts, then_addresses, facts, then_fallback)
+    return CallList(rows=rows, reactivation=reactivation, likelihood=likelihood,
+                    rates=rates.with_columns(recency=_recency_label("recency")), backtest=backtest,
+                    fallback=fallback, calls_per_day=rules.calls_per_day)
+
+
+def too_little_history(orders: pl.DataFrame, as_of: date) -> bool:
+    first = orders["order_date"].min()
+    return first is None or (as_of - first).days < MIN_HISTORY_DAYS
+
+
+def _recency_label(column: str) -> pl.Expr:
+    return pl.col(column).replace_strict(dict(enumerate(RECENCY_LABELS)), return_dtype=pl.String)
+
+
+def address_likelihood(facts: Facts, addresses: pl.DataFrame, current: pl.DataFrame,
+                       rates: pl.DataFrame) -> pl.DataFrame:
+    """Every address with its situation as of D and its likelihood.
+
+    Columns: customer_id, segment, recency (label), recency_days, open_offer, seen, ordered (this
+    situation's history), pooled, evidence_seen, evidence_ordered, p, median_order (Float64: the median
+    of its order totals; Z0/Z1 the median first-order total of all customers), expected_value (p ×
+    median_order).
+    """
+    orders = facts.orders.sort("order_date", "order_id", nulls_last=True)
+    own = orders.group_by("customer_id").agg(own_median=pl.col("amount").median())
+    first_totals = orders.group_by("customer_id", maintain_order=True).agg(first=pl.col("amount").first())
+    first_median = first_totals["first"].median()
+    rated = look_up_rates(current.select("cid", "segment", "recency", "recency_days", "open_offer"), rates, MIN_SEEN)
+    rated = rated.sort("cid").select("recency", "recency_days", "open_offer", "seen", "ordered", "pooled",
+                                     "evidence_seen", "evidence_ordered", "p")
+    return (
+        pl.concat([addresses.select("customer_id", "segment"), rated], how="horizontal")
+        .join(own, on="customer_id", how="left", maintain_order="left")
+        .with_columns(median_order=pl.when(pl.col("segment") >= "Z2").then("own_median")
+                      .otherwise(pl.lit(first_median, pl.Float64)))
+        .with_columns(recency=_recency_label("recency"), expected_value=pl.col("p") * pl.col("median_order"))
+        .drop("own_median")
+    )
+
+
+def _usual_gaps(orders: pl.DataFrame) -> pl.DataFrame:
+    """customer_id, usual_gap: the median of the day gaps between consecutive orders (two or more orders)."""
+    gaps = orders.select("customer_id", "order_date").sort("customer_id", "order_date").with_columns(
+        gap=(pl.col("order_date") - pl.col("order_date").shift(1)).dt.total_days()
+        .over("customer_id"))
+    return gaps.drop_nulls("gap").group_by("customer_id").agg(usual_gap=pl.col("gap").median())
+
+
+def _latest_interest(facts: Facts) -> pl.DataFrame:
+    """customer_id, interest_signal: the latest enquiry, meeting, offer or negotiation, campaign response
+    or interest_since on or before D."""
+    signals = [
+        facts.addresses.filter(pl.col("interest_since") <= facts.as_of).select("customer_id", day="interest_since"),
+        facts.activities.filter(pl.col("stage").is_in(INTEREST_STAGES)).select("customer_id", day="date"),
+        facts.mailings.select("customer_id", day="response_date").drop_nulls("day"),
+    ]
+    return pl.concat(signals).group_by("customer_id").agg(interest_signal=pl.col("day").max())
+
+
+def _owners(facts: Facts) -> pl.DataFrame:
+    """customer_id, owner: the address row's owner; for an address not on the list without one, the owner
+    of its latest order or activity that names one (on the same day, an activity over an order)."""
+    named = pl.concat([
+        facts.orders.select("customer_id", day="order_date", seq=pl.lit(-1, pl.Int64), owner="owner"),
+        facts.activities.select("customer_id", day="date", seq="seq", owner="owner"),
+    ]).drop_nulls("owner").sort("day", "seq").group_by("customer_id").agg(latest_owner=pl.col("owner").last())
+    return facts.addresses.select("customer_id", "owner", "listed").join(
+        named, on="customer_id", how="left", maintain_order="left").select(
+        "customer_id", owner=pl.when(pl.col("listed")).then("owner").otherwise(pl.coalesce("owner", "latest_owner")))
+
+
+def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFrame, rules: Rules) -> pl.DataFrame:
+    """Every address with at least one reason of CALL_REASONS as of D.
+
+    Columns: customer_id, company, contact, phone, email, owner, segment, reasons (List[String] in
+    CALL_REASONS order), one Boolean per reason, follow_up_date (F), offer_date (of an offer to chase),
+    first_order_date, last_order_date, usual_gap, interest_signal, last_contact, last_note (outcome of
+    the most recent activity), last_note_date, due_date and days_overdue (of §3.4, null when not overdue).
+    """
+    as_of = facts.as_of
+    latest = facts.activities.sort("date", "seq").group_by("customer_id").agg(
+        last_note=pl.col("outcome").last(), last_note_date=pl.col("date").last())
+    frame = (
+        addresses.select("customer_id", "company", "contact", "phone", "segment", "first_order_date")
+        .join(facts.addresses.select("customer_id", "email"), on="customer_id", how="left", maintain_order="left")
+        .join(_owners(facts), on="customer_id", how="left", maintain_order="left")
+        .join(latest_contacts(facts), on="customer_id", how="left", maintain_order="left")
+        .join(_usual_gaps(facts.orders), on="customer_id", how="left", maintain_order="left")
+        .join(_latest_interest(facts), on="customer_id", how="left", maintain_order="left")
+        .join(latest, on="customer_id", how="left", maintain_order="left")
+        .join(follow_ups.select("customer_id", "due", "cadence", "offer_not_chased", "due_date", "days_overdue"),
+              on="customer_id", how="left", maintain_order="left")
+        .with_columns(pl.col("due", "cadence", "offer_not_chased").fill_null(False))
+    )
+    follow_up, offer_day, last_order = pl.col("follow_up_date"), pl.col("last_activity_date"), pl.col("last_order_date")
+    last_fact = pl.max_horizontal(offer_day, last_order)
+    since_first = days_between("first_order_date", as_of)
+    since_order = days_between("last_order_date", as_of)
+    offer_age = days_between(offer_day, as_of)
+    reasons = {
+        "promised": (follow_up >= as_of - timedelta(days=PROMISE_DAYS)) & (follow_up <= as_of)
+        & (last_fact.is_null() | (last_fact < follow_up)),
+        "second_order": (pl.col("segment") == "Z2") & since_first.is_between(*SECOND_ORDER_DAYS),
+        "at_risk": pl.col("segment").is_in(["Z3", "Z4"]) & (since_order > 2 * pl.col("usual_gap"))
+        & (since_order > AT_RISK_MIN_DAYS),
+        "offer": (pl.col("last_activity_stage") == "offer") & (last_order.is_null() | (last_order < offer_day))
+        & (offer_age > rules.offer_chase_days) & (offer_age <= OFFER_MAX_DAYS),
+        "hot": (pl.col("segment") == "Z1") & (days_between("interest_signal", as_of) <= HOT_DAYS)
+        & (pl.col("last_contact") <= pl.col("interest_signal")),
+    }
+    holds = {reason: condition.fill_null(False) for reason, condition in reasons.items()}
+    frame = frame.with_columns(**holds)
+    # A §3.4 reason that promised and offer do not already tell.
+    overdue = (pl.col("cadence") | (pl.col("due") & ~pl.col("promised"))
+               | (pl.col("offer_not_chased") & ~pl.col("offer")))
+    frame = frame.with_columns(overdue=overdue)
+    any_reason = pl.any_horizontal(*CALL_REASONS)
+    return frame.filter(any_reason).select(
+        "customer_id", "company", "contact", "phone", "email", "owner", "segment",
+        pl.concat_str([pl.when(r).then(pl.lit(r)) for r in CALL_REASONS], separator=",", ignore_nulls=True)
+        .str.split(",").alias("reasons"),
+        *CALL_REASONS,
+        "follow_up_date",
+        offer_date=pl.when("offer").then(offer_day),
+        first_order_date="first_order_date",
+        last_order_date="last_order_date",
+        usual_gap="usual_gap",
+        interest_signal="interest_signal",
+        last_contact="last_contact",
+        last_note="last_note",
+        last_note_date="last_note_date",
+        due_date="due_date",
+        days_overdue="days_overdue",
+    )
+
+
+def order_and_split(candidates: pl.DataFrame, rules: Rules, fallback: bool) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(call list, reactivation list) from candidates with their likelihood.
+
+    Call list: per owner (addresses without one form their own list), all promised rows (oldest F
+    first), then the other candidates by expected value, highest first, up to calls_per_day rows in
+    all; ties by customer_id. Owners in name order, no owner last. Columns of the candidates plus
+    `rank` (1, 2, … per owner) and `p_shown`/`expected_value_shown` (null for promised rows and in
+    fallback). Reactivation: non-promised candidates with p < dormant_below, by p then expected value.
+    """
+    promised = pl.col("promised")
+    promise_day = pl.when(promised).then("follow_up_date")
+    if fallback:
+        order = [~promised, promise_day, pl.col("segment") != "Z2", pl.col("days_overdue"),
+                 pl.col("customer_id")]
+        descending = [False, False, False, True, False]
+        dormant = pl.lit(False)
+    else:
+        order = [~promised, promise_day, pl.col("expected_value"), pl.col("customer_id")]
+        descending = [False, False, True, False]
+        dormant = ~promised & (pl.col("p") < rules.dormant_below)
+    shown = pl.when(~promised & pl.lit(not fallback))
+    framed = candidates.with_columns(dormant=dormant.fill_null(False),
+                                     p_shown=shown.then("p"), expected_value_shown=shown.then("expected_value"))
+    calls = (framed.filter(~pl.col("dormant"))
+             .sort(order, descending=descending, nulls_last=True)
+             .with_columns(rank=pl.int_range(1, pl.len() + 1).over("owner"))
+             .filter(promised | (pl.col("rank") <= rules.calls_per_day))
+             .sort(pl.col("owner"), "rank", nulls_last=True))
+    reactivation = framed.filter(pl.col("dormant")).sort(
+        ["p", "expected_value", "customer_id"], descending=[True, True, False], nulls_last=True)
+    return calls.drop("dormant"), reactivation.drop("dormant")
+
+
+def _ordered_between(facts: Facts, start: date) -> pl.DataFrame:
+    """customer_id of every address with an order dated in (start, D]."""
+    return facts.orders.filter(pl.col("order_date") > start).select("customer_id").unique()
+
+
+def _share(ids: pl.DataFrame, buyers: pl.DataFrame) -> float | None:
+    if ids.height == 0:
+        return None
+    return ids.join(buyers, on="customer_id", how="semi").height / ids.height
+
+
+def run_backtest(then_rows: pl.DataFrame, then_follow_ups: pl.DataFrame, then_facts: Facts,
+                 then_addresses: pl.DataFrame, facts: Facts, fallback: bool) -> Backtest:
+    """The back-test of SPEC §3.7: the call list as of D' (then_facts.as_of), the overdue list as of D'
+    cut to the same number of rows per owner, and every address; each the share of its addresses with
+    an order in (D', D]."""
+    then = then_facts.as_of
+    buyers = _ordered_between(facts, then)
+    per_owner = then_rows.group_by("owner").agg(size=pl.len())
+    overdue = (then_follow_ups.drop("owner")
+               .join(_owners(then_facts), on="customer_id", how="left", maintain_order="left")
+               .with_columns(rank=pl.int_range(1, pl.len() + 1).over("owner"))
+               .join(per_owner, on="owner", how="inner", nulls_equal=True)
+               .filter(pl.col("rank") <= pl.col("size")))
+    return Backtest(as_of=then, size=then_rows.height,
+                    list_rate=_share(then_rows.select("customer_id"), buyers),
+                    overdue_rate=_share(overdue.select("customer_id"), buyers),
+                    base_rate=_share(then_addresses.select("customer_id"), buyers),
+                    fallback=fallback)
