@@ -16,3 +16,11 @@ class ConfigError(SalesboardError):
 
 class BuildError(SalesboardError):
     """Nothing could be built; the previous site is left untouched (exit code 1)."""
+
+
+class OutputError(BuildError):
+    """The output folder cannot be written (disk full, no permission, read-only, …); exit code 1."""
+
+    def __init__(self, path: str, reason: str, hint: str):
+        self.path, self.reason, self.hint = path, reason, hint
+        super().__init__(f"{path}: {reason}; {hint}; the previous site is left as it was")
