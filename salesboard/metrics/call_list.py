@@ -36,6 +36,7 @@ from salesboard.model import Tables
 from .call_list_history import (
     RECENCY_LABELS,
     history_sundays,
+    level_segment,
     look_up_rates,
     situation_counts,
     situation_rates,
@@ -95,9 +96,9 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
     now_sundays, then_sundays = history_sundays(as_of), history_sundays(backtest_day)
     days = sorted({*now_sundays, *then_sundays, backtest_day, as_of})
     grid = situations(addresses, facts, days)
-    counts = situation_counts(grid.filter(pl.col("day") <= now_sundays[-1]))
+    counts = situation_counts(grid.filter(pl.col("day") <= _day_number(now_sundays[-1])))
     rates = situation_rates(counts, now_sundays)
-    current = grid.filter(pl.col("day") == as_of)
+    current = grid.filter(pl.col("day") == _day_number(as_of))
     likelihood = address_likelihood(facts, addresses, current, rates)
     fallback = too_little_history(facts.orders, as_of)
     candidates = call_candidates(facts, addresses, follow_ups, rules).join(
@@ -108,7 +109,8 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
     then_facts = select_facts(tables, backtest_day)
     then_addresses = classify_addresses(then_facts, rules)
     then_follow_ups = overdue_follow_ups(then_facts, then_addresses, rules)
-    then_likelihood = address_likelihood(then_facts, then_addresses, grid.filter(pl.col("day") == backtest_day),
+    then_current = grid.filter(pl.col("day") == _day_number(backtest_day))
+    then_likelihood = address_likelihood(then_facts, then_addresses, then_current,
                                          situation_rates(counts, then_sundays))
     then_fallback = too_little_history(then_facts.orders, backtest_day)
     then_rows, _ = order_and_split(
@@ -118,6 +120,10 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
     return CallList(rows=rows, reactivation=reactivation, likelihood=likelihood,
                     rates=rates.with_columns(recency=_recency_label("recency")), backtest=backtest,
                     fallback=fallback, calls_per_day=rules.calls_per_day)
+
+
+def _day_number(day: date) -> int:
+    return (day - date(1970, 1, 1)).days
 
 
 def too_little_history(orders: pl.DataFrame, as_of: date) -> bool:
@@ -142,7 +148,8 @@ def address_likelihood(facts: Facts, addresses: pl.DataFrame, current: pl.DataFr
     own = orders.group_by("customer_id").agg(own_median=pl.col("amount").median())
     first_totals = orders.group_by("customer_id", maintain_order=True).agg(first=pl.col("amount").first())
     first_median = first_totals["first"].median()
-    rated = look_up_rates(current.select("cid", "segment", "recency", "recency_days", "open_offer"), rates, MIN_SEEN)
+    rated = look_up_rates(current.select("cid", segment=level_segment("level"), recency="recency",
+                                         recency_days="recency_days", open_offer="open_offer"), rates, MIN_SEEN)
     rated = rated.sort("cid").select("recency", "recency_days", "open_offer", "seen", "ordered", "pooled",
                                      "evidence_seen", "evidence_ordered", "p")
     return (

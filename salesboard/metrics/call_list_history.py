@@ -18,8 +18,10 @@ from datetime import date, timedelta
 
 import polars as pl
 
+from salesboard.domain import SEGMENTS
+from salesboard.model import SEGMENT_DTYPE
+
 from .facts import Facts
-from .segments import segment_at
 
 # Days after S within which an order counts, and the number of Sundays the rates look at.
 OUTCOME_DAYS = 90
@@ -31,7 +33,10 @@ NEVER = len(RECENCY_LABELS) - 1
 RECENCY_DTYPE = pl.Enum(RECENCY_LABELS)
 OFFER_OPEN_DAYS = 90  # an offer dated 0-90 days before S is open until an order follows it
 
-_EVENT_KINDS = ("order", "offer", "contact")
+# Each event kind's code in the low bits of a sort key; a grid row sorts after the events of its day.
+_EVENT_CODES = {"order": 0, "offer": 1, "contact": 2}
+_GRID_CODE = 3
+_CODES = 4
 
 
 def latest_sunday(day: date) -> date:
@@ -55,98 +60,116 @@ def recency_code(days: pl.Expr) -> pl.Expr:
 
 
 def address_events(facts: Facts, index: pl.DataFrame) -> pl.DataFrame:
-    """cid (address number), day (Int32 days since 1970), kind (one of _EVENT_KINDS) of every dated fact
-    on or before D that the situations read: orders (amount > 0), offers (activities of stage offer) and
-    contacts (any activity, campaign response or interest_since; for Z0/Z1 recency)."""
+    """cid (address number), day (Int32 days since 1970), code (_EVENT_CODES) of every dated fact on or
+    before D that the situations read: orders (amount > 0), offers (activities of stage offer) and contacts
+    (any activity, campaign response or interest_since; for Z0/Z1 recency)."""
     as_of = facts.as_of
     parts = [
-        facts.orders.select("customer_id", day="order_date", kind=pl.lit("order")),
-        facts.activities.filter(pl.col("stage") == "offer").select("customer_id", day="date", kind=pl.lit("offer")),
-        facts.activities.select("customer_id", day="date", kind=pl.lit("contact")),
-        facts.mailings.select("customer_id", day="response_date", kind=pl.lit("contact")),
+        facts.orders.select("customer_id", day="order_date", code=pl.lit(_EVENT_CODES["order"])),
+        facts.activities.filter(pl.col("stage") == "offer")
+        .select("customer_id", day="date", code=pl.lit(_EVENT_CODES["offer"])),
+        facts.activities.select("customer_id", day="date", code=pl.lit(_EVENT_CODES["contact"])),
+        facts.mailings.select("customer_id", day="response_date", code=pl.lit(_EVENT_CODES["contact"])),
         facts.addresses.filter(pl.col("interest_since") <= as_of)
-        .select("customer_id", day="interest_since", kind=pl.lit("contact")),
+        .select("customer_id", day="interest_since", code=pl.lit(_EVENT_CODES["contact"])),
     ]
-    return (pl.concat(parts).drop_nulls("day").unique()
+    return (pl.concat(parts).drop_nulls("day")
             .join(index, on="customer_id", how="inner")
-            .select("cid", pl.col("day").cast(pl.Int32), "kind"))
+            .select("cid", pl.col("day").cast(pl.Int32), pl.col("code").cast(pl.Int64)))
 
 
 def situations(addresses: pl.DataFrame, facts: Facts, days: list[date]) -> pl.DataFrame:
     """Every address (classify_addresses' rows, in order) on every day of `days` (ascending).
 
-    Columns: cid (UInt32, the address's row number), day (Date), segment (Enum Z0..Z4 as of the day),
-    recency (UInt8 index into RECENCY_LABELS: days from the last order for Z2-Z4, from the last
-    activity, campaign response or interest_since for Z0/Z1), recency_days (Int32, null: never),
-    open_offer (Boolean), ordered (Boolean: an order dated in (day, day + 90]), last_order (Date),
-    offer_day (Date of the latest offer on or before the day). Sorted by cid, then day.
+    Columns: cid (UInt32, the address's row number), day (Int32, days since 1970), level (UInt8: 0-4 for
+    Z0-Z4 as of the day), recency (UInt8 index into RECENCY_LABELS: days from the last order for Z2-Z4,
+    from the last activity, campaign response or interest_since for Z0/Z1), recency_days (Int32, null:
+    never), open_offer (Boolean), ordered (Boolean: an order dated in (day, day + 90]). Sorted by cid,
+    then day.
     """
     index = addresses.select("customer_id", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
     events = address_events(facts, index)
     grid_days = pl.Series("day", days, pl.Date).cast(pl.Int32)
     base = min(int(grid_days.min()), int(events["day"].min()) if events.height else int(grid_days.min()))
     top = max(int(grid_days.max()), int(events["day"].max()) if events.height else int(grid_days.max()))
-    span = 2 * (top - base + 1)  # key = cid * span + (day - base) * 2 + (1 for a grid row)
-    width = len(days)
-    offsets = ((grid_days - base).cast(pl.Int64) * 2 + 1).rename("offset")
-    grid = pl.DataFrame({"i": pl.int_range(0, addresses.height * width, dtype=pl.Int64, eager=True)}).select(
-        key=(pl.col("i") // width) * span + pl.lit(offsets).gather(pl.col("i") % width),
-        kind=pl.lit(None, pl.String))
-    event_rows = events.select(
-        key=pl.col("cid").cast(pl.Int64) * span + (pl.col("day") - base).cast(pl.Int64) * 2,
-        kind="kind").sort("key")
-    merged = grid.merge_sorted(event_rows, key="key")
-    cid = pl.col("key") // span
+    span = _CODES * (top - base + 1)  # key = cid * span + (day - base) * _CODES + code
+    key = pl.col("key")
+    # Cross joined in address order, then day order: sorted by key, as merge_sorted needs.
+    grid = index.select(start=pl.col("cid").cast(pl.Int64) * span).join(
+        grid_days.to_frame().select(offset=(pl.col("day") - base).cast(pl.Int64) * _CODES + _GRID_CODE),
+        how="cross", maintain_order="left_right").select(key=pl.col("start") + pl.col("offset"))
+    event_keys = events.select(
+        key=pl.col("cid").cast(pl.Int64) * span + (pl.col("day") - base).cast(pl.Int64) * _CODES + pl.col("code"),
+    ).unique().sort("key")
+    merged = grid.merge_sorted(event_keys, key="key").with_columns(code=(key % _CODES).cast(pl.UInt8))
 
-    def filled(kind: str, backward: bool = False) -> pl.Expr:
-        """The day of the nearest `kind` event of the same address before (or after) each row."""
-        source = pl.when(pl.col("kind") == kind).then(pl.col("key"))
-        source = source.backward_fill() if backward else source.forward_fill()
-        day = (source % span) // 2 + base
-        return pl.when(source // span == cid).then(day).cast(pl.Int32)
+    def nearest(code: int, backward: bool = False) -> pl.Expr:
+        """The key of the nearest event of `code` before (or after) each row, of any address."""
+        source = pl.when(pl.col("code") == code).then(key)
+        return source.backward_fill() if backward else source.forward_fill()
 
-    rows = merged.with_columns(
-        last_order=filled("order"), next_order=filled("order", backward=True),
-        offer_day=filled("offer"), last_contact=filled("contact"),
-    ).filter(pl.col("key") % 2 == 1)
-    milestones = addresses.select("first_order_date", "second_order_date", "loyal_order_date", "interest_date")
-    day = ((pl.col("key") % span) // 2 + base).cast(pl.Int32)
-    rows = rows.select(
-        cid=cid.cast(pl.UInt32), day=day, last_order="last_order", next_order="next_order",
-        offer_day="offer_day", last_contact="last_contact")
-    # The address's milestones, repeated for each of its days (the rows are in address order).
-    rows = pl.concat([rows, milestones[rows["cid"]]], how="horizontal")
-    segment = segment_at(pl.col("day").cast(pl.Date))
-    reference = pl.when(pl.col("segment") >= "Z2").then(pl.col("last_order")).otherwise(pl.col("last_contact"))
-    recency_days = pl.col("day") - reference
-    return rows.with_columns(segment=segment).select(
-        "cid",
-        pl.col("day").cast(pl.Date),
-        "segment",
-        recency=recency_code(recency_days),
-        recency_days=recency_days,
+    filled = merged.select(
+        "key", "code",
+        last_order=nearest(_EVENT_CODES["order"]), next_order=nearest(_EVENT_CODES["order"], backward=True),
+        offer_day=nearest(_EVENT_CODES["offer"]), last_contact=nearest(_EVENT_CODES["contact"]),
+    ).filter(pl.col("code") == _GRID_CODE)
+    cid = key // span
+
+    def day_of(name: str) -> pl.Expr:
+        """The day of a filled key when it belongs to the row's own address."""
+        source = pl.col(name)
+        return pl.when(source // span == cid).then(((source % span) // _CODES + base).cast(pl.Int32)).alias(name)
+
+    rows = filled.select(
+        cid.cast(pl.UInt32).alias("cid"), ((key % span) // _CODES + base).cast(pl.Int32).alias("day"),
+        *[day_of(name) for name in ("last_order", "next_order", "offer_day", "last_contact")])
+    # The days the address reached Z1, Z3 and Z4, repeated for each of its rows (rows are in address order).
+    reached = addresses.select(
+        interest=pl.min_horizontal("interest_date", "first_order_date").cast(pl.Int32),
+        second=pl.col("second_order_date").cast(pl.Int32), loyal=pl.col("loyal_order_date").cast(pl.Int32),
+    )[rows["cid"]]
+    day = pl.col("day")
+    level = (pl.when(pl.col("loyal") <= day).then(4).when(pl.col("second") <= day).then(3)
+             .when(pl.col("last_order").is_not_null()).then(2).when(pl.col("interest") <= day).then(1)
+             .otherwise(0).cast(pl.UInt8))
+    reference = pl.when(pl.col("level") >= 2).then(pl.col("last_order")).otherwise(pl.col("last_contact"))
+    return pl.concat([rows, reached], how="horizontal").with_columns(level=level).select(
+        "cid", "day", "level",
+        recency=recency_code(day - reference),
+        recency_days=day - reference,
         # Open: dated 0-90 days before the day, and no order dated after it (up to the day).
-        open_offer=((pl.col("day") - pl.col("offer_day") <= OFFER_OPEN_DAYS)
+        open_offer=((day - pl.col("offer_day") <= OFFER_OPEN_DAYS)
                     & (pl.col("last_order").is_null() | (pl.col("last_order") <= pl.col("offer_day"))))
         .fill_null(False),
-        ordered=(pl.col("next_order") - pl.col("day") <= OUTCOME_DAYS).fill_null(False),
-        last_order=pl.col("last_order").cast(pl.Date),
-        offer_day=pl.col("offer_day").cast(pl.Date),
+        ordered=(pl.col("next_order") - day <= OUTCOME_DAYS).fill_null(False),
     )
 
 
 def situation_counts(grid: pl.DataFrame) -> pl.DataFrame:
-    """day, segment, recency, open_offer, seen, ordered (Int64) over the rows of `situations`."""
-    return grid.group_by("day", "segment", "recency", "open_offer").agg(
-        seen=pl.len().cast(pl.Int64), ordered=pl.col("ordered").sum().cast(pl.Int64))
+    """day (Int32), level, recency, open_offer, seen, ordered (Int64) over the rows of `situations`."""
+    code = (pl.col("level").cast(pl.UInt32) * 32 + pl.col("recency").cast(pl.UInt32) * 4
+            + pl.col("open_offer").cast(pl.UInt32) * 2 + pl.col("ordered").cast(pl.UInt32))
+    counted = grid.group_by("day", code=code).agg(rows=pl.len().cast(pl.Int64))
+    return counted.group_by("day", situation=pl.col("code") // 2).agg(
+        seen=pl.col("rows").sum(), ordered=pl.col("rows").filter(pl.col("code") % 2 == 1).sum()).select(
+        "day", level=(pl.col("situation") // 16).cast(pl.UInt8), recency=((pl.col("situation") // 2) % 8)
+        .cast(pl.UInt8), open_offer=pl.col("situation") % 2 == 1, seen="seen", ordered="ordered")
 
 
 def situation_rates(counts: pl.DataFrame, sundays: list[date]) -> pl.DataFrame:
-    """segment, recency (UInt8 code), open_offer, seen, ordered (Int64) summed over the Sundays `sundays`
-    of situation_counts; only situations seen at least once, sorted by segment, recency, open_offer."""
-    chosen = counts.filter(pl.col("day").is_in(pl.Series(sundays, dtype=pl.Date).implode()))
-    return (chosen.group_by("segment", "recency", "open_offer").agg(pl.col("seen", "ordered").sum())
+    """segment (Enum), recency (UInt8 code), open_offer, seen, ordered (Int64) summed over the Sundays
+    `sundays` of situation_counts; only situations seen at least once, sorted by segment, recency,
+    open_offer."""
+    chosen = counts.filter(pl.col("day").is_in(pl.Series(sundays, dtype=pl.Date).cast(pl.Int32).implode()))
+    return (chosen.group_by("level", "recency", "open_offer").agg(pl.col("seen", "ordered").sum())
+            .select(segment=level_segment("level"), recency="recency", open_offer="open_offer", seen="seen",
+                    ordered="ordered")
             .sort("segment", "recency", "open_offer"))
+
+
+def level_segment(column: str) -> pl.Expr:
+    """A level 0-4 as the segment Enum Z0-Z4."""
+    return pl.col(column).replace_strict(dict(enumerate(SEGMENTS)), return_dtype=SEGMENT_DTYPE)
 
 
 def look_up_rates(current: pl.DataFrame, rates: pl.DataFrame, min_seen: int) -> pl.DataFrame:
