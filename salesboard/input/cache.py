@@ -1,7 +1,7 @@
 """What each workbook gave when it was last read, so unchanged files are not parsed again.
 
 `WorkbookCache` lives in memory (the watch loop keeps one across rebuilds);
-`DiskCache` also keeps the parsed tables as Parquet beside the output folder, so
+`DiskCache` also keeps the parsed tables as Parquet inside the output folder, so
 a one-shot build after saving one workbook reads only that workbook. A cache
 belongs to one set of reading settings: entries made under others are ignored.
 """
@@ -22,7 +22,7 @@ from salesboard.input.sheets import SheetTable
 from salesboard.quality import Problem
 
 # Raise when the tables' shape or their conversion changes, so old entries are not used.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 
 
 class WorkbookCache:
@@ -68,7 +68,8 @@ class DiskCache(WorkbookCache):
         meta = {
             "fingerprint": self.fingerprint, "path": str(tables.path), "file": tables.file,
             "signature": list(tables.signature), "readable": tables.readable, "read_at": tables.read_at.isoformat(),
-            "sheets": [{"kind": s.kind, "file": s.file, "sheet": s.sheet, "columns": s.columns} for s in tables.sheets],
+            "sheets": [{"kind": s.kind, "file": s.file, "sheet": s.sheet, "columns": s.columns,
+                        "keyed_by_name": s.keyed_by_name} for s in tables.sheets],
             "summaries": [dataclasses.asdict(summary) for summary in tables.summaries],
             "problems": [dataclasses.asdict(problem) for problem in tables.problems],
         }
@@ -94,11 +95,12 @@ class DiskCache(WorkbookCache):
             if meta["fingerprint"] != self.fingerprint:
                 return None
             sheets = tuple(SheetTable(s["kind"], s["file"], s["sheet"], pl.read_parquet(entry / f"{i}.parquet"),
-                                      s["columns"]) for i, s in enumerate(meta["sheets"]))
+                                      s["columns"], s["keyed_by_name"]) for i, s in enumerate(meta["sheets"]))
         except (OSError, ValueError, KeyError, pl.exceptions.PolarsError):
             return None  # no entry, or one damaged: the file is simply read again
         tables = FileTables(path, meta["file"], tuple(meta["signature"]), sheets,
-                            tuple(SheetSummary(**summary) for summary in meta["summaries"]),
+                            tuple(SheetSummary(**{**summary, "fields": tuple(map(tuple, summary["fields"]))})
+                                  for summary in meta["summaries"]),
                             tuple(Problem(**problem) for problem in meta["problems"]), meta["readable"],
                             dt.datetime.fromisoformat(meta["read_at"]))
         super().put(tables)
@@ -112,5 +114,5 @@ def reading_fingerprint(settings: Settings) -> str:
 
 
 def cache_folder(output_dir: Path) -> Path:
-    """Beside the output folder, on the same drive, never inside the input folder."""
-    return output_dir.parent / f".{output_dir.name}.cache"
+    """Inside the output folder: nothing is written outside it, and never into the input folder."""
+    return output_dir / ".cache"

@@ -2,10 +2,12 @@
 
 Each order sheet first has its cancelled rows dropped and its line items grouped
 into orders (group_line_items, once per file read, so the cache keeps orders).
-Then: concatenate in reading order, keep the first of duplicate customer IDs,
-group again the few orders whose line items stand in several sheets, number
-activities for the same-day tie-break, name campaigns after their workbook, and
-add every ID seen only in orders, activities or campaigns to the addresses.
+Then: concatenate in reading order, give customers known only by name one key
+(the ID of the listed address of that name, else the name as first written),
+keep the first of duplicate customer IDs, group again the few orders whose line
+items stand in several sheets, drop returned orders, number activities for the
+same-day tie-break, name campaigns after their workbook, and add every ID seen
+only in orders, activities or campaigns to the addresses.
 """
 from __future__ import annotations
 
@@ -14,23 +16,24 @@ from pathlib import PurePath
 
 import polars as pl
 
-from salesboard.input.sheets import MAX_PROBLEMS_PER_COLUMN, SheetTable
+from salesboard.input.convert import MAX_PROBLEMS_PER_COLUMN
+from salesboard.input.sheets import SheetTable
 from salesboard.model import SCHEMAS, Tables
 from salesboard.quality import Problem
 
-_ORIGIN = {"_file": pl.String, "_sheet": pl.String, "_row": pl.Int64}
+_ORIGIN = {"_file": pl.String, "_sheet": pl.String, "_row": pl.Int64, "_by_name": pl.Boolean,
+           "_id_letter": pl.String, "_type_letter": pl.String}
 
 
 def assemble_tables(sheets: list[SheetTable]) -> tuple[Tables, list[Problem]]:
     problems: list[Problem] = []
-    frames = {kind: _concat(kind, [s for s in sheets if s.kind == kind]) for kind in SCHEMAS}
-    id_letters = {(s.file, s.sheet): s.columns["customer_id"] for s in sheets}
+    frames = _key_by_name({kind: _concat(kind, [s for s in sheets if s.kind == kind]) for kind in SCHEMAS})
 
-    addresses, duplicate_problems = _first_of_duplicates(frames["addresses"], id_letters)
+    addresses, duplicate_problems = _first_of_duplicates(frames["addresses"])
     problems += duplicate_problems
     orders = _merge_orders_across_sheets(frames["orders"])
     activities = frames["activities"].with_columns(seq=pl.int_range(pl.len(), dtype=pl.Int64))
-    problems += _unknown_types(activities, {(s.file, s.sheet): s.columns.get("type", "") for s in sheets})
+    problems += _unknown_types(activities)
     campaigns = frames["campaigns"]
     stems = {name: PurePath(name).stem for name in campaigns["_file"].unique()}
     campaigns = campaigns.with_columns(
@@ -38,6 +41,7 @@ def assemble_tables(sheets: list[SheetTable]) -> tuple[Tables, list[Problem]]:
 
     addresses, missing_problems = _add_unlisted(addresses, orders, activities, campaigns)
     problems += missing_problems
+    orders = _without_returns(orders, [s.rows for s in sheets if s.kind == "returns"])
     tables = Tables(**{kind: frame.select(list(SCHEMAS[kind])) for kind, frame in
                        (("addresses", addresses), ("orders", orders), ("activities", activities),
                         ("campaigns", campaigns))})
@@ -47,32 +51,71 @@ def assemble_tables(sheets: list[SheetTable]) -> tuple[Tables, list[Problem]]:
 def _concat(kind: str, sheets: list[SheetTable]) -> pl.DataFrame:
     """All sheets of a kind, with every schema column (null where a sheet lacks it)."""
     schema = {**SCHEMAS[kind], **_ORIGIN, "status": pl.String, "_cancelled": pl.Boolean}
-    parts = [sheet.rows for sheet in sheets] or [pl.DataFrame(schema=schema)]
+    parts = [sheet.rows.with_columns(_by_name=pl.lit(sheet.keyed_by_name), _id_letter=pl.lit(_id_letter(sheet)),
+                                     _type_letter=pl.lit(sheet.columns.get("type", ""))) for sheet in sheets] or [
+        pl.DataFrame(schema=schema)]
     frame = pl.concat(parts, how="diagonal_relaxed")
     return frame.with_columns([pl.lit(None, dtype).alias(name) for name, dtype in schema.items()
                                if name not in frame.columns])
 
 
-def _first_of_duplicates(addresses: pl.DataFrame, id_letters: dict) -> tuple[pl.DataFrame, list[Problem]]:
+def _id_letter(sheet: SheetTable) -> str:
+    """The column that identifies a sheet's customers: the ID, or the name of customers known by name."""
+    for field in ("customer_id", "company", "customer_name", "last_name"):
+        if field in sheet.columns:
+            return sheet.columns[field]
+    return ""
+
+
+def _key_by_name(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Customers known only by name, compared case-insensitively: the ID of the one listed address of
+    that company name where there is one, else the name as first written, in reading order."""
+    name_key = pl.col("customer_id").str.to_lowercase()
+    named = [frame.filter(pl.col("_by_name")).select("customer_id") for frame in frames.values()]
+    if not sum(part.height for part in named):
+        return frames
+    first_spelling = pl.concat(named).group_by(key=name_key, maintain_order=True).agg(
+        spelling=pl.col("customer_id").first())
+    listed = (frames["addresses"].filter(~pl.col("_by_name") & pl.col("company").is_not_null())
+              .select("customer_id", key=pl.col("company").str.replace_all(r"\s+", " ").str.to_lowercase())
+              .filter(pl.len().over("key") == 1))
+    keys = first_spelling.join(listed, on="key", how="left").select(
+        "key", _key=pl.coalesce("customer_id", "spelling"))
+    return {kind: frame.with_columns(_lower=name_key).join(keys, left_on="_lower", right_on="key", how="left",
+                                                            maintain_order="left")
+            .with_columns(customer_id=pl.when("_by_name").then("_key").otherwise("customer_id"))
+            .drop("_lower", "_key")
+            for kind, frame in frames.items()}
+
+
+def _without_returns(orders: pl.DataFrame, returns: list[pl.DataFrame]) -> pl.DataFrame:
+    """Orders whose ID a returns sheet marks as returned count toward nothing."""
+    if not returns:
+        return orders
+    returned = pl.concat(returns, how="diagonal_relaxed").filter(pl.col("returned"))["order_id"].unique()
+    return orders.filter(~pl.col("order_id").is_in(returned.implode()).fill_null(False))
+
+
+def _first_of_duplicates(addresses: pl.DataFrame) -> tuple[pl.DataFrame, list[Problem]]:
     is_first = pl.col("customer_id").is_first_distinct()
     kept, repeats = addresses.filter(is_first), addresses.filter(~is_first)
-    first = kept.select("customer_id", pl.col("_file").alias("_first_file"), pl.col("_sheet").alias("_first_sheet"),
-                        pl.col("_row").alias("_first_row"))
+    first = kept.select("customer_id", _first_file="_file", _first_sheet="_sheet", _first_row="_row",
+                        _first_letter="_id_letter")
+    listed = MAX_PROBLEMS_PER_COLUMN * 5
     problems = []
     details = repeats.join(first, on="customer_id", how="left")
-    for row in details.head(MAX_PROBLEMS_PER_COLUMN * 5).iter_rows(named=True):
-        letter = id_letters[(row["_file"], row["_sheet"])]
-        first_letter = id_letters[(row["_first_file"], row["_first_sheet"])]
-        where = (f"cell {first_letter}{row['_first_row']}" if row["_first_file"] == row["_file"]
-                 and row["_first_sheet"] == row["_sheet"] else
-                 f"{row['_first_file']}, sheet '{row['_first_sheet']}', cell {first_letter}{row['_first_row']}")
-        problems.append(Problem("warning", row["_file"], row["_sheet"], f"{letter}{row['_row']}",
-                                f"customer ID {row['customer_id']} appears again (first at {where})",
-                                "row skipped, the first one kept"))
-    if repeats.height > MAX_PROBLEMS_PER_COLUMN * 5:
-        problems.append(Problem("warning", repeats["_file"][0], repeats["_sheet"][0], "",
-                                f"{repeats.height - MAX_PROBLEMS_PER_COLUMN * 5} more repeated customer IDs",
-                                "rows skipped, the first ones kept"))
+    for row in details.head(listed).iter_rows(named=True):
+        first_cell = f"{row['_first_letter']}{row['_first_row']}"
+        same_sheet = row["_first_file"] == row["_file"] and row["_first_sheet"] == row["_sheet"]
+        problems.append(Problem(
+            "warning", row["_file"], row["_sheet"], f"{row['_id_letter']}{row['_row']}",
+            "id.repeated_here" if same_sheet else "id.repeated_there", "done.first_kept",
+            {"id": row["customer_id"], "first": first_cell, "first_file": row["_first_file"],
+             "first_sheet": row["_first_sheet"]}))
+    if repeats.height > listed:
+        more = repeats.height - listed
+        problems.append(Problem("warning", repeats["_file"][0], repeats["_sheet"][0], "", "id.repeated_more",
+                                "done.firsts_kept", {"count": more}, rows=more))
     return kept.with_columns(listed=pl.lit(True)), problems
 
 
@@ -110,19 +153,23 @@ def _orders(rows: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _unknown_types(activities: pl.DataFrame, type_letters: dict) -> list[Problem]:
+def _unknown_types(activities: pl.DataFrame) -> list[Problem]:
     """One warning per distinct unknown activity type, at its first cell."""
     unknown = (
         activities.filter(pl.col("stage") == "other")
         .group_by("type", maintain_order=True)
-        .agg(pl.len().alias("rows"), pl.col("_file").first(), pl.col("_sheet").first(), pl.col("_row").first())
+        .agg(pl.len().alias("rows"), pl.col("_file", "_sheet", "_row", "_type_letter").first())
     )
     return [
-        Problem("warning", row["_file"], row["_sheet"], f"{type_letters[(row['_file'], row['_sheet'])]}{row['_row']}",
-                f"unknown activity type {row['type']!r} ({row['rows']} rows); add it to a stage's aliases "
-                "if it is one", "counted as 'other'")
+        Problem("warning", row["_file"], row["_sheet"], f"{row['_type_letter']}{row['_row']}", "type.unknown",
+                "done.as_other", {"found": _quoted(row["type"]), "count": row["rows"]}, rows=row["rows"])
         for row in unknown.iter_rows(named=True)
     ]
+
+
+def _quoted(text: str) -> str:
+    """As TOML writes a string, so the hint can be copied into dashboard.toml."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _add_unlisted(addresses: pl.DataFrame, orders: pl.DataFrame, activities: pl.DataFrame,
@@ -136,11 +183,11 @@ def _add_unlisted(addresses: pl.DataFrame, orders: pl.DataFrame, activities: pl.
         ids = missing["customer_id"].unique().sort()
         if ids.len():
             files = ", ".join(missing["_file"].unique().sort().to_list())
-            where = "there is no address list" if listed.height == 0 else "they are not in the address list"
+            why = "why.no_address_list" if listed.height == 0 else "why.not_listed"
             examples = ", ".join(ids.head(5).to_list()) + (", …" if ids.len() > 5 else "")
-            problems.append(Problem("warning", files, "", "",
-                                    f"{ids.len()} customer IDs in {table} ({examples}): {where}",
-                                    "counted as addresses all the same"))
+            problems.append(Problem("warning", files, "", "", "ids.unlisted", "done.as_addresses",
+                                    {"count": ids.len(), "kind_w": f"kind_in.{table}", "examples": examples,
+                                     "why_w": why}, rows=ids.len()))
         unlisted_facts.append(missing.select(
             "customer_id", *[c for c in ("owner", "customer_name") if c in missing.columns],
             _when=pl.col("order_date" if table == "orders" else "date" if table == "activities" else "sent_date")))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-SUFFIXES = {".xlsx", ".xlsm", ".csv"}
+SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
 
 
 def discover_workbooks(folder: Path) -> list[Path]:

@@ -1,4 +1,4 @@
-"""Header aliases and matching: which column of a sheet holds which field."""
+"""Header aliases and matching: which column of a sheet holds which field, and which table the sheet is."""
 from __future__ import annotations
 
 import re
@@ -15,6 +15,10 @@ _ABBREVIATIONS = (
     (re.compile(r"^(telefonnr|telnr|phonenr)$"), "telefon"),
 )
 _UNIT_SUFFIX = re.compile(r"\((eur|euro|€|chf|usd|\$|netto|brutto)\)|\bin (eur|euro|€)(?!\w)|[€$]")
+# Excel names a repeated header "Order Date1", "Order Date2", …
+_DEDUPLICATED = re.compile(r"^(.*\D)\d{1,2}$")
+# A misspelling by one letter is recognised only in aliases this long: short ones are too alike.
+TYPO_MIN_LETTERS = 8
 
 
 def fold(header: str) -> str:
@@ -27,58 +31,88 @@ def fold(header: str) -> str:
     return text
 
 
-_CUSTOMER_ID = ["Kundennummer", "Kunden-Nr.", "Kd.-Nr.", "KdNr", "Kunden-ID", "Customer ID",
-                "Customer No", "Customer Number", "Account ID", "Account No"]
+_CUSTOMER_ID = ["Kundennummer", "Kunden-Nr.", "Kd.-Nr.", "KdNr", "Kunden-ID", "Kundennr", "Debitor",
+                "Debitorennummer", "Debitoren-Nr.", "Customer ID", "Customer No", "Customer Number",
+                "Customer Code", "Client ID", "Account ID", "Account No"]
+_NAME = ["Firma", "Unternehmen", "Name", "Kunde", "Kundenname", "Firmenname", "Company", "Account",
+         "Customer Name", "Customer", "Client", "Client Name", "Account Name"]
 _OWNER = ["Betreuer", "Vertriebler", "Verkäufer", "Außendienst", "Sachbearbeiter",
           "Sales Rep", "Owner", "Account Owner"]
 _FOLLOW_UP = ["Wiedervorlage", "WV", "Nächster Kontakt", "Next Follow-up", "Follow-up Date",
               "Follow-up", "Next Contact"]
+_FIRST_NAME = ["Vorname", "First Name", "Firstname", "Given Name"]
+_LAST_NAME = ["Nachname", "Familienname", "Last Name", "Lastname", "Surname"]
 
-# table → field → aliases. The first fields listed as required must all be found.
-ALIASES: dict[str, dict[str, list[str]]] = {
+# table → field → alias groups, best first: when several columns of a sheet fit one field, a column
+# of an earlier group wins (an order date over an invoice date over a bare "Datum"; net over gross).
+RANKED_ALIASES: dict[str, dict[str, list[list[str]]]] = {
     "addresses": {
-        "customer_id": _CUSTOMER_ID,
-        "company": ["Firma", "Unternehmen", "Name", "Kunde", "Kundenname", "Firmenname",
-                    "Company", "Account", "Customer Name", "Customer", "Account Name"],
-        "contact": ["Ansprechpartner", "Kontakt", "Kontaktperson", "Contact", "Contact Person"],
-        "email": ["E-Mail", "Email", "Mail", "E-Mail-Adresse", "Email Address"],
-        "phone": ["Telefon", "Tel.", "Telefonnummer", "Phone", "Phone Number", "Mobil"],
-        "postcode": ["PLZ", "Postleitzahl", "Postal Code", "Postcode", "Zip", "Zip Code"],
-        "city": ["Ort", "Stadt", "City", "Town"],
-        "region": ["Region", "Gebiet", "Bundesland", "State", "Territory"],
-        "owner": _OWNER,
-        "source": ["Quelle", "Herkunft", "Source", "Lead Source"],
-        "created": ["Angelegt am", "Erfasst am", "Angelegt", "Created", "Created On", "Created Date"],
-        "interest_since": ["Interessent seit", "Anfrage am", "Erstanfrage", "Interest Date",
-                           "Lead Date", "Interested Since"],
-        "next_follow_up": _FOLLOW_UP,
+        "customer_id": [_CUSTOMER_ID],
+        "company": [_NAME],
+        "first_name": [_FIRST_NAME],
+        "last_name": [_LAST_NAME],
+        "contact": [["Ansprechpartner", "Kontakt", "Kontaktperson", "Contact", "Contact Person"]],
+        "email": [["E-Mail", "Email", "Mail", "E-Mail-Adresse", "Email Address"]],
+        "phone": [["Telefon", "Tel.", "Telefonnummer", "Phone", "Phone Number", "Mobil"]],
+        "postcode": [["PLZ", "Postleitzahl", "Postal Code", "Postcode", "Zip", "Zip Code"]],
+        "city": [["Ort", "Stadt", "Wohnort", "City", "Town"]],
+        "region": [["Region", "Gebiet", "Bundesland", "State", "Territory"]],
+        "owner": [_OWNER],
+        "source": [["Quelle", "Herkunft", "Source", "Lead Source"]],
+        "created": [["Angelegt am", "Erfasst am", "Angelegt", "Created", "Created On", "Created Date"]],
+        "interest_since": [["Interessent seit", "Anfrage am", "Erstanfrage", "Interest Date", "Lead Date",
+                            "Interested Since"]],
+        "next_follow_up": [_FOLLOW_UP],
     },
     "orders": {
-        "customer_id": _CUSTOMER_ID,
-        "order_date": ["Auftragsdatum", "Bestelldatum", "Rechnungsdatum", "Datum", "Order Date", "Date"],
-        "amount": ["Betrag", "Betrag netto", "Nettobetrag", "Umsatz", "Auftragswert", "Netto",
-                   "Amount", "Revenue", "Sales", "Total", "Value", "Net Amount"],
-        "order_id": ["Auftragsnummer", "Auftrags-Nr.", "Auftrag", "Bestellnummer", "Bestell-Nr.",
-                     "Order ID", "Order No", "Order"],
-        "status": ["Status", "Auftragsstatus", "Order Status"],
-        "customer_name": ["Kunde", "Kundenname", "Firma", "Customer Name", "Customer", "Company"],
-        "owner": _OWNER,
-        "product": ["Produkt", "Artikel", "Artikelbezeichnung", "Product", "Item"],
+        "customer_id": [_CUSTOMER_ID],
+        "order_date": [["Auftragsdatum", "Bestelldatum", "Order Date", "Auftrag vom", "Bestellt am"],
+                       ["Rechnungsdatum", "Belegdatum", "Invoice Date", "InvoiceDate", "Rechnung vom"],
+                       ["Datum", "Date"]],
+        "amount": [["Betrag netto", "Nettobetrag", "Netto", "Net Amount", "Betrag", "Umsatz", "Auftragswert",
+                    "Amount", "Revenue", "Sales", "Total", "Value"],
+                   ["Bruttobetrag", "Brutto", "Betrag brutto", "Gesamtbetrag", "Gesamt", "Gross Amount"]],
+        "order_id": [["Auftragsnummer", "Auftrags-Nr.", "Auftrag", "Bestellnummer", "Bestell-Nr.", "Order ID",
+                      "Order No", "Order"],
+                     ["Rechnungsnummer", "Rechnungs-Nr.", "Belegnummer", "Beleg-Nr.", "Invoice No", "InvoiceNo",
+                      "Invoice", "Invoice ID"]],
+        "status": [["Status", "Auftragsstatus", "Order Status"]],
+        "customer_name": [_NAME],
+        "first_name": [_FIRST_NAME],
+        "last_name": [_LAST_NAME],
+        "owner": [_OWNER],
+        "product": [["Produkt", "Artikel", "Artikelbezeichnung", "Product", "Item", "Product Name",
+                     "Description"]],
+        "quantity": [["Menge", "Anzahl", "Stück", "Stk.", "Quantity", "Qty"]],
+        "unit_price": [["Einzelpreis", "Stückpreis", "Preis", "Unit Price", "UnitPrice", "Price"]],
+        "discount": [["Rabatt", "Discount"]],
     },
     "activities": {
-        "customer_id": _CUSTOMER_ID,
-        "date": ["Datum", "Kontaktdatum", "Date", "Contact Date", "Activity Date"],
-        "type": ["Art", "Kontaktart", "Aktivität", "Typ", "Type", "Activity", "Activity Type"],
-        "outcome": ["Ergebnis", "Notiz", "Bemerkung", "Outcome", "Result", "Note", "Notes"],
-        "owner": _OWNER,
-        "next_follow_up": _FOLLOW_UP,
+        "customer_id": [_CUSTOMER_ID],
+        "date": [["Kontaktdatum", "Contact Date", "Activity Date"], ["Datum", "Date"]],
+        "type": [["Art", "Kontaktart", "Aktivität", "Typ", "Type", "Activity", "Activity Type"]],
+        "outcome": [["Ergebnis", "Notiz", "Bemerkung", "Outcome", "Result", "Note", "Notes"]],
+        "customer_name": [_NAME],
+        "owner": [_OWNER],
+        "next_follow_up": [_FOLLOW_UP],
     },
     "campaigns": {
-        "customer_id": _CUSTOMER_ID,
-        "sent_date": ["Versand", "Versanddatum", "Versand am", "Sent", "Sent Date", "Send Date"],
-        "response": ["Reaktion", "Rücklauf", "Antwort", "Response", "Responded"],
-        "campaign": ["Aktion", "Kampagne", "Mailing", "Campaign"],
+        "customer_id": [_CUSTOMER_ID],
+        "sent_date": [["Versand", "Versanddatum", "Versand am", "Sent", "Sent Date", "Send Date"]],
+        "response": [["Reaktion", "Rücklauf", "Antwort", "Response", "Responded"]],
+        "campaign": [["Aktion", "Kampagne", "Mailing", "Campaign"]],
+        "customer_name": [_NAME],
     },
+    "returns": {
+        "order_id": [["Auftragsnummer", "Auftrags-Nr.", "Bestellnummer", "Order ID", "Order No", "Rechnungsnummer",
+                      "Invoice No", "InvoiceNo"]],
+        "returned": [["Returned", "Retoure", "Retouren", "Retourniert", "Zurückgegeben", "Storno", "Storniert",
+                      "Status"]],
+    },
+}
+ALIASES: dict[str, dict[str, list[str]]] = {
+    table: {field: [alias for group in groups for alias in group] for field, groups in fields.items()}
+    for table, fields in RANKED_ALIASES.items()
 }
 
 REQUIRED: dict[str, tuple[str, ...]] = {
@@ -86,57 +120,207 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "orders": ("customer_id", "order_date", "amount"),
     "activities": ("customer_id", "date", "type"),
     "campaigns": ("customer_id", "sent_date", "response"),
+    "returns": ("order_id", "returned"),
 }
-
+# Fields that tell what kind of list a sheet is; the others (IDs, names, owner) stand in several kinds.
+DISTINCTIVE: dict[str, frozenset[str]] = {
+    "addresses": frozenset({"contact", "email", "phone", "postcode", "city", "region", "source", "created",
+                            "interest_since"}),
+    "orders": frozenset({"order_id", "order_date", "amount", "status", "product", "quantity", "unit_price",
+                         "discount"}),
+    "activities": frozenset({"date", "type", "outcome"}),
+    "campaigns": frozenset({"sent_date", "response", "campaign"}),
+    "returns": frozenset({"returned"}),
+}
+# A column of the last alias group of these fields (a bare "Datum") says nothing about the kind.
+_GENERIC_LAST_GROUP = {"order_date", "date"}
 # When two tables fit a sheet equally well, the more specific one wins.
 TABLE_PRIORITY = ("orders", "activities", "campaigns", "addresses")
+NAME_FIELDS = ("company", "customer_name")
+# A bare "ID" is a customer ID only on a sheet with a name column and no other ID column.
+_BARE_ID = "id"
+_ID_LIKE = re.compile(r"(id|nr)$")
+
+
+@dataclass(frozen=True)
+class ColumnChoice:
+    field: str
+    index: int  # column index within the sheet
+    rank: int  # alias group: 0 is the best kind of header for the field
+    how: str  # "alias", "pinned", "numbered" (Order Date1), "typo" (one letter off), "bare_id"
 
 
 @dataclass(frozen=True)
 class HeaderMatch:
+    """How a header row fits one table: the column chosen for each field found, what it lacks."""
+
     table: str
-    columns: dict[str, int]  # field → column index within the sheet
-    duplicates: tuple[tuple[str, int], ...]  # (field, column index) of ignored repeat columns
+    chosen: dict[str, ColumnChoice]
+    duplicates: tuple[tuple[str, int], ...]  # (field, column) repeating a chosen column's kind of header
+    passed_over: tuple[tuple[str, int], ...]  # (field, column) of a lesser kind (an invoice date beside an order date)
+    missing: tuple[str, ...]  # required fields not found (customer_id counts as found via a name column)
+    keyed_by_name: bool  # no customer-ID column: customers are known by their name
+
+    @property
+    def columns(self) -> dict[str, int]:
+        return {field: choice.index for field, choice in self.chosen.items()}
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def distinctive(self) -> int:
+        """How many of the kind's own fields the header has (how much it looks like this kind of list)."""
+        groups = RANKED_ALIASES[self.table]
+        return sum(1 for field, choice in self.chosen.items() if field in DISTINCTIVE[self.table]
+                   and not (field in _GENERIC_LAST_GROUP and choice.rank == len(groups[field]) - 1))
 
 
 class AliasIndex:
-    """Folded alias → field, per table; built once from the defaults plus config."""
+    """Folded alias → (field, rank), per table; built once from the defaults plus config."""
 
     def __init__(self, extra: dict[str, dict[str, list[str]]] | None = None,
                  pinned: dict[str, dict[str, str]] | None = None):
-        self.by_table: dict[str, dict[str, str]] = {}
-        for table, fields in ALIASES.items():
-            folded: dict[str, str] = {}
-            for field, aliases in fields.items():
-                for alias in aliases + (extra or {}).get(table, {}).get(field, []):
-                    folded.setdefault(fold(alias), field)
+        self.by_table: dict[str, dict[str, tuple[str, int]]] = {}
+        self.pinned: dict[str, dict[str, str]] = {}
+        for table, fields in RANKED_ALIASES.items():
+            folded: dict[str, tuple[str, int]] = {}
+            for field, groups in fields.items():
+                for rank, group in enumerate(groups):
+                    for alias in group:
+                        folded.setdefault(fold(alias), (field, rank))
+                for alias in (extra or {}).get(table, {}).get(field, []):
+                    folded.setdefault(fold(alias), (field, 0))
             # A pinned header belongs to its field, whatever the defaults say.
-            for field, header in (pinned or {}).get(table, {}).items():
-                folded[fold(header)] = field
+            pins = {fold(header): field for field, header in (pinned or {}).get(table, {}).items()}
+            for header, field in pins.items():
+                folded[header] = (field, 0)
             self.by_table[table] = folded
+            self.pinned[table] = pins
         self.known = {alias for folded in self.by_table.values() for alias in folded}
+        # Extra activity types per stage from the settings: folded type → stage.
+        self.activity_types = {fold(alias): stage for stage, words in (extra or {}).get("activity_types", {}).items()
+                               for alias in words}
+        self._typo_candidates = {table: [alias for alias in folded if len(alias) >= TYPO_MIN_LETTERS]
+                                 for table, folded in self.by_table.items()}
 
     def count_known(self, cells: list[str | None]) -> int:
-        return sum(1 for cell in cells if cell is not None and fold(cell) in self.known)
+        """Cells that are known headers (also numbered repeats such as "Order Date1"), to find the header row."""
+        count = 0
+        for cell in cells:
+            if cell is None:
+                continue
+            name = fold(cell)
+            numbered = _DEDUPLICATED.match(name)
+            count += name in self.known or bool(numbered and numbered.group(1) in self.known)
+        return count
+
+    def assess(self, header: list[str | None]) -> list[HeaderMatch]:
+        """How the header fits each table, best fit first: complete ones before incomplete, then
+        by how much the header looks like that kind of list, then the more specific kind."""
+        folded = [fold(cell) if cell is not None else "" for cell in header]
+        matches = [self._match_table(table, folded) for table in RANKED_ALIASES]
+        priority = {table: index for index, table in enumerate((*TABLE_PRIORITY, "returns"))}
+        return sorted(matches, key=lambda m: (-m.distinctive, not m.complete, priority[m.table]))
 
     def match(self, header: list[str | None]) -> HeaderMatch | None:
-        """The table this header row belongs to, or None when no table's required fields are all there."""
-        folded = [fold(cell) if cell is not None else "" for cell in header]
-        best: HeaderMatch | None = None
-        for table in TABLE_PRIORITY:
-            aliases = self.by_table[table]
-            columns: dict[str, int] = {}
-            duplicates: list[tuple[str, int]] = []
-            for index, name in enumerate(folded):
-                field = aliases.get(name)
-                if field is None:
-                    continue
-                if field in columns:
-                    duplicates.append((field, index))
-                else:
-                    columns[field] = index
-            if not all(field in columns for field in REQUIRED[table] if field != "campaign"):
-                continue
-            if best is None or len(columns) > len(best.columns):
-                best = HeaderMatch(table, columns, tuple(duplicates))
+        """The table the header belongs to, or None when the kind it looks like most lacks a required field."""
+        decision = self.decide(header)
+        return decision if decision is not None and decision.complete else None
+
+    def decide(self, header: list[str | None]) -> HeaderMatch | None:
+        """The one kind of table the header is: a complete list of the kind it looks like most; or, when
+        that kind lacks a required field, that incomplete match (never another kind instead). A returns
+        sheet (order IDs and a returned column, nothing else of an order list) is a returns table.
+        None when nothing fits at all."""
+        ranked = self.assess(header)
+        by_table = {match.table: match for match in ranked}
+        returns = by_table["returns"]
+        order_fields = set(by_table["orders"].chosen) - {"order_id", "status"}
+        if returns.complete and not order_fields & {"customer_id", "customer_name", "order_date", "amount"}:
+            return returns
+        candidates = [match for match in ranked if match.table != "returns"]
+        best = candidates[0]
+        if best.distinctive == 0:
+            complete = [match for match in candidates if match.complete]
+            return complete[0] if complete else (best if best.chosen else None)
         return best
+
+    def _match_table(self, table: str, folded: list[str]) -> HeaderMatch:
+        aliases = self.by_table[table]
+        exact: dict[str, list[ColumnChoice]] = {}
+        for index, name in enumerate(folded):
+            if name and name in aliases:
+                field, rank = aliases[name]
+                how = "pinned" if name in self.pinned[table] else "alias"
+                exact.setdefault(field, []).append(ColumnChoice(field, index, rank, how))
+        # Numbered repeats and misspellings count only for fields no column names exactly.
+        for index, name in enumerate(folded):
+            if not name or name in aliases:
+                continue
+            numbered = _DEDUPLICATED.match(name)
+            guess = (aliases.get(numbered.group(1)) if numbered else None, "numbered")
+            if guess[0] is None:
+                guess = (self._typo(table, name), "typo")
+            if guess[0] is not None and guess[0][0] not in exact:
+                field, rank = guess[0]
+                exact.setdefault(f"~{field}", []).append(ColumnChoice(field, index, rank, guess[1]))
+        candidates: dict[str, list[ColumnChoice]] = {}
+        for key, choices in exact.items():
+            candidates.setdefault(key.lstrip("~"), []).extend(choices)
+        chosen, duplicates, passed_over = {}, [], []
+        for field, choices in candidates.items():
+            best = min(choices, key=lambda choice: (choice.rank, choice.index))
+            chosen[field] = best
+            for other in choices:
+                if other is not best:
+                    (duplicates if other.rank == best.rank else passed_over).append((field, other.index))
+        if "customer_id" not in chosen and table in ("addresses", "orders", "activities", "campaigns"):
+            bare = self._bare_id(folded, chosen)
+            if bare is not None:
+                chosen["customer_id"] = ColumnChoice("customer_id", bare, 0, "bare_id")
+        keyed_by_name = "customer_id" not in chosen and table != "returns" and any(
+            field in chosen for field in (*NAME_FIELDS, "last_name"))
+        present = set(chosen) | ({"customer_id"} if keyed_by_name else set())
+        if table == "addresses" and "last_name" in chosen:
+            present.add("company")
+        if table == "orders" and "quantity" in chosen and "unit_price" in chosen:
+            present.add("amount")
+        missing = tuple(field for field in REQUIRED[table] if field not in present and field != "campaign")
+        by_column = lambda pair: pair[1]  # noqa: E731
+        return HeaderMatch(table, dict(sorted(chosen.items(), key=lambda item: item[1].index)),
+                           tuple(sorted(duplicates, key=by_column)), tuple(sorted(passed_over, key=by_column)),
+                           missing, keyed_by_name)
+
+    def _typo(self, table: str, name: str) -> tuple[str, int] | None:
+        if len(name) < TYPO_MIN_LETTERS - 1:
+            return None
+        for alias in self._typo_candidates[table]:
+            if _one_edit_apart(name, alias):
+                return self.by_table[table][alias]
+        return None
+
+    @staticmethod
+    def _bare_id(folded: list[str], chosen: dict[str, ColumnChoice]) -> int | None:
+        if not any(field in chosen for field in NAME_FIELDS) or folded.count(_BARE_ID) != 1:
+            return None
+        taken = {choice.index for choice in chosen.values()}
+        other_ids = [index for index, name in enumerate(folded)
+                     if name != _BARE_ID and _ID_LIKE.search(name) and index not in taken]
+        if "order_id" in chosen or other_ids:
+            return None
+        return folded.index(_BARE_ID)
+
+
+def _one_edit_apart(first: str, second: str) -> bool:
+    """True when one letter inserted, deleted or replaced turns `first` into `second`."""
+    if abs(len(first) - len(second)) > 1 or first == second:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    for index, (a, b) in enumerate(zip(first, second)):
+        if a != b:
+            tail = index + 1 if len(first) == len(second) else index
+            return first[tail:] == second[index + 1:]
+    return True

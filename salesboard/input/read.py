@@ -19,8 +19,9 @@ from salesboard.input.combine import assemble_tables, group_line_items
 from salesboard.input.discover import discover_workbooks, file_signature
 from salesboard.input.explain import describe_empty_cells
 from salesboard.input.headers import AliasIndex
-from salesboard.input.sheets import SheetReading, SheetTable, empty_required_message, recognise_sheet
-from salesboard.input.workbook import RawSheet, read_workbook
+from salesboard.input.parts import RawSheet
+from salesboard.input.sheets import SheetReading, SheetTable, recognise_sheet
+from salesboard.input.workbook import read_workbook
 from salesboard.model import Tables
 from salesboard.quality import Problem
 
@@ -29,10 +30,16 @@ READ_THREADS = min(2, os.cpu_count() or 1)
 
 @dataclass(frozen=True)
 class SheetSummary:
+    """One sheet (or part of a sheet) for the sheet list: what it was read as, and how."""
+
     file: str
     sheet: str
     kind: str | None  # None: no table recognised
-    rows: int
+    rows: int  # rows kept
+    part: str = ""  # the Excel table or the columns ("E:G") of a sheet holding several tables
+    rows_read: int = 0  # data rows found below the header
+    fields: tuple[tuple[str, str, str], ...] = ()  # (field, column letter, header) used
+    looked_like: str | None = None  # the kind an unread sheet looked like
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ class FileOutcome:
 
     tables: FileTables
     parsed: bool
-    notice: str | None = None
+    notice: Problem | None = None
 
 
 class TableCache(Protocol):
@@ -75,7 +82,7 @@ class ReadResult:
     sheets: tuple[SheetSummary, ...]
     files: tuple[Path, ...]
     reread: tuple[str, ...] = ()  # files parsed now (the others came from the cache)
-    notices: tuple[str, ...] = ()  # e.g. a broken file shown with its last good contents
+    notices: tuple[Problem, ...] = ()  # e.g. a broken file shown with its last good contents
 
 
 def read_input(settings: Settings, cache: TableCache | None = None, stopwatch=None) -> ReadResult:
@@ -99,9 +106,9 @@ def read_input(settings: Settings, cache: TableCache | None = None, stopwatch=No
         last_good = cache.last_good(path)
         if last_good is None:
             return FileOutcome(result, parsed=True)
-        return FileOutcome(last_good, parsed=True, notice=(
-            f"{result.file} could not be read ({result.problems[0].message}); "
-            f"showing its contents as read at {last_good.read_at:%d.%m.%Y %H:%M}"))
+        return FileOutcome(last_good, parsed=True, notice=Problem(
+            "notice", result.file, "", "", "file.last_good", "done.last_good",
+            {"reason": result.problems[0], "read_at": f"{last_good.read_at:%d.%m.%Y %H:%M}"}))
 
     if cache:
         cache.forget_missing(paths)
@@ -128,33 +135,59 @@ def read_input(settings: Settings, cache: TableCache | None = None, stopwatch=No
 
 def read_file(path: Path, file: str, aliases: AliasIndex, settings: Settings) -> FileTables:
     signature = file_signature(path)
-    workbook = read_workbook(path, file)
+    workbook = read_workbook(path, file, settings.max_input_mb * 2**20)
     problems = list(workbook.problems)
     sheets: list[SheetTable] = []
     summaries: list[SheetSummary] = []
-    for raw in workbook.sheets:
-        reading = recognise_sheet(raw, aliases, settings.today, settings.date_format)
-        table = reading.table
-        problems += _explain_empty_cells(raw, reading)
-        summaries.append(SheetSummary(raw.file, raw.sheet, table and table.kind, table.rows.height if table else 0))
+    readings = [(raw, recognise_sheet(raw, aliases, settings.today, settings.date_format))
+                for raw in workbook.sheets]
+    reasons = describe_empty_cells(path, _empty_cells_by_sheet(readings))
+    for raw, reading in readings:
+        table, outline = reading.table, reading.outline
+        problems += _explained(raw.sheet, reading, reasons)
+        summaries.append(SheetSummary(raw.file, raw.sheet, outline.kind, outline.rows_kept, raw.part,
+                                      outline.rows_read, outline.fields, outline.looked_like))
         if table is not None:
             sheets.append(group_line_items(table))
+    if _label(path, path.parent) != path.name:
+        problems.insert(0, Problem("warning", file, "", "", "file.name_not_utf8", "done.file_read", {"name": file}))
     readable = not any(problem.severity == "error" and not problem.sheet for problem in workbook.problems)
     return FileTables(path, file, signature, tuple(sheets), tuple(summaries), tuple(problems), readable,
                       dt.datetime.now().replace(microsecond=0))
 
 
-def _explain_empty_cells(raw: RawSheet, reading: SheetReading) -> list[Problem]:
+def _empty_cells_by_sheet(readings: list[tuple[RawSheet, SheetReading]]) -> dict[str, list[str]]:
+    cells: dict[str, list[str]] = {}
+    for raw, reading in readings:
+        cells.setdefault(raw.sheet, []).extend(reading.empty_required)
+    return cells
+
+
+def _explained(sheet: str, reading: SheetReading, reasons: dict) -> list[Problem]:
     """The sheet's problems, those of empty required cells saying why a cell is empty where the
     workbook tells (an Excel error, a formula saved without its result)."""
-    reasons = describe_empty_cells(raw.path, raw.sheet, list(reading.empty_required))
-    return [replace(problem, message=empty_required_message(reasons[problem.cell],
-                                                            reading.empty_required[problem.cell]))
-            if problem.cell in reasons else problem for problem in reading.problems]
+    explained = []
+    for problem in reading.problems:
+        why = reasons.get((sheet, problem.cell)) if problem.cell in reading.empty_required else None
+        if why is not None:
+            problem = replace(problem, message=f"cell.{why[0]}", params={
+                "value": why[1], "field_w": f"field.{reading.empty_required[problem.cell]}"})
+        elif problem.message == "rejected.empty":
+            column = problem.params["column"]
+            cell = next((cell for cell in reading.empty_required if cell.rstrip("0123456789") == column
+                         and (sheet, cell) in reasons), None)
+            if cell is not None:
+                kind, value = reasons[(sheet, cell)]
+                problem = replace(problem, message=f"rejected.{kind}", params={**problem.params, "example":
+                                                                                 f"{cell}: {value}"})
+        explained.append(problem)
+    return explained
 
 
 def _label(path: Path, root: Path) -> str:
+    """The path as the user knows it; a name that is not valid UTF-8 shows its undecodable bytes as �."""
     try:
-        return path.relative_to(root).as_posix()
+        label = path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        label = path.as_posix()
+    return label.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -1,9 +1,9 @@
-"""Recognise each sheet as one of the four tables and convert its cells to typed columns.
+"""Recognise each sheet (or part of one) as a table: find its header row, decide its kind, pick its columns.
 
-Conversion is explicit per field (values.py). A cell that cannot be read is
-reported with its address: a required one skips its row, an optional one is
-ignored. The rows that remain carry their origin (_file, _sheet, _row) for the
-checks that span sheets (combine.py).
+A sheet is read as the kind of list its headers point to, or not at all: an order list that
+lacks its order date is reported, never read as an address list. Every choice made on the
+reader's behalf (a column passed over, customers matched by name, an amount computed) is said
+once, as a notice. Conversion of the cells follows in convert.py.
 """
 from __future__ import annotations
 
@@ -12,79 +12,75 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from salesboard.input import values
-from salesboard.input.headers import ALIASES, REQUIRED, AliasIndex, fold
-from salesboard.input.workbook import RawSheet
+from salesboard.input.convert import ConvertedRows, convert_rows
+from salesboard.input.headers import DISTINCTIVE, AliasIndex, HeaderMatch
+from salesboard.input.parts import RawSheet
 from salesboard.quality import Problem
 
 HEADER_SEARCH_ROWS = 20
-MAX_PROBLEMS_PER_COLUMN = 20
-
-_KIND = {
-    "customer_id": "id", "order_id": "id",
-    "created": "date", "interest_since": "date", "next_follow_up": "date",
-    "order_date": "date", "date": "date", "sent_date": "date",
-    "amount": "amount", "response": "response",
-}
-_EXPECTED = {
-    "id": "a customer ID",
-    "date": "a date such as 31.12.2025",
-    "amount": "an amount such as 1.234,56",
-    "response": "a response such as ja, nein, x or a date",
-}
-_LABEL = {
-    "customer_id": "customer ID", "company": "company name", "order_date": "order date",
-    "amount": "amount", "date": "date", "type": "activity type", "sent_date": "send date",
-    "response": "response",
-}
-
-
-@dataclass(frozen=True)
-class SheetReading:
-    """What recognising one sheet gave: its table (None when it holds none), the problems, and the
-    required cells left empty (cell → field label), whose problems say only "missing" so far."""
-
-    table: SheetTable | None
-    problems: tuple[Problem, ...]
-    empty_required: dict[str, str]
 
 
 @dataclass(frozen=True)
 class SheetTable:
-    kind: str  # addresses, orders, activities or campaigns
+    kind: str  # addresses, orders, activities, campaigns or returns
     file: str
     sheet: str
     rows: pl.DataFrame  # typed fields present in the sheet, plus _file, _sheet, _row
     columns: dict[str, str]  # field → column letter, for locating problems later
+    keyed_by_name: bool = False  # no customer-ID column: customer_id holds the customer's name
+
+
+@dataclass(frozen=True)
+class SheetOutline:
+    """What a sheet (or a part of it) was read as, for the sheet list: the kind (None: not read),
+    data rows found and kept, the header used for each field, and why it was not read."""
+
+    kind: str | None
+    rows_read: int
+    rows_kept: int
+    fields: tuple[tuple[str, str, str], ...]  # (field, column letter, header as written)
+    looked_like: str | None = None  # the kind it looked like when it was not read
+
+
+@dataclass(frozen=True)
+class SheetReading:
+    """What recognising one sheet gave: its table (None when it holds none), the problems, the
+    required cells left empty (cell → field), whose problems say only "missing" so far, and its outline."""
+
+    table: SheetTable | None
+    problems: tuple[Problem, ...]
+    empty_required: dict[str, str]
+    outline: SheetOutline
 
 
 def recognise_sheet(raw: RawSheet, aliases: AliasIndex, today: dt.date,
                     date_format: str | None = None) -> SheetReading:
     header_index = _find_header_row(raw.cells, aliases)
     if header_index is None:
-        return SheetReading(None, (_sheet_problem(raw, "no table recognised: none of the first 20 rows holds two "
-                                                  "known column headers (such as Kundennummer, Datum, Betrag)"),), {})
+        return _not_read(raw, Problem("warning", raw.file, raw.sheet, _part_cell(raw), "sheet.no_header",
+                                      _skipped(raw)))
     header = list(raw.cells.row(header_index))
-    match = aliases.match(header)
+    header_row = raw.first_row + header_index
+    match = aliases.decide(header)
     if match is None:
-        return SheetReading(None, (_sheet_problem(raw, _missing_headers_message(header, aliases, header_index + 1)),),
-                            {})
-    problems = [
-        Problem("warning", raw.file, raw.sheet, f"{raw.column_letters[index]}{header_index + 1}",
-                f"repeats the header of field {field} (already column "
-                f"{raw.column_letters[match.columns[field]]})", "column ignored")
-        for field, index in match.duplicates
-    ]
+        return _not_read(raw, Problem("warning", raw.file, raw.sheet, _part_cell(raw), "sheet.no_header",
+                                      _skipped(raw)))
+    if not match.complete:
+        return _not_read(raw, _looks_like(raw, header, header_row, match), looked_like=match.table)
     letters = {field: raw.column_letters[index] for field, index in match.columns.items()}
-    rows = (
+    problems = _header_notices(raw, header, header_row, match)
+    data = (
         raw.cells.slice(header_index + 1)
-        .with_row_index("_row", offset=header_index + 2)
+        .with_row_index("_row", offset=header_row + 1)
         .select(pl.col("_row").cast(pl.Int64), *[pl.col(letter).alias(field) for field, letter in letters.items()])
         .filter(~pl.all_horizontal(pl.exclude("_row").is_null()))
     )
-    typed, cell_problems, empty_required = _convert(rows, match.table, letters, raw, today, date_format)
-    return SheetReading(SheetTable(match.table, raw.file, raw.sheet, typed, letters),
-                        tuple(problems + cell_problems), empty_required)
+    converted = convert_rows(data, match, letters, raw, today, date_format, aliases.activity_types)
+    table = SheetTable(match.table, raw.file, raw.sheet, converted.rows, letters, match.keyed_by_name)
+    outline = SheetOutline(match.table, data.height, converted.rows.height, tuple(
+        (field, letters[field], str(header[index])) for field, index in match.columns.items()))
+    return SheetReading(table, tuple(problems + converted.problems + _all_rejected(raw, data, converted, match)),
+                        converted.empty_required, outline)
 
 
 def _find_header_row(cells: pl.DataFrame, aliases: AliasIndex) -> int | None:
@@ -94,109 +90,80 @@ def _find_header_row(cells: pl.DataFrame, aliases: AliasIndex) -> int | None:
     return None
 
 
-def _missing_headers_message(header: list, aliases: AliasIndex, row_number: int) -> str:
-    """Name the table the header comes closest to and what it lacks."""
-    present = {aliases.by_table[table].get(fold(cell)) for table in ALIASES for cell in header if cell}
-    table = max(REQUIRED, key=lambda name: sum(field in present for field in REQUIRED[name]))
-    missing = [f"{field} (e.g. {ALIASES[table][field][0]})" for field in REQUIRED[table]
-               if field not in present and field != "campaign"]
-    return (f"row {row_number} looks like a header of {table} but lacks {', '.join(missing)}; "
-            "add the column, or name its header in dashboard.toml [aliases]")
+def _not_read(raw: RawSheet, problem: Problem, looked_like: str | None = None) -> SheetReading:
+    rows = max(raw.cells.height - 1, 0)
+    return SheetReading(None, (problem,), {}, SheetOutline(None, rows, 0, (), looked_like))
 
 
-def _sheet_problem(raw: RawSheet, message: str) -> Problem:
-    return Problem("warning", raw.file, raw.sheet, "", message, "sheet skipped")
+def _part_cell(raw: RawSheet) -> str:
+    """Where a problem of a whole part is: its first column (a whole sheet: nowhere in particular)."""
+    return raw.column_letters[0] if raw.part and raw.column_letters else ""
 
 
-def _convert(rows: pl.DataFrame, table: str, letters: dict[str, str], raw: RawSheet, today: dt.date,
-             date_format: str | None) -> tuple[pl.DataFrame, list[Problem], dict[str, str]]:
-    fields = [field for field in ALIASES[table] if field in letters]
-    converted = {field: _converter(field, date_format)(rows[field]) for field in fields if field != "response"}
-    if "response" in fields:
-        converted["responded"], converted["response_date"] = values.response(
-            rows["response"], converted["sent_date"], date_format)
-    typed = rows.with_columns(**{f"_typed_{name}": column for name, column in converted.items()})
-
-    problems: list[Problem] = []
-    required = [field for field in REQUIRED[table] if field in fields]
-    typed_name = {field: "_typed_responded" if field == "response" else f"_typed_{field}" for field in fields}
-    skip = pl.any_horizontal(*[pl.col(typed_name[field]).is_null() for field in required])
-    skipped = typed.filter(skip)
-    empty_required: dict[str, str] = {}
-    if skipped.height:
-        required_problems, empty_required = _required_problems(skipped, required, typed_name, letters, raw)
-        problems += required_problems
-    kept = typed.filter(~skip)
-    for field in fields:
-        if field in required or _KIND.get(field) not in _EXPECTED:
-            continue
-        unreadable = kept.filter(pl.col(field).is_not_null() & pl.col(typed_name[field]).is_null())
-        problems += _cell_problems(unreadable, field, letters[field], raw,
-                                   lambda value, cell, kind=_KIND[field]:
-                                   f"expected {_EXPECTED[kind]}, found {value!r}",
-                                   "value ignored")
-    for field in fields:
-        if _KIND.get(field) == "date":
-            far = kept.filter(pl.col(f"_typed_{field}") > today + dt.timedelta(days=365))
-            problems += _cell_problems(far, f"_typed_{field}", letters[field], raw,
-                                       lambda value, cell: f"date {value} is more than a year after today; "
-                                       "probably a typo", "kept as it is", severity="warning")
-    result = kept.select(
-        "_row",
-        *[pl.col(f"_typed_{name}").alias(name) for name in converted],
-        pl.lit(raw.file).alias("_file"), pl.lit(raw.sheet).alias("_sheet"),
-    )
-    if table == "activities":
-        result = result.with_columns(stage=values.stages(result["type"]))
-    if table == "orders" and "status" in fields:
-        result = result.with_columns(_cancelled=values.is_cancelled(result["status"]))
-    return result, problems, empty_required
+def _skipped(raw: RawSheet) -> str:
+    return "done.part_skipped" if raw.part else "done.sheet_skipped"
 
 
-def _converter(field: str, date_format: str | None):
-    kind = _KIND.get(field, "text")
-    if kind == "date":
-        return lambda column: values.date(column, date_format)
-    return {"id": values.customer_id, "amount": values.amount, "text": values.text}[kind]
+def _looks_like(raw: RawSheet, header: list, header_row: int, match: HeaderMatch) -> Problem:
+    """The kind the header points to and the required field it lacks, with the setting that would fix it."""
+    seen = [str(header[choice.index]) for field, choice in match.chosen.items() if field in DISTINCTIVE[match.table]]
+    taken = {choice.index for choice in match.chosen.values()}
+    spare = [str(cell) for index, cell in enumerate(header) if cell is not None and index not in taken]
+    example = f'{match.missing[0]} = "{spare[0] if spare else "…"}"'
+    return Problem("error", raw.file, raw.sheet, f"{raw.column_letters[0]}{header_row}" if raw.part else "",
+                   "sheet.looks_like", _skipped(raw),
+                   {"kind_w": f"kind_a.{match.table}", "seen": ", ".join(seen) or ", ".join(spare[:3]),
+                    "missing_w": [f"field.{field}" for field in match.missing], "table": match.table,
+                    "example": example})
 
 
-def _required_problems(skipped: pl.DataFrame, required: list[str], typed_name: dict[str, str],
-                       letters: dict[str, str], raw: RawSheet) -> tuple[list[Problem], dict[str, str]]:
-    """One problem per skipped row, at its first unusable required cell; and the empty cells among
-    the ones listed (cell → label), which may hold an Excel error or a formula without its result."""
-    first_bad = pl.coalesce([pl.when(pl.col(typed_name[field]).is_null()).then(pl.lit(field))
-                             for field in required])
-    with_field = skipped.with_columns(_bad=first_bad)
-    empty_cells = {f"{letters[field]}{row}": _LABEL[field] for field in required
-                   for row in with_field.filter((pl.col("_bad") == field) & pl.col(field).is_null())["_row"]
-                   .head(MAX_PROBLEMS_PER_COLUMN)}
-    problems: list[Problem] = []
-    for field in required:
-        label, kind = _LABEL[field], _KIND.get(field, "text")
-        problems += _cell_problems(
-            with_field.filter(pl.col("_bad") == field), field, letters[field], raw,
-            lambda value, cell, label=label, kind=kind: (
-                empty_required_message(f"missing the {label}", label) if value is None
-                else f"expected {_EXPECTED.get(kind, label)}, found {value!r}"),
-            "row skipped")
-    return problems, empty_cells
+def _header_notices(raw: RawSheet, header: list, header_row: int, match: HeaderMatch) -> list[Problem]:
+    """Repeated headers (warnings), and each choice made on the reader's behalf (notices)."""
+    letter = raw.column_letters
+    chosen = match.chosen
 
+    def at(index: int) -> str:
+        return f"{letter[index]}{header_row}"
 
-def empty_required_message(why_empty: str, label: str) -> str:
-    return f"{why_empty} (required {label})"
-
-
-def _cell_problems(rows: pl.DataFrame, column: str, letter: str, raw: RawSheet, describe, action: str,
-                   severity: str = "error") -> list[Problem]:
-    """A problem per cell for the first few rows, described from `column`'s value and the cell address,
-    then one line counting the rest."""
-    problems = []
-    for row, value in rows.select("_row", column).head(MAX_PROBLEMS_PER_COLUMN).iter_rows():
-        cell = f"{letter}{row}"
-        problems.append(Problem(severity, raw.file, raw.sheet, cell, describe(value, cell), action))
-    if rows.height > MAX_PROBLEMS_PER_COLUMN:
-        more = rows.height - MAX_PROBLEMS_PER_COLUMN
-        problems.append(Problem(severity, raw.file, raw.sheet, letter,
-                                f"{more} more cells like {letter}{rows['_row'][0]} in this column",
-                                action))
+    problems = [Problem("warning", raw.file, raw.sheet, at(index), "header.repeated", "done.column_ignored",
+                        {"field_w": f"field.{field}", "column": letter[chosen[field].index]})
+                for field, index in match.duplicates]
+    problems += [Problem("notice", raw.file, raw.sheet, at(index), "header.passed_over", "done.column_ignored",
+                         {"field_w": f"field.{field}", "header": str(header[index]),
+                          "column": letter[chosen[field].index], "chosen": str(header[chosen[field].index]),
+                          "table": match.table})
+                 for field, index in match.passed_over]
+    problems += [Problem("notice", raw.file, raw.sheet, at(choice.index), "header.fuzzy", "done.read_so",
+                         {"header": str(header[choice.index]), "field_w": f"field.{field}"})
+                 for field, choice in chosen.items() if choice.how in ("numbered", "typo", "bare_id")]
+    amount = chosen.get("amount")
+    if amount is not None and amount.rank > 0:
+        problems.append(Problem("notice", raw.file, raw.sheet, at(amount.index), "header.gross", "done.read_so",
+                                {"header": str(header[amount.index])}))
+    if amount is None and "quantity" in chosen and "unit_price" in chosen:
+        discount = chosen.get("discount")
+        problems.append(Problem("notice", raw.file, raw.sheet, at(chosen["quantity"].index),
+                                "header.computed_amount_less" if discount else "header.computed_amount",
+                                "done.read_so",
+                                {"quantity": str(header[chosen["quantity"].index]),
+                                 "price": str(header[chosen["unit_price"].index]),
+                                 "discount": "" if discount is None else str(header[discount.index])}))
+    if match.keyed_by_name:
+        name = next(field for field in ("company", "customer_name", "last_name") if field in chosen)
+        problems.append(Problem("notice", raw.file, raw.sheet, at(chosen[name].index), "header.by_name",
+                                "done.read_so", {"header": str(header[chosen[name].index])}))
+    if "last_name" in chosen and not any(field in chosen for field in ("company", "customer_name")):
+        first = chosen.get("first_name")
+        problems.append(Problem("notice", raw.file, raw.sheet, at(chosen["last_name"].index), "header.person_name",
+                                "done.read_so", {"first": str(header[first.index]) if first else "–",
+                                                 "last": str(header[chosen["last_name"].index])}))
     return problems
+
+
+def _all_rejected(raw: RawSheet, data: pl.DataFrame, converted: ConvertedRows, match: HeaderMatch) -> list[Problem]:
+    """An error naming the likely cause when data rows were found but none could be used."""
+    if data.height == 0 or converted.rows.height > 0:
+        return []
+    message, params = converted.cause
+    return [Problem("error", raw.file, raw.sheet, "", message, "done.rows_skipped",
+                    {"rows": data.height, **params}, rows=data.height)]

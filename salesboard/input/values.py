@@ -16,6 +16,7 @@ _EXCEL_EPOCH = pl.date(1899, 12, 30)
 _YES = ["ja", "j", "yes", "y", "x", "1", "true", "wahr", "ok", "responded", "reagiert"]
 _NO = ["nein", "n", "no", "0", "false", "falsch", "-", "keine", "none"]
 _CANCELLED = {"storniert", "storno", "cancelled", "canceled", "annulliert"}
+_RETURNED = {*_CANCELLED, "retourniert", "retoure", "returned", "zurueckgegeben", "zurückgegeben"}
 
 # Activity type (folded) → stage. Unknown types become "other".
 _STAGE_ALIASES = {
@@ -45,27 +46,60 @@ def customer_id(column: pl.Series) -> pl.Series:
     return ids.scatter(dotted, ids.gather(dotted).str.replace(r"^(\d+)\.0+$", "${1}"))
 
 
-def date(column: pl.Series, pinned_format: str | None = None) -> pl.Series:
-    """Excel dates (calamine ISO text), 31.12.2025, 31.12.25, 2025-12-31, ISO datetimes,
-    and bare Excel serial numbers of five digits (1927–2173)."""
+# Day, month and year of a text date such as 31.12.2025, 12/31/25 or 31-12-2025 14:30 (a time is ignored).
+_NUMERIC_DATE = (r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})\.?"
+                 r"(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?)?$")
+
+
+def date(column: pl.Series, pinned_format: str | None = None, month_first: bool = False) -> pl.Series:
+    """Excel dates (calamine ISO text), 31.12.2025, 31.12.25, 2025-12-31, ISO datetimes, 12/31/2025 when
+    `month_first`, and bare Excel serial numbers of five digits (1927–2173)."""
     value = text(column)
     excel = value.str.strptime(pl.Date, "%Y-%m-%d %H:%M:%S", strict=False)
-    return _fill_in(excel, value, lambda rest: _date_patterns(rest, pinned_format))
+    return _fill_in(excel, value, lambda rest: _date_patterns(rest, pinned_format, month_first))
 
 
-def _date_patterns(value: pl.Expr, pinned_format: str | None) -> pl.Expr:
+def date_order_evidence(column: pl.Series) -> tuple[str | None, str | None]:
+    """(a cell proving day/month order, a cell proving month/day order), each None when none does:
+    a first number above 12 can only be a day, a second one above 12 only a day too."""
+    value = text(column)
+    parts = value.str.extract_groups(_NUMERIC_DATE)
+    first, second = parts.struct.field("1").cast(pl.Int32), parts.struct.field("2").cast(pl.Int32)
+    day_first = value.filter((first > 12).fill_null(False))
+    month_first = value.filter((second > 12).fill_null(False))
+    return (day_first[0] if day_first.len() else None), (month_first[0] if month_first.len() else None)
+
+
+def _date_patterns(value: pl.Expr, pinned_format: str | None, month_first: bool) -> pl.Expr:
     candidates = [value.str.strptime(pl.Date, pinned_format, strict=False)] if pinned_format else []
     iso = value.str.extract(r"^(\d{4}-\d{1,2}-\d{1,2})(?:[ T][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
-    german = value.str.extract(r"^(\d{1,2}\.\d{1,2}\.\d{4})\.?$")
-    german_short = value.str.extract(r"^(\d{1,2}\.\d{1,2}\.\d{2})$")
+    parts = value.str.extract_groups(_NUMERIC_DATE)
+    day, month = (parts.struct.field("2"), parts.struct.field("1")) if month_first else (
+        parts.struct.field("1"), parts.struct.field("2"))
+    year = parts.struct.field("3")
+    year = pl.when(year.str.len_chars() == 2).then("20" + year).otherwise(year)
+    numeric = pl.concat_str([year, month.str.zfill(2), day.str.zfill(2)], separator="-")
     serial = value.str.extract(r"^(\d{5})(?:\.\d+)?$").cast(pl.Int64, strict=False)
     candidates += [
         iso.str.strptime(pl.Date, "%Y-%m-%d", strict=False),
-        german.str.strptime(pl.Date, "%d.%m.%Y", strict=False),
-        german_short.str.strptime(pl.Date, "%d.%m.%y", strict=False),
+        numeric.str.strptime(pl.Date, "%Y-%m-%d", strict=False),
         _EXCEL_EPOCH + pl.duration(days=serial),
     ]
     return pl.coalesce(candidates)
+
+
+def number(column: pl.Series) -> pl.Series:
+    """A quantity or price: read like an amount (3, 2,5, 1.234,56 €)."""
+    return amount(column)
+
+
+def discount(column: pl.Series) -> pl.Series:
+    """A discount as a fraction: 0.1, 10 %, 10% and 10 are all a tenth (a number above 1 is a percent)."""
+    value = text(column)
+    percent = value.str.contains("%", literal=True).fill_null(False)
+    share = amount(value.str.replace_all("%", "", literal=True))
+    return pl.select(pl.when(pl.lit(percent) | (pl.lit(share) > 1)).then(pl.lit(share) / 100)
+                     .otherwise(pl.lit(share))).to_series().alias(column.name)
 
 
 def amount(column: pl.Series) -> pl.Series:
@@ -111,12 +145,13 @@ def _fill_in(fast: pl.Series, value: pl.Series, patterns) -> pl.Series:
     return fast.scatter(left, rest)
 
 
-def response(column: pl.Series, sent: pl.Series, pinned_format: str | None = None) -> tuple[pl.Series, pl.Series]:
+def response(column: pl.Series, sent: pl.Series, pinned_format: str | None = None,
+             month_first: bool = False) -> tuple[pl.Series, pl.Series]:
     """(responded, response_date): a yes means on the send date, a date means that date.
     Empty is no; unreadable text is null (reported by the caller)."""
     value = text(column)
     frame = pl.DataFrame({"value": value, "word": value.str.to_lowercase(), "sent": sent,
-                          "answered_on": date(column, pinned_format)})
+                          "answered_on": date(column, pinned_format, month_first)})
     word, answered_on = pl.col("word"), pl.col("answered_on")
     responded, response_date = frame.select(
         pl.when(pl.col("value").is_null()).then(False)
@@ -129,11 +164,19 @@ def response(column: pl.Series, sent: pl.Series, pinned_format: str | None = Non
     return responded, response_date
 
 
-def stages(types: pl.Series) -> pl.Series:
-    """Activity type → stage by alias; unknown → 'other'. Folds each distinct type once."""
-    mapping = {raw: STAGE_BY_FOLDED_TYPE.get(fold(raw), "other") for raw in types.drop_nulls().unique()}
+def stages(types: pl.Series, extra: dict[str, str] | None = None) -> pl.Series:
+    """Activity type → stage by alias (the defaults, then `extra`: folded type → stage); unknown → 'other'.
+    Folds each distinct type once."""
+    known = {**STAGE_BY_FOLDED_TYPE, **(extra or {})}
+    mapping = {raw: known.get(fold(raw), "other") for raw in types.drop_nulls().unique()}
     return types.replace_strict(mapping, default="other", return_dtype=pl.String)
 
 
 def is_cancelled(column: pl.Series) -> pl.Series:
     return text(column).str.to_lowercase().is_in(list(_CANCELLED)).fill_null(False)
+
+
+def is_returned(column: pl.Series) -> pl.Series:
+    """A returns sheet's mark: yes (ja, x, 1, true) or a status word (retourniert, storniert, returned)."""
+    word = text(column).str.to_lowercase()
+    return (word.is_in(_YES) | word.is_in(list(_RETURNED))).fill_null(False)

@@ -156,7 +156,7 @@ def test_ids_missing_from_the_address_list_are_added_once_per_table(input_dir):
         [9, D(2026, 1, 1), "Anruf", "Tim"], [9, D(2026, 1, 2), "Anruf", "Lena"]]})
     result = read_folder(input_dir)
     assert messages(result) == [
-        "input/Kontakte.xlsx: 1 customer IDs in activities (9): they are not in the address list "
+        "input/Kontakte.xlsx: 1 customer ID in activities (9): they are not in the address list "
         "— counted as addresses all the same"]
     assert result.tables.addresses.select("customer_id", "owner", "listed").rows() == [
         ("1", None, True), ("9", "Lena", False)]
@@ -167,9 +167,14 @@ def test_unknown_activity_types_are_reported_once_each(input_dir):
         ["Kundennummer", "Datum", "Kontaktart"], [1, D(2026, 1, 1), "Messe"], [1, D(2026, 1, 2), "Messe"],
         [1, D(2026, 1, 3), "Anruf"]]})
     result = read_folder(input_dir)
-    assert [str(p) for p in result.problems if "activity type" in p.message] == [
-        "input/Kontakte.xlsx, sheet 'Kontakte', cell C2: unknown activity type 'Messe' (2 rows); add it to a "
-        "stage's aliases if it is one — counted as 'other'"]
+    assert [str(p) for p in result.problems if p.message == "type.unknown"] == [
+        "input/Kontakte.xlsx, sheet 'Kontakte', cell C2: unknown activity type \"Messe\" (2 rows); if it is a "
+        "sales stage, add it in dashboard.toml, e.g. [aliases.activity_types] meeting = [\"Messe\"] "
+        "— counted as 'other'"]
+    assert [p.text("de") for p in result.problems if p.message == "type.unknown"] == [
+        "input/Kontakte.xlsx, Blatt 'Kontakte', Zelle C2: unbekannte Kontaktart \"Messe\" (2 Zeilen); ist sie eine "
+        "Vertriebsstufe, in dashboard.toml eintragen, z. B. [aliases.activity_types] meeting = [\"Messe\"] "
+        "— als 'sonstige' gezählt"]
     assert result.tables.activities["stage"].to_list() == ["other", "other", "first_contact"]
 
 
@@ -182,8 +187,9 @@ def test_unrecognised_sheets_and_lock_hidden_temporary_files(input_dir):
     result = read_folder(input_dir)
     assert [path.name for path in result.files] == ["Adressen.xlsx"]
     assert messages(result) == [
-        "input/Adressen.xlsx, sheet 'Notizen': row 2 looks like a header of addresses but lacks company "
-        "(e.g. Firma); add the column, or name its header in dashboard.toml [aliases] — sheet skipped"]
+        "input/Adressen.xlsx, sheet 'Notizen': looks like a contact log (Notiz) but has no date, activity type: "
+        "which column holds it? add it under [columns.activities] in dashboard.toml, e.g. date = \"…\" "
+        "— sheet skipped"]
 
 
 def test_csv_files_with_semicolons_are_read(input_dir):
@@ -228,5 +234,5 @@ def test_a_workbook_deleted_while_the_folder_is_read_gives_a_message(input_dir, 
     (input_dir / "b.xlsx").unlink()  # gone between listing and reading, as on a busy share
     monkeypatch.setattr(salesboard.input.read, "discover_workbooks", lambda folder: listed)
     result = read_folder(input_dir)
-    assert [p.message.split(" (")[0] for p in result.problems] == ["cannot be opened"]
+    assert [p.describe().split(" (")[0] for p in result.problems] == ["cannot be opened"]
     assert result.tables.addresses["customer_id"].to_list() == ["1"]

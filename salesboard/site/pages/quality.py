@@ -1,31 +1,53 @@
-"""Data quality: every problem found while reading, and what each sheet was read as."""
+"""Data quality: every problem found while reading, and what each sheet was read as, from which columns."""
 from __future__ import annotations
 
 import polars as pl
 
-from salesboard.quality import tally
+from salesboard.input.read import SheetSummary
+from salesboard.quality import tally, word
 from salesboard.site.formatting import fmt_number
 from salesboard.site.page_model import Card, Page, Section
 from salesboard.site.pages.context import PageContext, SiteData
 
 
 def quality_page(site: SiteData, c: PageContext) -> Page:
+    lang = c.language
     problems = pl.DataFrame(
-        [(c.t(f"severity.{p.severity}"), p.file, p.sheet, p.cell, p.message, p.action) for p in site.read.problems],
-        schema=["severity", "file", "sheet", "cell", "message", "action"], orient="row")
-    sheets = pl.DataFrame([(s.file, s.sheet, c.t(f"kind.{s.kind or 'none'}"), s.rows) for s in site.read.sheets],
-                          schema={"file": pl.String, "sheet": pl.String, "table": pl.String, "rows": pl.Int64},
-                          orient="row")
+        [(c.t(f"severity.{p.severity}"), p.file, p.sheet, p.cell, p.describe(lang), p.done(lang), p.rows)
+         for p in site.read.problems],
+        schema={"severity": pl.String, "file": pl.String, "sheet": pl.String, "cell": pl.String,
+                "message": pl.String, "action": pl.String, "affected": pl.Int64}, orient="row")
+    sheets = pl.DataFrame([_sheet_row(s, c) for s in site.read.sheets],
+                          schema={"file": pl.String, "sheet": pl.String, "part": pl.String, "table": pl.String,
+                                  "rows_read": pl.Int64, "rows": pl.Int64, "skipped": pl.Int64,
+                                  "columns_used": pl.String}, orient="row")
     errors, warnings = tally(site.read.problems)
-    cards = (Card(c.t("kpi.errors"), fmt_number(errors, c.language), "", "bad" if errors else "flat"),
-             Card(c.t("kpi.warnings"), fmt_number(warnings, c.language), "", "flat"),
-             Card(c.t("kpi.sheets"), fmt_number(len(site.read.sheets), c.language), "", "flat"))
+    cards = (Card(c.t("kpi.errors"), fmt_number(errors, lang), "", "bad" if errors else "flat"),
+             Card(c.t("kpi.warnings"), fmt_number(warnings, lang), "", "flat"),
+             Card(c.t("kpi.sheets"), fmt_number(len(site.read.sheets), lang), "", "flat"))
     return Page("data-quality", "quality", (
         Section("", cards=cards),
         Section(c.t("sec.problems"), text="" if site.read.problems else c.t("note.no_problems"), tables=(c.table(
             "problems", "", problems, [c.column("severity", filter=True), c.column("file", filter=True),
                                        c.column("sheet"), c.column("cell"), c.column("message"),
-                                       c.column("action", filter=True)]),) if site.read.problems else ()),
-        Section(c.t("sec.sheets"), tables=(c.table("sheets", "", sheets, [
-            c.column("file"), c.column("sheet"), c.column("table", filter=True), c.column("rows", "int")]),)),
+                                       c.column("action", filter=True), c.column("affected", "int")]),)
+            if site.read.problems else ()),
+        Section(c.t("sec.sheets"), text=c.t("note.sheets"), tables=(c.table("sheets", "", sheets, [
+            c.column("file"), c.column("sheet"), c.column("part"), c.column("table", filter=True),
+            c.column("rows_read", "int"), c.column("rows", "int"), c.column("skipped", "int"),
+            c.column("columns_used")]),)),
     ))
+
+
+def _sheet_row(sheet: SheetSummary, c: PageContext) -> tuple:
+    """What the sheet was read as (or looked like), its rows, and which column gave which field."""
+    if sheet.kind:
+        kind = c.t(f"kind.{sheet.kind}")
+    elif sheet.looked_like:
+        kind = c.t("kind.looked_like").format(kind=word(f"kind_a.{sheet.looked_like}", c.language))
+    else:
+        kind = c.t("kind.none")
+    used = "; ".join(f"{word(f'field.{field}', c.language)} ← {letter} {header}"
+                     for field, letter, header in sheet.fields)
+    return (sheet.file, sheet.sheet, sheet.part, kind, sheet.rows_read, sheet.rows,
+            sheet.rows_read - sheet.rows, used)
