@@ -82,7 +82,10 @@ class Tables:
     campaigns: pl.DataFrame
 
 
-COLUMN_KINDS = ("text", "number", "money", "date", "int", "percent")
+COLUMN_KINDS = ("text", "number", "money", "date", "int", "percent", "tel", "mailto")
+# Text shown as a link in pages (a phone number to call, an address to write to); plain text in downloads.
+LINK_KINDS = ("tel", "mailto")
+TEXT_KINDS = ("text", *LINK_KINDS)
 
 
 @dataclass(frozen=True)

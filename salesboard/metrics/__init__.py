@@ -17,7 +17,7 @@ from salesboard.model import Tables
 from .call_list import CallList, compute_call_list
 from .campaigns import campaign_response
 from .facts import Facts, select_facts
-from .followups import overdue_follow_ups
+from .followups import follow_ups_due_soon, overdue_follow_ups
 from .lifecycle import LifecycleMetrics, compute_lifecycle_metrics
 from .segments import SegmentMetrics, classify_addresses, compute_segment_metrics
 from .stages import StageMetrics, compute_stage_metrics
@@ -57,7 +57,7 @@ class Metrics:
 
     addresses: one row per address with its segment (segments.classify_addresses).
     follow_ups: followups.overdue_follow_ups. campaigns: campaigns.campaign_response.
-    call_list: call_list.compute_call_list (SPEC §3.7).
+    call_list: call_list.compute_call_list (SPEC §3.7). due_soon: followups.follow_ups_due_soon.
     """
 
     as_of: date
@@ -71,6 +71,7 @@ class Metrics:
     follow_ups: pl.DataFrame
     campaigns: pl.DataFrame
     call_list: CallList
+    due_soon: pl.DataFrame
 
 
 def compute_metrics(tables: Tables, as_of: date, rules: Rules) -> Metrics:
@@ -91,6 +92,7 @@ def compute_metrics(tables: Tables, as_of: date, rules: Rules) -> Metrics:
         follow_ups=follow_ups,
         campaigns=campaign_response(facts, addresses),
         call_list=call_list,
+        due_soon=follow_ups_due_soon(facts, addresses),
     )
 
 

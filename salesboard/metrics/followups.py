@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import polars as pl
 
 from salesboard.domain import Rules
@@ -104,6 +106,25 @@ def latest_contacts(facts: Facts) -> pl.DataFrame:
                 "last_activity_date", "last_order_date", "last_response_date", interest_since
             ),
         )
+    )
+
+
+def follow_ups_due_soon(facts: Facts, addresses: pl.DataFrame) -> pl.DataFrame:
+    """Follow-ups due today and in the rest of the current ISO week (not overdue, §3.4): F from D to the
+    week's Sunday, with no activity or order dated on or after F. Earliest F first.
+
+    Columns: customer_id, company, owner, phone, segment, follow_up_date, last_contact.
+    """
+    as_of = facts.as_of
+    sunday = as_of + timedelta(days=6 - as_of.weekday())
+    follow_up = pl.col("follow_up_date")
+    last_fact = pl.max_horizontal("last_activity_date", "last_order_date")
+    return (
+        addresses.select("customer_id", "company", "owner", "phone", "segment")
+        .join(latest_contacts(facts), on="customer_id", how="left", maintain_order="left")
+        .filter(follow_up.is_between(as_of, sunday) & (last_fact.is_null() | (last_fact < follow_up)))
+        .select("customer_id", "company", "owner", "phone", "segment", "follow_up_date", "last_contact")
+        .sort("follow_up_date", "customer_id")
     )
 
 

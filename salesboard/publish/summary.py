@@ -33,6 +33,23 @@ def summary_dict(metrics: Metrics, quality_errors: int, quality_warnings: int) -
         "weekly": weekly.to_dicts(),
         "campaigns": campaigns.to_dicts(),
         "quality": {"errors": int(quality_errors), "warnings": int(quality_warnings)},
+        **call_list_summary(metrics),
+    }
+
+
+def call_list_summary(metrics: Metrics) -> dict[str, Any]:
+    """call_list (in list order; p and expected_value null for promised rows), call_list_backtest and
+    call_list_rates (the situations seen at least once), as SPEC §5 names them."""
+    calls = metrics.call_list
+    rows = calls.rows.select("owner", "customer_id", "reasons", p="p_shown",
+                             expected_value=pl.col("expected_value_shown").round(2))
+    backtest = calls.backtest
+    rates = calls.rates.select(pl.col("segment").cast(pl.String), "recency", "open_offer", "seen", "ordered")
+    return {
+        "call_list": rows.to_dicts(),
+        "call_list_backtest": {"list_rate": backtest.list_rate, "overdue_rate": backtest.overdue_rate,
+                               "base_rate": backtest.base_rate, "size": backtest.size},
+        "call_list_rates": rates.to_dicts(),
     }
 
 

@@ -126,6 +126,7 @@ _CORE = (
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
     'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
     '<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified>'
     '</cp:coreProperties>'
 )
 _WORKBOOK = (

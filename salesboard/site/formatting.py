@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import polars as pl
 
@@ -100,3 +101,16 @@ def percent_expr(column: pl.Expr, language: str = "de", decimals: int = 1) -> pl
 
 def date_expr(column: pl.Expr, language: str = "de") -> pl.Expr:
     return column.dt.strftime("%d.%m.%Y" if language == "de" else "%Y-%m-%d").fill_null("")
+
+
+def template_expr(template: str, values: dict[str, pl.Expr]) -> pl.Expr:
+    """A sentence with "{name}" placeholders filled column-wise from string expressions; a placeholder
+    without a value stays as written."""
+    pieces: list[pl.Expr] = []
+    for index, part in enumerate(re.split(r"\{(\w+)\}", template)):
+        if index % 2 == 0:
+            if part:
+                pieces.append(pl.lit(part))
+        else:
+            pieces.append(values[part] if part in values else pl.lit("{" + part + "}"))
+    return pl.concat_str(pieces) if pieces else pl.lit("")

@@ -5,23 +5,27 @@ import dataclasses
 from collections.abc import Callable
 
 from salesboard.site.page_model import Page
+from salesboard.site.pages.call_list import ListExport, call_list_page, list_exports
 from salesboard.site.pages.campaigns import campaigns_page
 from salesboard.site.pages.context import PageContext, SiteData
 from salesboard.site.pages.first_buyers import first_buyers_page
-from salesboard.site.pages.follow_ups import follow_up_columns, follow_up_rows, follow_ups_page
+from salesboard.site.pages.follow_ups import follow_up_columns, follow_up_links, follow_up_rows, follow_ups_page
 from salesboard.site.pages.funnel import funnel_page
 from salesboard.site.pages.overview import overview_page
 from salesboard.site.pages.quality import quality_page
 from salesboard.site.pages.segments import segments_page
 
-__all__ = ["PageContext", "SiteData", "build_pages", "follow_up_columns", "follow_up_rows"]
+__all__ = ["ListExport", "PageContext", "SiteData", "build_pages", "follow_up_columns", "follow_up_links",
+           "follow_up_rows", "list_exports"]
 
 # In navigation order.
 PAGE_BUILDERS: list[Callable[[SiteData, PageContext], Page]] = [
-    overview_page, segments_page, funnel_page, first_buyers_page, follow_ups_page, campaigns_page, quality_page]
+    overview_page, segments_page, funnel_page, first_buyers_page, call_list_page, follow_ups_page, campaigns_page,
+    quality_page]
 
 
 def build_pages(site: SiteData) -> list[Page]:
     context = PageContext(site.settings)
     # Every page carries the notices (e.g. a workbook shown with its last good contents).
-    return [dataclasses.replace(builder(site, context), notices=site.read.notices) for builder in PAGE_BUILDERS]
+    notices = tuple(notice.text(context.language) for notice in site.read.notices)
+    return [dataclasses.replace(builder(site, context), notices=notices) for builder in PAGE_BUILDERS]

@@ -1,7 +1,7 @@
 """What every page builder shares: the build's data, and the page context (language, words, tables)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -27,6 +27,8 @@ class SiteData:
     read: ReadResult
     follow_ups: pl.DataFrame  # follow_up_rows(): the overdue list in words, as page and downloads show it
     downloads: tuple[Link, ...]
+    # The other lists offered as files (pages.call_list.list_exports), by export id.
+    list_downloads: dict[str, tuple[Link, ...]] = field(default_factory=dict)
 
 
 class PageContext:
@@ -40,15 +42,20 @@ class PageContext:
     def column(self, key: str, kind: str = "text", filter: bool | str = False) -> Column:
         return Column(key, self.t(f"col.{key}"), kind, filter)
 
-    def table(self, id: str, title: str, frame: pl.DataFrame, columns: list[Column], page_size: int = 50) -> Table:
+    def table(self, id: str, title: str, frame: pl.DataFrame, columns: list[Column], page_size: int = 50,
+              csv_name: str = "") -> Table:
         """A sortable, filterable table; past MAX_TABLE_ROWS the page shows the first rows (the most urgent,
-        as the lists are sorted) and says so, and the downloads hold them all."""
+        as the lists are sorted) and says so, and the downloads hold them all. With `csv_name` the page
+        offers the rows as filtered as a .csv made in the browser, named `{csv_name}.csv`."""
         note = ""
         if frame.height > MAX_TABLE_ROWS:
             note = self.t("note.table_limit").format(shown=fmt_number(MAX_TABLE_ROWS, self.language),
                                                      total=fmt_number(frame.height, self.language))
             frame = frame.head(MAX_TABLE_ROWS)
-        return Table(id, title, table_data(frame, columns, self.language, self.currency, page_size), note)
+        data = table_data(frame, columns, self.language, self.currency, page_size)
+        if csv_name:
+            data["csv"] = csv_name
+        return Table(id, title, data, note)
 
     def chart(self, id: str, title: str, figure: dict) -> Chart:
         return Chart(id, title, figure if charts.has_data(figure) else None)

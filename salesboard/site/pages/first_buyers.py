@@ -1,10 +1,13 @@
 """First-time buyers: second-order cohorts, days to the second order and the waiting list."""
 from __future__ import annotations
 
+import polars as pl
+
 from salesboard.metrics.lifecycle import COHORT_WINDOWS
 from salesboard.site import charts
 from salesboard.site.formatting import fmt_date, fmt_number, fmt_percent
 from salesboard.site.page_model import Card, Page, Section
+from salesboard.site.pages.call_list import waiting_columns
 from salesboard.site.pages.context import PageContext, SiteData
 
 
@@ -25,7 +28,8 @@ def first_buyers_page(site: SiteData, c: PageContext) -> Page:
         Section(c.t("sec.cohorts"), text=c.t("note.cohorts"), charts=(c.chart("cohorts", "", heat),)),
         Section(c.t("sec.days_to_second"), charts=(c.chart("days-to-second", "", charts.histogram(
             days, 30, lang, c.t("sec.days_to_second"))),)),
-        Section(c.t("sec.waiting"), tables=(c.table("waiting", "", waiting, [
-            c.column("customer_id"), c.column("company"), c.column("owner", filter=True), c.column("phone"),
-            c.column("first_order_date", "date"), c.column("days_since_first_order", "int")]),)),
+        Section(c.t("sec.waiting"), text=c.t("note.waiting"),
+                tables=(c.table("waiting", "", waiting.with_columns(pl.col("owner").fill_null(c.t("no_owner"))),
+                                waiting_columns(c)),),
+                links=site.list_downloads.get("waiting", ())),
     ))
