@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from salesboard.model import Column
+from salesboard.model import TEXT_KINDS, Column
 from salesboard.site.formatting import date_expr, money_expr, number_expr, percent_expr
 
 # Between the items of a list in one cell ("fällig, Kontaktrhythmus"); the page's filter splits at it.
@@ -42,8 +42,13 @@ class Table:
 
 @dataclass(frozen=True)
 class Link:
+    """A download. With `follows` ("owner") the page shows it only while that filter is set to `value`
+    ("" for the rows without one), or, for value None, while the filter is not set."""
+
     label: str
     href: str
+    follows: str | None = None
+    value: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,18 +72,23 @@ class Page:
 
 def table_data(frame: pl.DataFrame, columns: list[Column], language: str, currency: str,
                page_size: int = 50) -> dict:
-    """Rows of [display, sort key] cells (plain text cells for text columns), formatted column-wise."""
+    """Rows of [display, sort key] cells (plain text cells for text columns), formatted column-wise.
+
+    A "tel" or "mailto" column holds plain text too; the page script makes each cell a link of that
+    kind. The owner filter carries `param` "owner": the page keeps its choice in the URL (`#owner=…`).
+    """
     display = frame.select([_display(column, language, currency) for column in columns])
-    sort_keys = frame.select([_sort_key(column) for column in columns if column.kind != "text"])
+    sort_keys = frame.select([_sort_key(column) for column in columns if column.kind not in TEXT_KINDS])
     # Column by column, then zipped into rows (tuples are JSON arrays): no Python work per cell.
-    cells = [display[column.key].to_list() if column.kind == "text"
+    cells = [display[column.key].to_list() if column.kind in TEXT_KINDS
              else list(zip(display[column.key].to_list(), sort_keys[column.key].to_list()))
              for column in columns]
     rows = list(zip(*cells))
     return {
-        "columns": [{"label": c.label, "kind": "text" if c.kind == "text" else "date" if c.kind == "date" else "number",
+        "columns": [{"label": c.label, "kind": c.kind if c.kind in (*TEXT_KINDS, "date") else "number",
                      "filter": bool(c.filter), "items": LIST_SEPARATOR if c.filter == "each" else None,
-                     "align": "left" if c.kind in ("text", "date") else "right"}
+                     "param": "owner" if c.key == "owner" and c.filter else None,
+                     "align": "left" if c.kind in (*TEXT_KINDS, "date") else "right"}
                     for c in columns],
         "rows": rows,
         "page_size": page_size,
@@ -89,6 +99,8 @@ def _display(column: Column, language: str, currency: str) -> pl.Expr:
     value = pl.col(column.key)
     expression = {
         "text": lambda: value.cast(pl.String).fill_null(""),
+        "tel": lambda: value.cast(pl.String).fill_null(""),
+        "mailto": lambda: value.cast(pl.String).fill_null(""),
         "int": lambda: number_expr(value, language, 0),
         "number": lambda: number_expr(value, language, 1),
         "money": lambda: money_expr(value, language, currency, 0),

@@ -5,9 +5,9 @@ live in one module per part of the site; each key is defined once.
 """
 from __future__ import annotations
 
-from salesboard.site.texts import common, publishing
+from salesboard.site.texts import call_list, common, publishing
 
-PARTS = (common.WORDS, publishing.WORDS)
+PARTS = (common.WORDS, publishing.WORDS, call_list.WORDS)
 TEXTS: dict[str, dict[str, str]] = {key: words for part in PARTS for key, words in part.items()}
 if len(TEXTS) != sum(map(len, PARTS)):
     raise RuntimeError("a text key is defined in two parts of salesboard.site.texts")
@@ -17,6 +17,7 @@ SCRIPT_WORDS = {
     "search": "table.search", "all": "table.all", "blank": "table.blank", "page": "table.page",
     "rows": "table.rows", "previous": "table.previous", "next": "table.next", "empty": "table.empty",
     "noPlotly": "script.no_plotly", "chartFailed": "script.chart_failed", "tableFailed": "script.table_failed",
+    "csvName": "script.csv_name", "csv": "script.csv",
 }
 
 
