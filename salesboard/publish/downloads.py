@@ -98,7 +98,8 @@ def write_downloads(frame: pl.DataFrame, columns: list[Column], folder: Path, st
 
 
 def write_site_downloads(frame: pl.DataFrame, columns: list[Column], site: Path, previous_site: Path, stem: str,
-                         group_by: str | None, sheet_name: str) -> list[Path]:
+                         group_by: str | None, sheet_name: str, *,
+                         created: dt.datetime = FIXED_CREATED) -> list[Path]:
     """write_downloads() into `site/downloads`, or, when `previous_site` holds downloads made from
     the very same rows and columns, a copy of those (the same bytes, without writing them again).
     What the files were made from is recorded in `site/DOWNLOADS_RECORD`."""
@@ -110,7 +111,9 @@ def write_site_downloads(frame: pl.DataFrame, columns: list[Column], site: Path,
             and _copied(names, previous, folder):
         paths = [folder / name for name in names]
     else:
-        paths = write_downloads(frame, columns, folder, stem, group_by, sheet_name)
+        # Written now, so the workbooks carry this build's time; a copy keeps the time it was written
+        # (the rows are the same, and the as-of date is in the file names).
+        paths = write_downloads(frame, columns, folder, stem, group_by, sheet_name, created=created)
     record = {"digest": digest, "files": {path.name: path.stat().st_size for path in paths}}
     (site / DOWNLOADS_RECORD).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     return paths
@@ -147,6 +150,12 @@ def _size(path: Path) -> int | None:
         return path.stat().st_size
     except OSError:
         return None
+
+
+def group_stems(frame: pl.DataFrame, stem: str, group_by: str) -> dict[str | None, str]:
+    """The file stem write_downloads gives each value of `group_by` (trimmed; None for a missing or blank one)."""
+    keys = frame.get_column(group_by).cast(pl.String).str.strip_chars().replace("", None)
+    return {value: f"{stem}-{slug}" for value, slug in _unique_slugs(keys.unique().to_list())}
 
 
 def download_names(frame: pl.DataFrame, stem: str, group_by: str | None) -> list[str]:
