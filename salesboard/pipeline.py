@@ -2,6 +2,7 @@
 and the output folder changes only once every page is rendered."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Iterator
@@ -10,16 +11,26 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from salesboard.config import Settings
+from salesboard.config import Settings, build_time
 from salesboard.errors import BuildError
 from salesboard.input.read import ReadResult, SheetSummary, TableCache, read_input
 from salesboard.metrics import Metrics, compute_headline, compute_metrics
-from salesboard.publish.downloads import download_names, write_site_downloads
+from salesboard.publish.downloads import write_downloads, write_site_downloads
 from salesboard.publish.summary import summary_dict, write_summary
 from salesboard.publish.swap import publish_site, staging_folder
+from salesboard.model import LINK_KINDS, Column
 from salesboard.quality import Problem, tally
-from salesboard.site.page_model import Link
-from salesboard.site.pages import PageContext, SiteData, build_pages, follow_up_columns, follow_up_rows
+from salesboard.site.formatting import fmt_date
+from salesboard.site.pages import (
+    ListExport,
+    PageContext,
+    SiteData,
+    build_pages,
+    follow_up_columns,
+    follow_up_links,
+    follow_up_rows,
+    list_exports,
+)
 from salesboard.site.render import render_site
 
 TABLE_KINDS = ("addresses", "orders", "activities", "campaigns")
@@ -94,17 +105,37 @@ def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Met
     thread while last week's figures and the pages are made: all mostly Polars and zlib, which
     release the GIL, so on two cores they overlap."""
     context = PageContext(settings)
-    rows, columns = follow_up_rows(metrics, context), follow_up_columns(context)
-    stem, sheet = context.t("download.stem"), context.t("page.follow_ups")
-    links = tuple(Link(name, f"downloads/{name}") for name in download_names(rows, stem, "owner"))
+    rows, columns = follow_up_rows(metrics, context), [_as_text(column) for column in follow_up_columns(context)]
+    # File names and sheets carry the as-of date; the workbooks' properties the build time.
+    stem = f"{context.t('download.stem')}-{settings.as_of.isoformat()}"
+    sheet = f"{context.t('page.follow_ups')} {fmt_date(settings.as_of, settings.language)}"
+    links = follow_up_links(rows, stem, context)
+    exports = list_exports(metrics, context)
+    list_links = {export.id: export.links(context) for export in exports}
     with ThreadPoolExecutor(max_workers=1) as background:
-        downloads = background.submit(write_site_downloads, rows, columns, staging, settings.output_dir, stem,
-                                      "owner", sheet)
+        downloads = background.submit(_write_downloads, rows, columns, staging, settings.output_dir, stem, sheet,
+                                      exports)
         with stopwatch("metrics"):
             last_week = compute_headline(read.tables, settings.as_of - dt.timedelta(days=7), settings.rules)
         with stopwatch("charts"):
-            pages = build_pages(SiteData(settings, metrics, last_week, read, rows, links))
+            pages = build_pages(SiteData(settings, metrics, last_week, read, rows, links, list_links))
         with stopwatch("render"):
             render_site(pages, staging, settings)
         with stopwatch("downloads"):  # what is left of writing them once the pages are done
             downloads.result()
+
+
+
+def _write_downloads(rows, columns, staging: Path, previous: Path | None, stem: str, sheet: str,
+                     exports: list[ListExport]) -> None:
+    """The follow-up downloads (copied from the previous site when unchanged), then the other lists."""
+    created = build_time()
+    write_site_downloads(rows, columns, staging, previous, stem, "owner", sheet, created=created)
+    for export in exports:
+        write_downloads(export.rows, [_as_text(column) for column in export.columns], staging / "downloads",
+                        export.stem, None, export.sheet, created=created)
+
+
+def _as_text(column: Column) -> Column:
+    """Links (tel, mailto) are plain text in a workbook."""
+    return dataclasses.replace(column, kind="text") if column.kind in LINK_KINDS else column
