@@ -15,10 +15,10 @@ from salesboard.config import Settings, build_time
 from salesboard.errors import BuildError
 from salesboard.input.read import ReadResult, SheetSummary, TableCache, read_input
 from salesboard.metrics import Metrics, compute_headline, compute_metrics
+from salesboard.model import LINK_KINDS, Column
 from salesboard.publish.downloads import write_downloads, write_site_downloads
 from salesboard.publish.summary import summary_dict, write_summary
 from salesboard.publish.swap import publish_site, staging_folder
-from salesboard.model import LINK_KINDS, Column
 from salesboard.quality import Problem, tally
 from salesboard.site.formatting import fmt_date
 from salesboard.site.pages import (
