@@ -10,6 +10,13 @@
  *         <script type="application/json" id="ID">{"data": [...], "layout": {...}}</script>
  * Tables: <div class="data-table" data-source="ID"></div>
  *         <script type="application/json" id="ID">{"columns": [...], "rows": [...], ...}</script>
+ *
+ * A column of kind "tel" or "mailto" shows each cell as a link of that kind; the href is built from
+ * the cell's text and checked (safeHref), the text goes in through textContent. A filter whose column
+ * has "param" ("owner") lives in the URL (#owner=Anna%20Becker): read on load, written on change, and
+ * shared by every table of the page and by the download links that follow it (li[data-follows]).
+ * Every filtered row is in the DOM for printing (rows off the current page are hidden on screen), and a
+ * table with "csv" offers its filtered rows as a .csv made in the browser.
  */
 'use strict';
 
@@ -30,6 +37,9 @@
   // Small tables that show all rows at once need no search box.
   const SEARCH_MIN_ROWS = 11;
   const ARROWS = { none: '↕', ascending: '▲', descending: '▼' };
+  const LINK_KINDS = new Set(['tel', 'mailto']);
+  const FORMULA_TRIGGER = /(^|[,;])( *)([=+\-@\t\r])/g;
+
 
   const collator = new Intl.Collator(LANG);
   const numberFormat = new Intl.NumberFormat(LANG);
@@ -77,6 +87,73 @@
   function fillTemplate(template, values) {
     return template.replace(/\{(\w+)\}/g, (match, name) =>
       Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match);
+  }
+
+  /*
+   * The href of a link made from data: only tel:, mailto: and relative links, anything else gives
+   * null (and the cell stays plain text). The text itself is never parsed as markup.
+   */
+  function safeHref(kind, text) {
+    const value = String(text || '').trim();
+    if (kind === 'tel') {
+      const number = value.replace(/[^0-9+]/g, '').replace(/(?!^)\+/g, '');
+      return /^\+?[0-9]{3,20}$/.test(number) ? 'tel:' + number : null;
+    }
+    if (kind === 'mailto') {
+      return /^[^\s@<>()"',;:\\]+@[^\s@<>()"',;:\\]+\.[^\s@<>()"',;:\\]+$/.test(value)
+        ? 'mailto:' + value : null;
+    }
+    // A relative link: no scheme ("javascript:", "data:"), not protocol-relative ("//host").
+    if (value && !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith('//') && !/\s/.test(value)) {
+      return value;
+    }
+    return null;
+  }
+
+  // The URL hash as {name: value}: "#owner=Anna%20Becker&x=1".
+  function hashParams() {
+    const params = {};
+    for (const part of window.location.hash.replace(/^#/, '').split('&')) {
+      const at = part.indexOf('=');
+      if (at > 0) {
+        try {
+          params[decodeURIComponent(part.slice(0, at))] = decodeURIComponent(part.slice(at + 1).replace(/\+/g, ' '));
+        } catch (error) {
+          // A malformed hash is ignored.
+        }
+      }
+    }
+    return params;
+  }
+
+  function writeHashParam(name, value) {
+    const params = hashParams();
+    if (value === null || value === '') {
+      delete params[name];
+    } else {
+      params[name] = value;
+    }
+    const text = Object.keys(params).map((key) => encodeURIComponent(key) + '=' + encodeURIComponent(params[key]))
+      .join('&');
+    const url = window.location.href.replace(/#.*$/, '') + (text ? '#' + text : '');
+    try {
+      window.history.replaceState(null, '', url);
+    } catch (error) {
+      window.location.hash = text;
+    }
+  }
+
+  // 'Jörg Weiß' → 'joerg-weiss', for file names.
+  function slug(text) {
+    const spelled = String(text).toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')
+      .replace(/ß/g, 'ss');
+    return spelled.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'gruppe';
+  }
+
+  function csvField(text) {
+    const safe = String(text).replace(FORMULA_TRIGGER, "$1$2'$3");
+    return '"' + safe.replace(/"/g, '""') + '"';
   }
 
   function debounce(fn, delay) {
@@ -271,8 +348,10 @@
         : (kind === 'number' ? 'right' : 'left');
       // "items": the cell lists several items joined by this separator; the filter offers each item.
       const items = typeof column.items === 'string' && column.items ? column.items : null;
+      const link = LINK_KINDS.has(column.kind) ? column.kind : null;
+      const param = typeof column.param === 'string' && column.param ? column.param : null;
       return { label: String(column.label || ''), kind: kind, filter: Boolean(column.filter), items: items,
-               align: align };
+               align: align, link: link, param: param };
     });
   }
 
@@ -286,6 +365,9 @@
       this.labels = WORDS;
       this.sort = { column: -1, descending: false };
       this.filters = this.columns.map(() => null);
+      this.selects = this.columns.map(() => null);
+      this.csvName = typeof spec.csv === 'string' && spec.csv ? spec.csv : null;
+      this.offPageTimer = null;
       this.terms = [];
       this.page = 1;
       this.sorted = this.rows.slice();
@@ -319,8 +401,56 @@
           toolbar.appendChild(this.buildFilter(column, index));
         }
       });
+      if (this.csvName) {
+        const button = el('button', 'table-csv', this.labels.csv);
+        button.type = 'button';
+        button.addEventListener('click', () => this.downloadCsv());
+        toolbar.appendChild(button);
+      }
       toolbar.hidden = toolbar.childElementCount === 0;
       return toolbar;
+    }
+
+    // The rows as filtered and sorted, all of them (not only the current page), as the page shows them.
+    csvText() {
+      const lines = [this.columns.map((column) => csvField(column.label)).join(';')];
+      for (const row of this.visible) {
+        lines.push(row.display.map(csvField).join(';'));
+      }
+      return '\ufeff' + lines.join('\r\n') + '\r\n';
+    }
+
+    downloadCsv() {
+      const owner = this.columns.findIndex((column) => column.param === 'owner');
+      const chosen = owner >= 0 ? this.filters[owner] : null;
+      const name = this.csvName + (chosen ? '-' + slug(chosen) : '') + '.csv';
+      const blob = new Blob([this.csvText()], { type: 'text/csv;charset=utf-8' });
+      const link = el('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = name;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    }
+
+    // Chooses `value` (null: all) in the filter of column `index`, as if picked in its list.
+    setFilter(index, value) {
+      const entry = this.selects[index];
+      if (!entry) {
+        return;
+      }
+      let position = value === null ? -1 : entry.values.indexOf(value);
+      if (value !== null && position < 0) {
+        // Not in this table (e.g. an owner without rows here): offered all the same, showing no rows.
+        entry.values.push(value);
+        position = entry.values.length - 1;
+        entry.select.appendChild(new Option(value, String(position)));
+      }
+      entry.select.value = position < 0 ? '' : String(position);
+      this.filters[index] = value;
+      this.page = 1;
+      this.applyFilters();
     }
 
     buildSearch() {
@@ -351,7 +481,11 @@
         this.filters[index] = select.value === '' ? null : values[Number(select.value)];
         this.page = 1;
         this.applyFilters();
+        if (column.param) {
+          setPageParam(column.param, this.filters[index], this);
+        }
       });
+      this.selects[index] = { select: select, values: values };
       label.appendChild(select);
       return label;
     }
@@ -477,7 +611,34 @@
       return this.visible.slice(start, start + this.pageSize);
     }
 
-    // Only the current page is turned into DOM nodes, which keeps large tables fast.
+    rowElement(row, className) {
+      const tr = el('tr', className);
+      this.columns.forEach((column, c) => {
+        const text = row.display[c];
+        // Cells stay on one line; only long text wraps, so rows do not turn into narrow towers.
+        let cellClass = text.length > LONG_TEXT ? 'align-' + column.align + ' cell-long' : 'align-' + column.align;
+        if (text === '') {
+          cellClass += ' cell-empty';
+        }
+        const href = column.link && text ? safeHref(column.link, text) : null;
+        const td = el('td', cellClass, href ? undefined : text);
+        if (href) {
+          const link = el('a', 'cell-link', text);
+          link.href = href;
+          td.appendChild(link);
+        }
+        // The phone layout shows each cell under its column's label.
+        td.dataset.label = column.label;
+        if (row.titles && row.titles[c]) {
+          td.title = row.titles[c];  // the text that was cut short for the page
+        }
+        tr.appendChild(td);
+      });
+      return tr;
+    }
+
+    // The current page is turned into DOM nodes at once; the other filtered rows follow a moment later,
+    // hidden on screen and printed, so that paper holds every filtered row.
     render() {
       const fragment = document.createDocumentFragment();
       const rows = this.currentPageRows();
@@ -489,19 +650,33 @@
         fragment.appendChild(tr);
       }
       for (const row of rows) {
-        const tr = el('tr');
-        this.columns.forEach((column, c) => {
-          const text = row.display[c];
-          // Cells stay on one line (the table scrolls sideways on phones);
-          // only long text wraps, so rows do not turn into narrow towers.
-          const className = text.length > LONG_TEXT ? 'align-' + column.align + ' cell-long' : 'align-' + column.align;
-          tr.appendChild(el('td', className, text));
-        });
-        fragment.appendChild(tr);
+        fragment.appendChild(this.rowElement(row, null));
       }
       this.body.textContent = '';
       this.body.appendChild(fragment);
       this.renderPager();
+      clearTimeout(this.offPageTimer);
+      this.offPageTimer = setTimeout(() => this.renderOffPage(), 0);
+    }
+
+    renderOffPage() {
+      clearTimeout(this.offPageTimer);
+      this.offPageTimer = null;
+      if (this.pageSize === 0 || this.body.querySelector('tr.off-page')) {
+        return;
+      }
+      const start = (this.page - 1) * this.pageSize;
+      const before = document.createDocumentFragment();
+      const after = document.createDocumentFragment();
+      this.visible.forEach((row, index) => {
+        if (index < start) {
+          before.appendChild(this.rowElement(row, 'off-page'));
+        } else if (index >= start + this.pageSize) {
+          after.appendChild(this.rowElement(row, 'off-page'));
+        }
+      });
+      this.body.insertBefore(before, this.body.firstChild);
+      this.body.appendChild(after);
     }
 
     renderPager() {
@@ -519,20 +694,62 @@
     }
   }
 
+  const TABLES = [];
+
   function initTable(container) {
     try {
       const spec = readJson(container.dataset.source);
       if (!spec || !Array.isArray(spec.columns) || !Array.isArray(spec.rows)) {
         throw new Error('table JSON needs "columns" and "rows" arrays');
       }
-      new DataTable(container, spec);
+      TABLES.push(new DataTable(container, spec));
     } catch (error) {
       showFailure(container, WORDS.tableFailed, error);
     }
   }
 
+  // The download links that follow a filter: the owner's files while one is chosen, else the whole list's.
+  function showFollowingLinks(param, value) {
+    const items = Array.from(document.querySelectorAll('li[data-follows]'))
+      .filter((item) => item.dataset.follows === param);
+    const matching = items.filter((item) => value !== null && item.dataset.value === value);
+    for (const item of items) {
+      const whole = !Object.prototype.hasOwnProperty.call(item.dataset, 'value');
+      item.hidden = matching.length ? !matching.includes(item) : !whole;
+    }
+  }
+
+  // A page-wide filter (the owner): into the URL, into every table with that filter, into the links.
+  function setPageParam(param, value, source) {
+    writeHashParam(param, value);
+    applyPageParam(param, value, source);
+  }
+
+  function applyPageParam(param, value, source) {
+    for (const table of TABLES) {
+      table.columns.forEach((column, index) => {
+        if (column.param === param && table !== source && table.filters[index] !== value) {
+          table.setFilter(index, value);
+        }
+      });
+    }
+    showFollowingLinks(param, value);
+  }
+
+  function applyHash() {
+    const params = hashParams();
+    const names = new Set(['owner']);
+    TABLES.forEach((table) => table.columns.forEach((column) => column.param && names.add(column.param)));
+    names.forEach((name) => applyPageParam(name, Object.prototype.hasOwnProperty.call(params, name)
+      ? params[name] : null, null));
+  }
+
   function initTables() {
     document.querySelectorAll('.data-table[data-source]').forEach(initTable);
+    applyHash();
+    window.addEventListener('hashchange', applyHash);
+    // Printing: every filtered row, also when the print starts before the rest of the rows were drawn.
+    window.addEventListener('beforeprint', () => TABLES.forEach((table) => table.renderOffPage()));
   }
 
   /* -------------------------------------------------------------- start */
