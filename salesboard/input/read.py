@@ -82,7 +82,7 @@ class ReadResult:
     sheets: tuple[SheetSummary, ...]
     files: tuple[Path, ...]
     reread: tuple[str, ...] = ()  # files parsed now (the others came from the cache)
-    notices: tuple[Problem, ...] = ()  # e.g. a broken file shown with its last good contents
+    notices: tuple[Problem, ...] = ()  # e.g. a broken file shown with its last good contents (say describe())
 
 
 def read_input(settings: Settings, cache: TableCache | None = None, stopwatch=None) -> ReadResult:
@@ -108,7 +108,7 @@ def read_input(settings: Settings, cache: TableCache | None = None, stopwatch=No
             return FileOutcome(result, parsed=True)
         return FileOutcome(last_good, parsed=True, notice=Problem(
             "notice", result.file, "", "", "file.last_good", "done.last_good",
-            {"reason": result.problems[0], "read_at": f"{last_good.read_at:%d.%m.%Y %H:%M}"}))
+            {"file": result.file, "reason": result.problems[0], "read_at": f"{last_good.read_at:%d.%m.%Y %H:%M}"}))
 
     if cache:
         cache.forget_missing(paths)

@@ -69,7 +69,7 @@ WORDS: dict[str, dict[str, str]] = {
     "done.as_addresses": {"de": "trotzdem als Adressen gezählt", "en": "counted as addresses all the same"},
     "done.read_so": {"de": "so gelesen", "en": "read so"},
     "done.file_read": {"de": "Datei gelesen", "en": "file read"},
-    "done.last_good": {"de": "letzter lesbarer Stand gezeigt", "en": "last good contents shown"},
+    "done.last_good": {"de": "bis sie wieder lesbar gespeichert ist", "en": "until it is saved readable again"},
     # Files.
     "file.cannot_open": {"de": "lässt sich nicht öffnen ({reason}); ist sie gesperrt, oder wurden die Rechte "
                                "geändert?",
@@ -116,8 +116,8 @@ WORDS: dict[str, dict[str, str]] = {
     "file.name_not_utf8": {
         "de": "der Dateiname ist kein gültiges UTF-8 und wird als {name} gezeigt; die Datei besser umbenennen",
         "en": "the file name is not valid UTF-8 and is shown as {name}; better rename the file"},
-    "file.last_good": {"de": "lässt sich nicht lesen ({reason}); gezeigt wird ihr Inhalt vom {read_at}",
-                       "en": "could not be read ({reason}); showing its contents as read at {read_at}"},
+    "file.last_good": {"de": "{file} lässt sich nicht lesen ({reason}); gezeigt wird ihr Inhalt vom {read_at}",
+                       "en": "{file} could not be read ({reason}); showing its contents as read at {read_at}"},
     "sheet.unreadable": {"de": "lässt sich nicht lesen ({reason})", "en": "cannot be read ({reason})"},
     # CSV rows.
     "csv.ragged": {"de": "hat {found} Felder, die Kopfzeile {expected}; fehlt ein Trennzeichen oder ein "

@@ -1,0 +1,41 @@
+"""Whether the input gives anything to build, and if not, why — sheet by sheet, in the site's language."""
+from __future__ import annotations
+
+from salesboard.config import Settings
+from salesboard.errors import BuildError
+from salesboard.input.read import ReadResult
+from salesboard.quality import Problem, word
+
+# Problems that say why a whole file, sheet or table gave no rows.
+_WHY_NOTHING = ("file.", "sheet.", "rejected.")
+
+
+def require_usable_input(read: ReadResult, settings: Settings) -> None:
+    """Stop before anything is written when no table has a row (listing every sheet with what it looked
+    like and what it lacks), or, with --strict, on any error or warning."""
+    language = settings.language
+    if not any(sheet.kind and sheet.rows for sheet in read.sheets):
+        lines = [word("nothing.files" if read.files else "nothing.no_files", language,
+                      {"count": len(read.files)})]
+        lines += [f"  - {problem.text(language)}" for problem in read.problems if _says_why(problem)]
+        lines += [f"  - {word('nothing.sheet_without_rows', language, {'where': _where(sheet, language)})}"
+                  for sheet in read.sheets if sheet.kind and not sheet.rows and not _explained(sheet, read)]
+        lines.append(word("nothing.left_as_it_was", language))
+        raise BuildError("\n".join(lines))
+    serious = [problem for problem in read.problems if problem.severity != "notice"]
+    if settings.strict and serious:
+        raise BuildError(word("nothing.strict", language, {"count": len(serious),
+                                                           "first": serious[0].text(language)}))
+
+
+def _says_why(problem: Problem) -> bool:
+    return problem.severity != "notice" and problem.message.startswith(_WHY_NOTHING)
+
+
+def _explained(sheet, read: ReadResult) -> bool:
+    return any(_says_why(problem) and problem.file == sheet.file and problem.sheet == sheet.sheet
+               for problem in read.problems)
+
+
+def _where(sheet, language: str) -> str:
+    return Problem("notice", sheet.file, sheet.sheet, "", "", "").location(language)
