@@ -145,7 +145,7 @@ def _orders(rows: pl.DataFrame) -> pl.DataFrame:
         .agg(
             pl.col("_file").first(),
             pl.col("order_date").min(),
-            pl.col("amount").sum(),
+            pl.col("amount").sum().round(2),  # whole cents, without the float noise of adding line items
             pl.col("owner").drop_nulls().first(),
             pl.col("customer_name").drop_nulls().first(),
         )

@@ -208,5 +208,4 @@ def _cause(frame: pl.DataFrame, required: dict[str, str], letters: dict[str, str
             return "rejected.month_day", {"count": raw_values.len(), "column": letter, "example": raw_values[0]}
         return "rejected.unreadable", {"field_w": f"field.{field}", "column": letter, "example": repr(raw_values[0]),
                                        "table": table}
-    first = next(iter(required))
-    return "rejected.empty", {"field_w": f"field.{first}", "column": letters[required[first]]}
+    return "rejected.mixed", {}

@@ -202,18 +202,28 @@ class AliasIndex:
         # Extra activity types per stage from the settings: folded type → stage.
         self.activity_types = {fold(alias): stage for stage, words in (extra or {}).get("activity_types", {}).items()
                                for alias in words}
-        self._typo_candidates = {table: [alias for alias in folded if len(alias) >= TYPO_MIN_LETTERS]
-                                 for table, folded in self.by_table.items()}
+        # Long aliases by length, so a cell is compared only with aliases one letter longer or shorter.
+        self._typo_candidates: dict[str, dict[int, list[str]]] = {}
+        for table, folded in self.by_table.items():
+            by_length: dict[int, list[str]] = {}
+            for alias in folded:
+                if len(alias) >= TYPO_MIN_LETTERS:
+                    for length in (len(alias) - 1, len(alias), len(alias) + 1):
+                        by_length.setdefault(length, []).append(alias)
+            self._typo_candidates[table] = by_length
+        self._typos: dict[tuple[str, str], tuple[str, int] | None] = {}
 
     def count_known(self, cells: list[str | None]) -> int:
-        """Cells that are known headers (also numbered repeats such as "Order Date1"), to find the header row."""
+        """Cells that are known headers (also numbered repeats such as "Order Date1" and misspellings of long
+        aliases), to find the header row."""
         count = 0
         for cell in cells:
             if cell is None:
                 continue
             name = fold(cell)
             numbered = _DEDUPLICATED.match(name)
-            count += name in self.known or bool(numbered and numbered.group(1) in self.known)
+            count += name in self.known or bool(numbered and numbered.group(1) in self.known) or any(
+                self._typo(table, name) for table in self.by_table)
         return count
 
     def assess(self, header: list[str | None]) -> list[HeaderMatch]:
@@ -294,16 +304,19 @@ class AliasIndex:
                            missing, keyed_by_name)
 
     def _typo(self, table: str, name: str) -> tuple[str, int] | None:
-        if len(name) < TYPO_MIN_LETTERS - 1:
-            return None
-        for alias in self._typo_candidates[table]:
-            if _one_edit_apart(name, alias):
-                return self.by_table[table][alias]
-        return None
+        """The field of the long alias `name` misspells by one letter (cells with digits are no headers)."""
+        key = (table, name)
+        if key not in self._typos:
+            found = None
+            if len(name) >= TYPO_MIN_LETTERS - 1 and not any(ch.isdigit() for ch in name):
+                found = next((self.by_table[table][alias] for alias in self._typo_candidates[table].get(len(name), ())
+                              if _one_edit_apart(name, alias)), None)
+            self._typos[key] = found
+        return self._typos[key]
 
     @staticmethod
     def _bare_id(folded: list[str], chosen: dict[str, ColumnChoice]) -> int | None:
-        if not any(field in chosen for field in NAME_FIELDS) or folded.count(_BARE_ID) != 1:
+        if not any(field in chosen for field in (*NAME_FIELDS, "last_name")) or folded.count(_BARE_ID) != 1:
             return None
         taken = {choice.index for choice in chosen.values()}
         other_ids = [index for index, name in enumerate(folded)

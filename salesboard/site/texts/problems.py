@@ -164,6 +164,9 @@ WORDS: dict[str, dict[str, str]] = {
               "(etwa {example}); die Formeln in Excel prüfen",
         "en": "none of the {rows} data rows could be used: the {field_w} in column {column} holds Excel errors "
               "(such as {example}); check the formulas in Excel"},
+    "rejected.mixed": {
+        "de": "keine der {rows} Datenzeilen ließ sich verwenden: jeder fehlt ein Pflichtwert (siehe die Zellen oben)",
+        "en": "none of the {rows} data rows could be used: each lacks a required value (see the cells above)"},
     "header.repeated": {"de": "wiederholt die Überschrift für {field_w} (schon Spalte {column})",
                         "en": "repeats the header of the {field_w} (already column {column})"},
     "header.passed_over": {
