@@ -367,6 +367,8 @@
       this.filters = this.columns.map(() => null);
       this.selects = this.columns.map(() => null);
       this.csvName = typeof spec.csv === 'string' && spec.csv ? spec.csv : null;
+      // "cards": one card per row at every width (a work list read top down), not a grid of columns.
+      container.classList.toggle('cards-layout', spec.layout === 'cards');
       this.offPageTimer = null;
       this.terms = [];
       this.page = 1;
@@ -619,6 +621,9 @@
         let cellClass = text.length > LONG_TEXT ? 'align-' + column.align + ' cell-long' : 'align-' + column.align;
         if (text === '') {
           cellClass += ' cell-empty';
+        }
+        if (column.kind === 'date' || column.link) {
+          cellClass += ' cell-' + (column.link || 'date');
         }
         const href = column.link && text ? safeHref(column.link, text) : null;
         const td = el('td', cellClass, href ? undefined : text);

@@ -82,18 +82,22 @@ def call_rows(frame: pl.DataFrame, m: Metrics, c: PageContext) -> pl.DataFrame:
 
 
 def call_columns(c: PageContext, with_rank: bool = True) -> list[Column]:
-    columns = [c.column("company"), c.column("contact"), c.column("phone", "tel"), c.column("email", "mailto"),
-               c.column("segment_name", filter=True), c.column("call_reasons", filter="each"),
-               c.column("sentence"), c.column("last_contact", "date"), c.column("last_note"),
-               c.column("call_due", "date"), c.column("owner", filter=True), c.column("customer_id")]
+    """Name and why first, then how to reach them; the rest for the details."""
+    columns = [c.column("company"), c.column("sentence"), c.column("phone", "tel"), c.column("contact"),
+               c.column("call_reasons", filter="each"), c.column("segment_name", filter=True),
+               c.column("call_due", "date"), c.column("last_contact", "date"), c.column("last_note"),
+               c.column("email", "mailto"), c.column("owner", filter=True), c.column("customer_id")]
     return ([c.column("rank", "int")] if with_rank else []) + columns
 
 
-def reactivation_columns(c: PageContext) -> list[Column]:
-    return [c.column("company"), c.column("contact"), c.column("email", "mailto"), c.column("phone", "tel"),
-            c.column("segment_name", filter=True), c.column("call_reasons", filter="each"), c.column("sentence"),
-            c.column("p", "percent"), c.column("last_contact", "date"), c.column("owner", filter=True),
-            c.column("customer_id")]
+def reactivation_columns(c: PageContext, page: bool = False) -> list[Column]:
+    """For a mailing: whom to write to, and why; the page shows the first of them, the download all."""
+    if page:
+        return [c.column("company"), c.column("contact"), c.column("email", "mailto"), c.column("phone", "tel"),
+                c.column("segment_name", filter=True), c.column("p", "percent"), c.column("owner", filter=True)]
+    return [c.column("company"), c.column("sentence"), c.column("contact"), c.column("email", "mailto"),
+            c.column("phone", "tel"), c.column("segment_name", filter=True), c.column("p", "percent"),
+            c.column("last_contact", "date"), c.column("owner", filter=True), c.column("customer_id")]
 
 
 def waiting_columns(c: PageContext) -> list[Column]:
@@ -145,15 +149,17 @@ def call_list_page(site: SiteData, c: PageContext) -> Page:
     if calls.fallback:
         intro = c.t("call.fallback") + " " + intro
     downloads = site.list_downloads
+    table = c.table("call-list", "", rows, call_columns(c), page_size=0,
+                    csv_name=f"{c.t('download.call_list_stem')}-{m.as_of.isoformat()}")
+    table.data["layout"] = "cards"  # a work list, read top down
     return Page("call-list", "call_list", (
         Section(c.t("sec.call_list"), text=intro, cards=cards,
-                tables=(c.table("call-list", "", rows, call_columns(c), page_size=0,
-                                csv_name=f"{c.t('download.call_list_stem')}-{m.as_of.isoformat()}"),),
+                tables=(table,),
                 links=downloads.get("call-list", ())),
         Section(c.t("sec.backtest"), text=backtest_sentence(m, c)),
         Section(c.t("sec.reactivation"),
                 text=c.t("note.reactivation").format(share=fmt_percent(m.rules.dormant_below, c.language, 0)),
-                tables=(c.table("reactivation", "", reactivation, reactivation_columns(c),
+                tables=(c.table("reactivation", "", reactivation, reactivation_columns(c, page=True),
                                 csv_name=f"{c.t('download.reactivation_stem')}-{m.as_of.isoformat()}"),),
                 links=downloads.get("reactivation", ())),
     ))
