@@ -68,7 +68,8 @@ def test_an_open_offer_is_dated_0_to_90_days_before_and_closed_only_by_a_later_o
     assert open_offers == [{"segment": "Z2", "recency": "0-30", "open_offer": True, "seen": 2, "ordered": 2}]
 
 
-def _candidates(tables, rules=Rules()):
+def _candidates(tables):
+    rules = Rules()
     facts = select_facts(tables, D)
     addresses = classify_addresses(facts, rules)
     frame = call_candidates(facts, addresses, overdue_follow_ups(facts, addresses, rules), rules)
@@ -189,7 +190,7 @@ def test_promised_rows_come_first_and_no_owner_exceeds_the_cap_apart_from_them(r
     frame = _frame([(f"c{i:02d}", owner, promised, day if promised else None, p, value, segment, overdue)
                     for i, (owner, promised, day, p, value, segment, overdue) in enumerate(rows)])
     calls, reactivation = order_and_split(frame, Rules(calls_per_day=cap), fallback)
-    for owner, part in calls.group_by("owner", maintain_order=True):
+    for _owner, part in calls.group_by("owner", maintain_order=True):
         promised = part["promised"].to_list()
         assert promised == sorted(promised, reverse=True)  # every promised row before any other
         assert (~part["promised"]).sum() <= max(0, cap - sum(promised))
