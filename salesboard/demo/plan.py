@@ -53,6 +53,9 @@ class Customer:
     activities: list[tuple[date, str, str, date | None]] = field(default_factory=list)
 
 
+FIRST_ORDER_FROM = date(2024, 1, 8)
+
+
 def random_day(rng: random.Random, first: date, last: date) -> date:
     return first + timedelta(days=rng.randint(0, max(0, (last - first).days)))
 
@@ -100,16 +103,29 @@ def make_customer(rng: random.Random, segment: str, taken: set[str]) -> Customer
 
 
 def plan_orders(rng: random.Random, count: int) -> list[date]:
-    """Order dates from 2024 on; gaps are squeezed to a random share of the time left."""
+    """Order dates from 2024 on, in which recency matters as it does in a real customer base:
+
+    - a second order mostly follows the first within a few months (a first-time buyer who has not
+      reordered after half a year rarely will: those stay Z2, so old first-time buyers are cold);
+    - a loyal customer orders at its own rhythm (every one to four months, give or take a third);
+    - a quarter of the loyal customers have gone quiet: their last order lies months back.
+    """
     if not count:
         return []
-    first = recent_day(rng, date(2024, 1, 8), AS_OF - timedelta(days=60 * (count - 1)))
-    gaps = [rng.randint(14, 240) for _ in range(count - 1)]
-    scale = min(1.0, rng.uniform(0.5, 1.0) * (AS_OF - first).days / max(1, sum(gaps)))
-    orders = [first]
-    for gap in gaps:
-        orders.append(orders[-1] + timedelta(days=int(gap * scale)))
-    return orders
+    if count == 1:
+        return [recent_day(rng, FIRST_ORDER_FROM, AS_OF)]
+    if count == 2:
+        first = recent_day(rng, FIRST_ORDER_FROM, AS_OF - timedelta(days=20))
+        gap = min(int(10 + rng.expovariate(1 / 40)), (AS_OF - first).days)
+        return [first, first + timedelta(days=gap)]
+    rhythm = rng.randint(30, 120)
+    quiet = rng.random() < 0.25
+    last = AS_OF - timedelta(days=rng.randint(2 * rhythm + 30, 2 * rhythm + 300) if quiet else rng.randint(0, rhythm))
+    orders = [last]
+    for _ in range(count - 1):
+        gap = max(7, int(rhythm * rng.uniform(0.67, 1.33)))
+        orders.append(max(FIRST_ORDER_FROM, orders[-1] - timedelta(days=gap)))
+    return sorted(orders)
 
 
 def sales_path(rng: random.Random, first_contact: str, depth: int) -> list[str]:
