@@ -11,6 +11,7 @@ from salesboard.config import CONFIG_KEYS, DEFAULT_CONFIG, LANGUAGES, Settings, 
 from salesboard.errors import BuildError, ConfigError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+MAX_POLL_SECONDS = 86_400
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -38,11 +39,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+AS_OF_YEARS = (1900, 2200)  # dates a sales team's workbooks can mean
+
+
 def _iso_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        date = dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, found {text!r}") from None
+    low, high = AS_OF_YEARS
+    if not low <= date.year <= high:
+        raise argparse.ArgumentTypeError(f"expected a date from {low} to {high}, found {text!r}")
+    return date
 
 
 def _positive_seconds(text: str) -> float:
@@ -50,8 +58,9 @@ def _positive_seconds(text: str) -> float:
         seconds = float(text)
     except ValueError:
         seconds = -1
-    if seconds <= 0:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, found {text!r}")
+    if not 0 < seconds <= MAX_POLL_SECONDS:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0 and up to {MAX_POLL_SECONDS}, "
+                                         f"found {text!r}")
     return seconds
 
 
@@ -77,6 +86,10 @@ def check_folders(settings: Settings) -> None:
     if output_dir == input_dir or input_dir in output_dir.parents:
         problems.append(f"--output {settings.output_dir} lies inside the input folder {settings.input_dir}; "
                         "choose a folder outside it (the input folder is only ever read)")
+    elif output_dir in input_dir.parents:
+        problems.append(f"--input {settings.input_dir} lies inside the output folder {settings.output_dir}; "
+                        "choose an input folder outside it (a build may replace or remove what the output "
+                        "folder holds)")
     if settings.strict and settings.warnings:
         problems += [f"{warning} (fatal with --strict)" for warning in settings.warnings]
     if problems:
@@ -113,11 +126,14 @@ def main(argv: list[str] | None = None) -> int:
 def print_report(result, settings: Settings) -> None:
     if settings.verbosity == 0:
         return
+    from salesboard.quality import word
+
+    language = settings.language
     shown = result.problems if settings.verbosity > 1 else [p for p in result.problems if p.severity == "error"]
     for problem in shown:
-        print(f"{problem.severity}: {problem}", file=sys.stderr)
+        print(f"{word(f'severity_word.{problem.severity}', language)}: {problem.text(language)}", file=sys.stderr)
     for notice in result.notices:
-        print(f"notice: {notice}", file=sys.stderr)
+        print(f"{word('severity_word.notice', language)}: {notice}", file=sys.stderr)
     print(result.summary_line())
     if settings.verbosity > 1:
         print("stages: " + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items()))

@@ -21,6 +21,9 @@ from salesboard.errors import ConfigError
 from salesboard.input.headers import ALIASES
 
 LANGUAGES = ("de", "en")
+# Bounds of the settings of how the site is built.
+MAX_INPUT_MB_LIMITS = (1, 100_000)
+LOCK_WAIT_SECONDS_LIMITS = (0, 3600)
 # Looked up in the working directory when --config is not given.
 DEFAULT_CONFIG = Path("dashboard.toml")
 
@@ -37,6 +40,8 @@ CONFIG_KEYS = {
     "dormant_below": "likelihood below which a call-list candidate goes to the reactivation list (default 0.02)",
     "aliases": "table of tables: extra header names, e.g. [aliases.orders] amount = [\"Summe\"]",
     "columns": "table of tables: pinned header per field, e.g. [columns.orders] amount = \"Netto\"",
+    "max_input_mb": "workbooks larger than this many megabytes are refused (default 200)",
+    "lock_wait_seconds": "how long a build waits for another build of the same site to finish (default 60)",
 }
 
 
@@ -59,6 +64,8 @@ class Settings:
     cadence_days: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE_DAYS))
     aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    max_input_mb: int = 200
+    lock_wait_seconds: float = 60.0
     strict: bool = False
     verbosity: int = 1  # 0 quiet, 1 normal, 2 verbose
     warnings: tuple[str, ...] = ()  # config warnings (unknown keys); fatal with --strict
@@ -73,12 +80,31 @@ class Settings:
 
 def load_config(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        text = _config_text(path, path.read_bytes())
+        return tomllib.loads(text)
     except OSError as error:
         raise ConfigError([f"{path}: cannot be read ({error.strerror or error})"]) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError([f"{path}: not valid TOML ({error}); check quotes and brackets"]) from error
+
+
+def _config_text(path: Path, data: bytes) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252 ("ANSI", as older Notepad saves)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", "replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                text = "\0"
+    if "\0" in text or "\ufffd" in text:
+        raise ConfigError([f"{path}: expected a text file in UTF-8, found bytes in no text encoding read "
+                           "(UTF-16 without byte-order mark?); save it as UTF-8 (Notepad: Save as › Encoding "
+                           "UTF-8)"])
+    return text.removeprefix("\ufeff")
 
 
 def make_settings(config: dict[str, Any], config_file: Path | None = None, **overrides: Any) -> Settings:
@@ -109,6 +135,10 @@ def make_settings(config: dict[str, Any], config_file: Path | None = None, **ove
     expect("date_format", str, lambda v: "%" in v, "a format such as %d.%m.%Y")
     expect_whole("loyal_min_orders", LOYAL_MIN_ORDERS_LIMITS, "")
     expect_whole("offer_chase_days", OFFER_CHASE_DAYS_LIMITS, " of days")
+    expect_whole("max_input_mb", MAX_INPUT_MB_LIMITS, " of megabytes")
+    low, high = LOCK_WAIT_SECONDS_LIMITS
+    expect("lock_wait_seconds", (int, float), lambda v: not isinstance(v, bool) and low <= v <= high,
+           f"a number of seconds from {low} to {high}")
     expect_whole("calls_per_day", CALLS_PER_DAY_LIMITS, " of calls")
     low, high = DORMANT_BELOW_LIMITS
     expect("dormant_below", (int, float), lambda v: not isinstance(v, bool) and low <= v <= high,

@@ -1,5 +1,5 @@
 """build_site(): the whole build, stage by stage. Everything is computed before anything is written,
-and the output folder changes only once every page is rendered."""
+and the site changes only once every page is rendered, in one step (salesboard.publish.swap)."""
 from __future__ import annotations
 
 import dataclasses
@@ -17,10 +17,13 @@ from salesboard.input.read import ReadResult, SheetSummary, TableCache, read_inp
 from salesboard.metrics import Metrics, compute_headline, compute_metrics
 from salesboard.model import LINK_KINDS, Column
 from salesboard.publish.downloads import write_downloads, write_site_downloads
+from salesboard.publish.lock import build_lock
+from salesboard.publish.oserrors import output_error
 from salesboard.publish.summary import summary_dict, write_summary
-from salesboard.publish.swap import publish_site, staging_folder
+from salesboard.publish.swap import current_build, publish_site, repair_summary, staging_folder
 from salesboard.quality import Problem, tally
 from salesboard.site.formatting import fmt_date
+from salesboard.site.page_model import Page
 from salesboard.site.pages import (
     ListExport,
     PageContext,
@@ -70,19 +73,30 @@ class Stopwatch:
 
 
 def build_site(settings: Settings, cache: TableCache | None = None) -> BuildResult:
-    """Read (with a cache, only the workbooks that changed), compute, render, publish."""
+    """Read (with a cache, only the workbooks that changed), compute, render, publish; one build at a
+    time per output folder. What the system refuses to write becomes an OutputError naming the path."""
     started = time.perf_counter()
+    try:
+        settings.output_dir.mkdir(parents=True, exist_ok=True)
+        with build_lock(settings.output_dir, settings.lock_wait_seconds):
+            return locked_build(settings, cache, started)
+    except OSError as error:
+        raise output_error(error, settings.output_dir) from error
+
+
+def locked_build(settings: Settings, cache: TableCache | None, started: float) -> BuildResult:
     stopwatch = Stopwatch()
+    repair_summary(settings.output_dir)
     read = read_input(settings, cache, stopwatch)
     require_usable_input(read, settings)
     with stopwatch("metrics"):
         metrics = compute_metrics(read.tables, settings.as_of, settings.rules)
     with staging_folder(settings.output_dir) as staging:
-        write_pages_and_downloads(settings, read, metrics, staging, stopwatch)
+        pages = write_pages_and_downloads(settings, read, metrics, staging, stopwatch)
         with stopwatch("render"):
             write_summary(summary_dict(metrics, *tally(read.problems)), staging)
         with stopwatch("publish"):
-            publish_site(staging, settings.output_dir)
+            publish_site(staging, settings.output_dir, [page.slug for page in pages], settings.language)
     counts = {kind: getattr(read.tables, kind).height for kind in TABLE_KINDS}
     return BuildResult(read.sheets, read.problems, counts, time.perf_counter() - started, settings.output_dir,
                        read.reread, read.notices, stopwatch.seconds)
@@ -100,7 +114,7 @@ def require_usable_input(read: ReadResult, settings: Settings) -> None:
 
 
 def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Metrics, staging: Path,
-                              stopwatch: Stopwatch) -> None:
+                              stopwatch: Stopwatch) -> list[Page]:
     """The pages and the follow-up downloads into `staging`. The downloads are written in a second
     thread while last week's figures and the pages are made: all mostly Polars and zlib, which
     release the GIL, so on two cores they overlap."""
@@ -113,8 +127,8 @@ def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Met
     exports = list_exports(metrics, context)
     list_links = {export.id: export.links(context) for export in exports}
     with ThreadPoolExecutor(max_workers=1) as background:
-        downloads = background.submit(_write_downloads, rows, columns, staging, settings.output_dir, stem, sheet,
-                                      exports)
+        downloads = background.submit(_write_downloads, rows, columns, staging, current_build(settings.output_dir),
+                                      stem, sheet, exports)
         with stopwatch("metrics"):
             last_week = compute_headline(read.tables, settings.as_of - dt.timedelta(days=7), settings.rules)
         with stopwatch("charts"):
@@ -123,6 +137,7 @@ def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Met
             render_site(pages, staging, settings)
         with stopwatch("downloads"):  # what is left of writing them once the pages are done
             downloads.result()
+    return pages
 
 
 

@@ -7,6 +7,7 @@ import shutil
 from html.parser import HTMLParser
 
 import pytest
+from support.site import site_file
 from support.workbooks import write_team_workbooks, write_workbook
 
 from salesboard.cli import main
@@ -28,7 +29,7 @@ def built(tmp_path):
 
 
 def test_summary_holds_the_figures_worked_out_by_hand(built):
-    summary = json.loads((built / "data" / "summary.json").read_text(encoding="utf-8"))
+    summary = json.loads(site_file(built, "data/summary.json").read_text(encoding="utf-8"))
     assert summary["as_of"] == AS_OF
     # Addresses 1–5 plus 9 from the orders. Orders dated <= D with a total > 0: A1 (150), A2, A3, A4, A7.
     # Activities dated <= D: all three.
@@ -94,15 +95,15 @@ def test_every_page_links_only_local_files_and_shows_the_cards(built):
         html = (built / page).read_text(encoding="utf-8")
         assert "http://" not in html and "https://" not in html and 'src="//' not in html
     # Addresses, customers, revenue 12 months (150+200+300+500-50+80 = 1.180 €), second-order rate, overdue.
-    assert texts(built / "index.html", "value") == ["6", "3", "1.180\u00a0€", "33,3\u00a0%", "3"]
+    assert texts(site_file(built, "index.html"), "value") == ["6", "3", "1.180\u00a0€", "33,3\u00a0%", "3"]
     # As of 18.11.: customers 1 and 9 (4 ordered on 24.11.), revenue 730 €, second-order rate 1/2;
     # overdue then: 3 (its offer, 16 days old), 9 (48 days since 1.10.), 1 (78 days since 1.9.) and 4,
     # a Z1 by its mailing answer of 1.9. (78 > 30 days) until it ordered on 24.11.
-    assert texts(built / "index.html", "change") == [
+    assert texts(site_file(built, "index.html"), "change") == [
         "±0 ggü. Vorwoche", "+1 ggü. Vorwoche", "+450 ggü. Vorwoche", "−16,7 %-Pkt. ggü. Vorwoche",
         "−1 ggü. Vorwoche"]
-    assert (built / "assets" / "plotly.min.js").stat().st_size > 1_000_000
-    downloads = sorted(p.name for p in (built / "downloads").iterdir())
+    assert site_file(built, "assets/plotly.min.js").stat().st_size > 1_000_000
+    downloads = sorted(p.name for p in site_file(built, "downloads").iterdir())
     # Overdue: 3 and 1 (owners Tim and Anna) and 9, which has no owner.
     assert downloads == ["wiedervorlagen-anna.csv", "wiedervorlagen-anna.xlsx", "wiedervorlagen-ohne-zuordnung.csv",
                          "wiedervorlagen-ohne-zuordnung.xlsx", "wiedervorlagen-tim.csv", "wiedervorlagen-tim.xlsx",
@@ -112,8 +113,8 @@ def test_every_page_links_only_local_files_and_shows_the_cards(built):
 def test_english_pages(tmp_path):
     write_team_workbooks(tmp_path / "input")
     assert build(tmp_path, "--lang", "en") == 0
-    assert texts(tmp_path / "site" / "index.html", "value") == ["6", "3", "€1,180", "33.3%", "3"]
-    assert (tmp_path / "site" / "downloads" / "follow-ups.xlsx").is_file()
+    assert texts(site_file(tmp_path / "site", "index.html"), "value") == ["6", "3", "€1,180", "33.3%", "3"]
+    assert site_file(tmp_path / "site", "downloads/follow-ups.xlsx").is_file()
 
 
 def snapshot(folder):
@@ -121,8 +122,8 @@ def snapshot(folder):
 
 
 def test_a_build_with_nothing_readable_exits_1_and_keeps_the_previous_site(built, tmp_path, capsys):
+    shutil.rmtree(built / ".cache")  # no last good contents to fall back on
     before = snapshot(built)
-    shutil.rmtree(tmp_path / ".site.cache")  # no last good contents to fall back on
     for workbook in (tmp_path / "input").iterdir():
         workbook.write_bytes(b"not a workbook")
     assert build(tmp_path) == 1
@@ -155,11 +156,11 @@ def test_config_file_settings_reach_the_build(tmp_path):
     (tmp_path / "dashboard.toml").write_text(
         'language = "en"\ncompany = "Muster GmbH"\nloyal_min_orders = 4\n[cadence_days]\nZ4 = 100\n')
     assert build(tmp_path, "--config", str(tmp_path / "dashboard.toml")) == 0
-    summary = json.loads((tmp_path / "site" / "data" / "summary.json").read_text())
+    summary = json.loads(site_file(tmp_path / "site", "data/summary.json").read_text())
     # With four orders needed for Z4, customer 1 (three orders) is Z3: 85 days since contact > 30, still overdue.
     assert summary["segments"] == {"Z0": 1, "Z1": 2, "Z2": 2, "Z3": 1, "Z4": 0}
     assert summary["follow_ups"]["cadence"] == 2
-    assert "Muster GmbH" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Muster GmbH" in site_file(tmp_path / "site", "index.html").read_text(encoding="utf-8")
 
 
 def test_the_input_folder_is_only_read(built, tmp_path):
@@ -181,7 +182,7 @@ def test_a_pure_order_list_without_address_sheet_gives_segments_funnels_and_foll
         "Pivot": [[None, "Jan", "Feb"], ["Acme", 120, 50]],
     })
     assert build(tmp_path) == 0
-    summary = json.loads((tmp_path / "site" / "data" / "summary.json").read_text(encoding="utf-8"))
+    summary = json.loads(site_file(tmp_path / "site", "data/summary.json").read_text(encoding="utf-8"))
     assert summary["counts"] == {"addresses": 3, "customers": 3, "orders": 6, "activities": 0}
     assert summary["segments"] == {"Z0": 0, "Z1": 0, "Z2": 1, "Z3": 1, "Z4": 1}  # C2 one, C1 two, C3 three orders
     assert summary["stage_funnel"] == {stage: 3 for stage in ("first_contact", "follow_up", "meeting", "chase",
@@ -194,7 +195,7 @@ def test_a_pure_order_list_without_address_sheet_gives_segments_funnels_and_foll
 def test_charts_without_data_say_so_instead_of_drawing_blank_axes(tmp_path):
     write_workbook(tmp_path / "input" / "Adressen.xlsx", {"Adressen": [["Kundennummer", "Firma"], [1, "A"]]})
     assert build(tmp_path) == 0
-    html = (tmp_path / "site" / "first-buyers.html").read_text(encoding="utf-8")
+    html = site_file(tmp_path / "site", "first-buyers.html").read_text(encoding="utf-8")
     assert html.count('class="muted no-data"') == 2  # no cohorts, no second orders
     assert 'id="fig-cohorts"' not in html and 'id="fig-days-to-second"' not in html
 
@@ -205,20 +206,20 @@ def test_long_lists_are_cut_in_the_page_but_complete_in_the_downloads(tmp_path, 
     monkeypatch.setattr(salesboard.site.pages.context, "MAX_TABLE_ROWS", 2)
     write_team_workbooks(tmp_path / "input")
     assert build(tmp_path) == 0
-    html = (tmp_path / "site" / "follow-ups.html").read_text(encoding="utf-8")
+    html = site_file(tmp_path / "site", "follow-ups.html").read_text(encoding="utf-8")
     assert "Die ersten 2 von 3 Zeilen; alle stehen in den Downloads." in html
     data = json.loads(html.split('id="tbl-follow-ups">', 1)[1].split("</script>", 1)[0])
     assert [row[0] for row in data["rows"]] == ["", "Alpha GmbH"]  # 9 (Z2, no name), then 1
-    csv_lines = (tmp_path / "site" / "downloads" / "wiedervorlagen.csv").read_text(encoding="utf-8-sig").splitlines()
+    csv_lines = site_file(tmp_path / "site", "downloads/wiedervorlagen.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(csv_lines) == 4  # header and all three overdue addresses
 
 
 def test_a_workbook_saved_broken_is_shown_with_its_last_good_contents(built, tmp_path):
     (tmp_path / "input" / "Kontakte.xlsx").write_bytes(b"PK\x03\x04 cut off")
     assert build(tmp_path) == 0
-    summary = json.loads((built / "data" / "summary.json").read_text(encoding="utf-8"))
+    summary = json.loads(site_file(built, "data/summary.json").read_text(encoding="utf-8"))
     assert summary["counts"]["activities"] == 3  # the contacts as read before
-    notice = texts(built / "index.html", "notice")
+    notice = texts(site_file(built, "index.html"), "notice")
     assert len(notice) == 1 and notice[0].startswith("input/Kontakte.xlsx could not be read (is damaged")
     assert "showing its contents as read at" in notice[0]
 
@@ -236,7 +237,7 @@ def test_a_rebuild_reads_only_the_workbooks_that_changed(built, tmp_path):
     os.utime(mailing, ns=(mailing.stat().st_atime_ns, mailing.stat().st_mtime_ns + 10**9))
     result = build_site(settings, DiskCache(cache_folder(built), settings))
     assert result.reread == ("input/Mailing Herbst.xlsx",)
-    assert json.loads((built / "data" / "summary.json").read_text())["counts"]["addresses"] == 6
+    assert json.loads(site_file(built, "data/summary.json").read_text())["counts"]["addresses"] == 6
 
 
 def test_a_rebuild_keeps_downloads_of_an_unchanged_follow_up_list_and_remakes_them_when_it_changes(
@@ -244,7 +245,7 @@ def test_a_rebuild_keeps_downloads_of_an_unchanged_follow_up_list_and_remakes_th
     import salesboard.publish.downloads
 
     def downloads():
-        return {path.name: path.read_bytes() for path in (built / "downloads").iterdir()}
+        return {path.name: path.read_bytes() for path in site_file(built, "downloads").iterdir()}
 
     first = downloads()
     real_write_downloads = salesboard.publish.downloads.write_downloads

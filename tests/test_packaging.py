@@ -10,6 +10,7 @@ import venv
 from pathlib import Path
 
 import pytest
+from support.site import site_file
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["campaigns.html", "data-quality.html", "first-buyers.html", "follow-ups.html", "funnel.html",
@@ -50,7 +51,7 @@ def test_the_installed_command_builds_every_page_from_another_folder(installed, 
                  "--as-of", "2026-11-27", cwd=elsewhere)
     assert "803 addresses" in result.stdout
     assert sorted(path.name for path in (tmp_path / "Dashboard").glob("*.html")) == PAGES
-    assert (tmp_path / "Dashboard" / "assets" / "site.css").is_file()
+    assert site_file(tmp_path / "Dashboard", "assets/site.css").is_file()
     assert list(elsewhere.iterdir()) == []
 
 

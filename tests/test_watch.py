@@ -13,6 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from support.site import site_file
 from support.workbooks import TODAY, write_team_workbooks, write_workbook
 
 from salesboard import watch as watch_module
@@ -253,7 +254,7 @@ def html_notices(page: Path) -> list[str]:
 
 
 def summary(site: Path) -> dict:
-    return json.loads((site / "data" / "summary.json").read_text(encoding="utf-8"))
+    return json.loads(site_file(site, "data/summary.json").read_text(encoding="utf-8"))
 
 
 def test_a_broken_save_keeps_the_last_good_contents_until_a_good_save(settings, input_dir, tmp_path):
@@ -270,12 +271,12 @@ def test_a_broken_save_keeps_the_last_good_contents_until_a_good_save(settings, 
         assert "; input/Aufträge.xlsx could not be read (is damaged" in lines[2]
         assert "showing its contents as read at" in lines[2]
         assert summary(site)["counts"] == shown
-        [notice] = html_notices(site / "index.html")
+        [notice] = html_notices(site_file(site, "index.html"))
         assert notice.startswith("input/Aufträge.xlsx could not be read (is damaged")
         save_like_excel(orders, workbook_bytes(tmp_path, [
             ["Auftragsnummer", "Datum", "Kd.-Nr.", "Betrag"], ["B1", dt.date(2026, 11, 2), 2, 120]]))
         wait_until(lambda: len(lines) == 4)
-    assert html_notices(site / "index.html") == []
+    assert html_notices(site_file(site, "index.html")) == []
     assert summary(site)["counts"]["orders"] == 1
     assert "could not be read" not in lines[3]
 

@@ -28,7 +28,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 
 import polars as pl
@@ -40,10 +39,12 @@ from salesboard.publish.xlsx import SheetColumn, write_sheet
 FIXED_CREATED = dt.datetime(2000, 1, 1)
 NO_OWNER_SLUG = "ohne-zuordnung"
 # Raise when the files' format changes, so that downloads made the old way are not reused.
-DOWNLOADS_VERSION = 1
+DOWNLOADS_VERSION = 2
 DOWNLOADS_RECORD = ".salesboard-downloads"  # what a site's downloads were made from
 
-_FORMULA_START = r"^([=+\-@\t\r])"
+# A formula trigger at the start of the text, or after a `,` or `;` (and spaces): a program that
+# splits the line at that separator would see a field starting with it.
+_FORMULA_TRIGGER = r"(^|[,;])( *)([=+\-@\t\r])"
 _MAX_WIDTH = 50
 _FILTER_BUTTON_WIDTH = 3  # the autofilter arrow covers the end of the header text
 _EXTRA_WIDTH = {"money": 4}  # thousands dots and " €", which the plain digits lack
@@ -64,9 +65,13 @@ def write_csv(frame: pl.DataFrame, columns: list[Column], path: Path) -> None:
     """A .csv that German Excel opens by double-click: UTF-8 with BOM, `;`, CRLF, decimal comma.
 
     Text that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is prefixed
-    with `'` so that Excel shows it instead of evaluating it (CSV injection, OWASP).
+    with `'` so that Excel shows it instead of evaluating it (CSV injection, OWASP), and so is
+    such a character after a `,` or `;` inside the text. Every text is quoted, so that a program
+    reading the file with `,` as separator (English Excel, or LibreOffice with "comma" ticked)
+    keeps it in one field as well.
     """
-    frame.select(_csv_value(column).alias(column.label) for column in columns).write_csv(
+    frame.select((_quoted(_csv_value(column)) if column.kind == "text" else _csv_value(column)).alias(column.label)
+                 for column in columns).write_csv(
         path,
         include_bom=True,
         separator=";",
@@ -74,8 +79,13 @@ def write_csv(frame: pl.DataFrame, columns: list[Column], path: Path) -> None:
         date_format="%d.%m.%Y",
         decimal_comma=True,
         float_scientific=False,
-        quote_style="necessary",
+        quote_style="never",  # text is quoted above; numbers and dates hold no separator
     )
+
+
+def _quoted(text: pl.Expr) -> pl.Expr:
+    """`"text"` with inner quotes doubled; a missing value stays an empty field."""
+    return pl.concat_str(pl.lit('"'), text.str.replace_all('"', '""', literal=True), pl.lit('"'))
 
 
 def write_downloads(frame: pl.DataFrame, columns: list[Column], folder: Path, stem: str, group_by: str | None,
@@ -97,24 +107,26 @@ def write_downloads(frame: pl.DataFrame, columns: list[Column], folder: Path, st
     return paths
 
 
-def write_site_downloads(frame: pl.DataFrame, columns: list[Column], site: Path, previous_site: Path, stem: str,
-                         group_by: str | None, sheet_name: str, *,
+def write_site_downloads(frame: pl.DataFrame, columns: list[Column], site: Path, previous_site: Path | None,
+                         stem: str, group_by: str | None, sheet_name: str, *,
                          created: dt.datetime = FIXED_CREATED) -> list[Path]:
     """write_downloads() into `site/downloads`, or, when `previous_site` holds downloads made from
     the very same rows and columns, a copy of those (the same bytes, without writing them again).
-    What the files were made from is recorded in `site/DOWNLOADS_RECORD`."""
+    What the files were made from, and the SHA-256 of each file as written, is recorded in
+    `site/DOWNLOADS_RECORD`; a previous file whose content no longer has its hash (damaged, or
+    changed by hand) is not copied, and all files are written anew."""
     folder = site / "downloads"
     names = download_names(frame, stem, group_by)
     digest = _digest(frame, columns, stem, group_by, sheet_name)
-    previous = previous_site / "downloads"
-    if _recorded_files(previous_site, digest) == {name: _size(previous / name) for name in names} \
-            and _copied(names, previous, folder):
+    recorded = _recorded_files(previous_site, digest) if previous_site else None
+    if recorded is not None and set(recorded) == set(names) and _copied(names, recorded, previous_site / "downloads",
+                                                                        folder):
         paths = [folder / name for name in names]
     else:
         # Written now, so the workbooks carry this build's time; a copy keeps the time it was written
         # (the rows are the same, and the as-of date is in the file names).
         paths = write_downloads(frame, columns, folder, stem, group_by, sheet_name, created=created)
-    record = {"digest": digest, "files": {path.name: path.stat().st_size for path in paths}}
+    record = {"digest": digest, "files": {path.name: _content_hash(path.read_bytes()) for path in paths}}
     (site / DOWNLOADS_RECORD).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     return paths
 
@@ -125,8 +137,8 @@ def _digest(frame: pl.DataFrame, columns: list[Column], stem: str, group_by: str
     return hashlib.sha256(identity.encode("utf-8") + frame.write_ipc(None).getvalue()).hexdigest()
 
 
-def _recorded_files(site: Path, digest: str) -> dict[str, int] | None:
-    """The files and sizes `site`'s record lists if they were made from `digest`, else None."""
+def _recorded_files(site: Path, digest: str) -> dict[str, str] | None:
+    """The files and their content hashes `site`'s record lists if they were made from `digest`, else None."""
     try:
         record = json.loads((site / DOWNLOADS_RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -134,22 +146,25 @@ def _recorded_files(site: Path, digest: str) -> dict[str, int] | None:
     return record.get("files") if isinstance(record, dict) and record.get("digest") == digest else None
 
 
-def _copied(names: list[str], source: Path, target: Path) -> bool:
-    """Copy the files; False if one went missing or could not be read meanwhile."""
+def _copied(names: list[str], hashes: dict[str, str], source: Path, target: Path) -> bool:
+    """Copy the files whose content still has its recorded hash; False (and nothing left in
+    `target`) if one differs, went missing or could not be read."""
     target.mkdir(parents=True, exist_ok=True)
-    try:
-        for name in names:
-            shutil.copyfile(source / name, target / name)
-    except OSError:
-        return False
+    for done, name in enumerate(names):
+        try:
+            content = (source / name).read_bytes()
+        except OSError:
+            content = None
+        if content is None or _content_hash(content) != hashes[name]:
+            for copied in names[:done]:
+                (target / copied).unlink()
+            return False
+        (target / name).write_bytes(content)
     return True
 
 
-def _size(path: Path) -> int | None:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return None
+def _content_hash(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
 
 
 def group_stems(frame: pl.DataFrame, stem: str, group_by: str) -> dict[str | None, str]:
@@ -194,7 +209,7 @@ def _typed(column: Column) -> pl.Expr:
 
 def _csv_value(column: Column) -> pl.Expr:
     if column.kind == "text":
-        return _typed(column).str.replace(_FORMULA_START, "'$1")
+        return _typed(column).str.replace_all(_FORMULA_TRIGGER, "${1}${2}'${3}")
     if column.kind == "money":
         return _typed(column).cast(pl.Decimal(38, 2))  # always prints two decimals: 1234,50
     return _typed(column)

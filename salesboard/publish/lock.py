@@ -37,6 +37,7 @@ def build_lock(output_dir: Path, wait_seconds: float) -> Iterator[None]:
         _write_holder(output_dir)
         yield
     finally:
+        (output_dir / HOLDER_FILE).unlink(missing_ok=True)  # a finished build leaves no trace
         lock.release()
 
 

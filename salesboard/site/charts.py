@@ -16,11 +16,15 @@ from salesboard.domain import SEGMENTS
 SEGMENT_COLOURS = {"Z0": "#9aa5b1", "Z1": "#f2b134", "Z2": "#e4572e", "Z3": "#4c9f70", "Z4": "#2e6f95"}
 SERIES_COLOURS = ["#2e6f95", "#e4572e", "#4c9f70", "#f2b134", "#7a5195", "#9aa5b1"]
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+LABEL_CHARS = 60  # a legend entry or axis label longer than this is cut, ending in "…"
 
 
 def label(text) -> str:
-    """Workbook text made inert for Plotly's label markup."""
-    return html.escape("–" if text is None else str(text), quote=False)
+    """Workbook text made inert for Plotly's label markup, and cut to LABEL_CHARS ("…")."""
+    text = "–" if text is None else str(text)
+    if len(text) > LABEL_CHARS:
+        text = text[:LABEL_CHARS - 1] + "…"
+    return html.escape(text, quote=False)
 
 
 def layout(language: str, **extra) -> dict:

@@ -15,6 +15,11 @@ from salesboard.site.formatting import date_expr, money_expr, number_expr, perce
 
 # Between the items of a list in one cell ("fällig, Kontaktrhythmus"); the page's filter splits at it.
 LIST_SEPARATOR = ", "
+# Workbook text is cut to this many characters in a table cell, ending in "…"; the cell's tooltip
+# shows up to TOOLTIP_CHARS of it. A 32,767-character note would otherwise fill the page (and
+# every page it appears on); the downloads keep the whole text.
+DISPLAY_CHARS = 200
+TOOLTIP_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,8 @@ def table_data(frame: pl.DataFrame, columns: list[Column], language: str, curren
              else list(zip(display[column.key].to_list(), sort_keys[column.key].to_list()))
              for column in columns]
     rows = list(zip(*cells))
+    titles = [[row, index, title] for index, column in enumerate(columns) if column.kind == "text"
+              for row, title in _long_texts(frame, column.key)]
     return {
         "columns": [{"label": c.label, "kind": c.kind if c.kind in (*TEXT_KINDS, "date") else "number",
                      "filter": bool(c.filter), "items": LIST_SEPARATOR if c.filter == "each" else None,
@@ -92,13 +99,26 @@ def table_data(frame: pl.DataFrame, columns: list[Column], language: str, curren
                     for c in columns],
         "rows": rows,
         "page_size": page_size,
+        **({"titles": titles} if titles else {}),  # [row, column, tooltip] of the cells cut short
     }
+
+
+def cut_text(text: pl.Expr, limit: int) -> pl.Expr:
+    """`text` with at most `limit` characters: a longer one is cut and ends in "…"."""
+    return pl.when(text.str.len_chars() > limit).then(text.str.slice(0, limit - 1) + "…").otherwise(text)
+
+
+def _long_texts(frame: pl.DataFrame, key: str) -> list[tuple[int, str]]:
+    """(row, tooltip) of the cells of a text column that are cut short on the page."""
+    text = pl.col(key).cast(pl.String)
+    long = frame.select(text.alias("text")).with_row_index("row").filter(pl.col("text").str.len_chars() > DISPLAY_CHARS)
+    return list(long.select("row", cut_text(pl.col("text"), TOOLTIP_CHARS)).iter_rows())
 
 
 def _display(column: Column, language: str, currency: str) -> pl.Expr:
     value = pl.col(column.key)
     expression = {
-        "text": lambda: value.cast(pl.String).fill_null(""),
+        "text": lambda: cut_text(value.cast(pl.String), DISPLAY_CHARS).fill_null(""),
         "tel": lambda: value.cast(pl.String).fill_null(""),
         "mailto": lambda: value.cast(pl.String).fill_null(""),
         "int": lambda: number_expr(value, language, 0),

@@ -14,6 +14,7 @@ from salesboard.config import Settings, build_time
 from salesboard.site import formatting
 from salesboard.site.page_model import Page
 from salesboard.site.texts import script_words, translator
+from salesboard.site.texts.publishing import plotly_locale
 
 # Shipped inside the package; in a source checkout, the top-level templates/ folder.
 PACKAGE_TEMPLATES = Path(str(files("salesboard.templates")))
@@ -62,13 +63,14 @@ def render_pages(pages: list[Page], staging: Path, templates_dir: Path, *, langu
                  site_title: str, as_of: dt.date, built: dt.datetime) -> list[Path]:
     environment = make_environment(templates_dir, language)
     template = environment.get_template("page.html")
-    words = script_words(language)
+    words, toolbar_words = script_words(language), plotly_locale(language)
     written = []
     for page in pages:
         figures = [chart for section in page.sections for chart in section.charts if chart.figure]
         tables = [table for section in page.sections for table in section.tables]
         html = template.render(page=page, navigation=pages, figures=figures, tables=tables, language=language,
-                               site_title=site_title, as_of=as_of, built=built, script_words=words)
+                               site_title=site_title, as_of=as_of, built=built, script_words=words,
+                               plotly_locale=toolbar_words)
         path = staging / f"{page.slug}.html"
         path.write_text(html, encoding="utf-8")
         written.append(path)

@@ -26,11 +26,17 @@
   // Every word the script shows comes from the page (id "script-words"), in the page's language.
   const WORDS = readWords();
 
+  // The chart toolbar holds only what stays on the page: zoom, pan, reset and saving a picture. It
+  // is an allow-list, so no button of a newer plotly.js (sharing, editing in the cloud) slips in.
   const PLOT_CONFIG = {
     responsive: true,
     displaylogo: false,
-    modeBarButtonsToRemove: ['sendDataToCloud', 'lasso2d', 'select2d'],
+    showLink: false,
+    showSendToCloud: false,
+    showEditInChartStudio: false,
   };
+  const AXIS_BUTTONS = ['zoom2d', 'pan2d', 'zoomIn2d', 'zoomOut2d', 'autoScale2d', 'resetScale2d'];
+  const TRACES_WITH_AXES = new Set(['bar', 'scatter', 'histogram', 'heatmap', 'funnel', 'box']);
 
   const SEARCH_DELAY_MS = 150;
   const LONG_TEXT = 40;
@@ -180,6 +186,36 @@
     showFailure(div, WORDS.chartFailed, error);
   }
 
+  // Plotly's own words (toolbar, notes) in the page's language: the page hands them over as
+  // {"name": "de", "dictionary": {"Zoom": "Zoomen", …}} (id "plotly-locale").
+  let plotLocale;
+
+  function registerLocale() {
+    if (plotLocale === undefined) {
+      plotLocale = null;
+      try {
+        const locale = readJson('plotly-locale');
+        window.Plotly.register({ moduleType: 'locale', name: locale.name, dictionary: locale.dictionary });
+        plotLocale = locale.name;
+      } catch (error) {
+        console.warn('chart toolbar stays in English', error);
+      }
+    }
+    return plotLocale;
+  }
+
+  function plotConfig(figure) {
+    const withAxes = (figure.data || []).every((trace) => TRACES_WITH_AXES.has(trace.type || 'scatter'));
+    const config = Object.assign({}, PLOT_CONFIG, {
+      modeBarButtons: withAxes ? [AXIS_BUTTONS, ['toImage']] : [['toImage']],
+    });
+    const locale = registerLocale();
+    if (locale) {
+      config.locale = locale;
+    }
+    return config;
+  }
+
   function drawChart(div) {
     if (!plotlyAvailable()) {
       showFailure(div, WORDS.noPlotly);
@@ -187,7 +223,7 @@
     }
     try {
       const figure = readJson(div.dataset.figure);
-      const drawing = window.Plotly.newPlot(div, figure.data || [], figure.layout || {}, PLOT_CONFIG);
+      const drawing = window.Plotly.newPlot(div, figure.data || [], figure.layout || {}, plotConfig(figure));
       // newPlot can fail later (inside its promise) as well as right away.
       Promise.resolve(drawing).catch((error) => chartFailed(div, error));
     } catch (error) {
@@ -272,6 +308,16 @@
       const haystack = display.join('\n').toLocaleLowerCase(LANG);
       return { index: index, display: display, keys: keys, haystack: haystack };
     });
+  }
+
+  // Tooltips of the cells cut short for the page: [row, column, text] (the table's "titles").
+  function addTitles(rows, titles) {
+    for (const [row, column, text] of Array.isArray(titles) ? titles : []) {
+      if (rows[row]) {
+        rows[row].titles = rows[row].titles || {};
+        rows[row].titles[column] = String(text);
+      }
+    }
   }
 
   // Orders two sort keys ascending; null is handled by the caller.
@@ -360,6 +406,7 @@
       this.container = container;
       this.columns = normaliseColumns(spec.columns || []);
       this.rows = prepareRows(spec.rows || [], this.columns.length);
+      addTitles(this.rows, spec.titles);
       const pageSize = Number(spec.page_size);
       this.pageSize = Number.isFinite(pageSize) && pageSize >= 0 ? Math.floor(pageSize) : 50;
       this.labels = WORDS;

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.site import site_file
 
 from salesboard.cli import main
 
@@ -20,7 +21,7 @@ def demo_site(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("name", PAGES)
 def test_demo_pages_draw_every_chart_and_no_table_overflows(demo_site, open_page, name):
-    page, _ = open_page((demo_site / f"{name}.html").as_uri(), wait_for_charts=name not in ("follow-ups",
+    page, _ = open_page(site_file(demo_site, f"{name}.html").as_uri(), wait_for_charts=name not in ("follow-ups",
                                                                                             "data-quality"))
     charts = page.locator(".chart")
     assert all(charts.nth(i).locator(".main-svg").count() for i in range(charts.count()))

@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+from support.site import site_file
 from support.workbooks import write_team_workbooks
 
 from salesboard.cli import main
@@ -30,7 +31,7 @@ def site(tmp_path_factory) -> Path:
 
 
 def url(site: Path, page: str) -> str:
-    return (site / f"{page}.html").as_uri()
+    return site_file(site, f"{page}.html").as_uri()
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -47,7 +48,7 @@ def test_every_page_opens_offline_and_every_chart_and_table_renders(site, open_p
 
 
 def test_cards_show_the_numbers_of_summary_json(site, open_page):
-    summary = json.loads((site / "data" / "summary.json").read_text(encoding="utf-8"))
+    summary = json.loads(site_file(site, "data/summary.json").read_text(encoding="utf-8"))
     page, _ = open_page(url(site, "index"))
     values = page.locator(".card .value").all_text_contents()
     assert values[0] == str(summary["counts"]["addresses"])
@@ -85,7 +86,7 @@ def test_download_links_resolve_to_files(site, open_page):
     hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert len(hrefs) == 8  # all, and per owner (the markup owner, Tim, none) — .xlsx and .csv each
     for href in hrefs:
-        target = Path(unquote(urlparse((site / "follow-ups.html").as_uri()).path)).parent / unquote(href)
+        target = Path(unquote(urlparse(site_file(site, "follow-ups.html").as_uri()).path)).parent / unquote(href)
         assert target.is_file() and target.stat().st_size > 0, href
 
 

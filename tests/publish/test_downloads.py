@@ -1,4 +1,7 @@
+import csv
 import datetime as dt
+import io
+from pathlib import Path
 
 import openpyxl
 import polars as pl
@@ -85,17 +88,31 @@ def test_csv_is_what_german_excel_expects_and_defuses_formula_like_text(tmp_path
     assert data.startswith(BOM)
     assert data[len(BOM):].decode("utf-8") == "\r\n".join([
         "Firma;Fällig am;Umsatz;Aufträge;Quote",
-        "Müller GmbH;27.11.2026;1234,50;3;0,125",
+        '"Müller GmbH";27.11.2026;1234,50;3;0,125',
         '"\'=HYPERLINK(""http://x"",""y"")";;-0,50;;3',
-        "'+49 351 1234;;1000000,00;;",
-        "'-5;;2,68;;",
-        "'@SUM(A1);;;;",
-        "'\tTab;;;;",
+        "\"'+49 351 1234\";;1000000,00;;",
+        "\"'-5\";;2,68;;",
+        "\"'@SUM(A1)\";;;;",
+        "\"'\tTab\";;;;",
         "\"'\rReturn\";;;;",
         '"Meier; ""Sohn""";;;;',
-        "a-b=c;;;;",
+        '"a-b=c";;;;',
         ";02.01.2025;0,30;12;0,0000001",
     ]) + "\r\n"
+
+
+@pytest.mark.parametrize("separator", [",", ";"])
+def test_csv_text_stays_one_inert_field_whichever_separator_the_reader_uses(tmp_path, separator):
+    hostile = ["x,=cmd|' /C calc'!A0", "x;=cmd|' /C calc'!A0", "a, +49 351", 'q",=1+1', "Müller, Anna"]
+    write_csv(table(company=hostile, orders=[1] * len(hostile)), COLUMNS, tmp_path / "out.csv")
+
+    text = (tmp_path / "out.csv").read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    fields = [field for row in rows[1:] for field in row]
+    assert not [field for field in fields if field.lstrip(" ").startswith(("=", "+", "-", "@"))]
+    if separator == ";":
+        assert [row[0] for row in rows[1:]] == ["x,'=cmd|' /C calc'!A0", "x;'=cmd|' /C calc'!A0", "a, '+49 351",
+                                                'q",\'=1+1', "Müller, Anna"]
 
 
 def test_an_empty_table_gives_files_with_just_the_header(tmp_path):
@@ -120,7 +137,7 @@ def test_one_pair_of_files_per_owner_with_safe_unique_names(tmp_path):
 
     def companies(stem):
         lines = (tmp_path / "downloads" / f"{stem}.csv").read_bytes().decode("utf-8-sig").split("\r\n")
-        return lines[1:-1]
+        return [line.removeprefix('"').removesuffix('"') for line in lines[1:-1]]  # text is quoted
 
     assert companies("wv") == [f"Firma {index}" for index in range(len(owners))]
     assert companies("wv-joerg-weiss") == ["Firma 0", "Firma 7"]  # trailing space: the same owner
@@ -140,7 +157,7 @@ def test_a_value_named_like_the_no_owner_slug_gets_its_own_files(tmp_path):
 
     assert [path.name for path in paths[2:]] == ["wv-ohne-zuordnung.xlsx", "wv-ohne-zuordnung.csv",
                                                   "wv-ohne-zuordnung-2.xlsx", "wv-ohne-zuordnung-2.csv"]
-    assert (tmp_path / "wv-ohne-zuordnung.csv").read_bytes().endswith(b"\r\nb\r\n")
+    assert (tmp_path / "wv-ohne-zuordnung.csv").read_bytes().endswith(b'\r\n"b"\r\n')
 
 
 def test_identical_inputs_give_identical_bytes(tmp_path):
@@ -229,22 +246,39 @@ def test_site_downloads_made_from_the_same_rows_are_copied_from_the_previous_sit
 
 
 def test_site_downloads_are_written_when_copying_the_previous_ones_fails(tmp_path, monkeypatch):
-    import shutil
-
     import salesboard.publish.downloads as exports
 
     frame = table(company=["Müller"]).with_columns(owner=pl.Series(["Anna"]))
     (tmp_path / "first").mkdir()
     first = exports.write_site_downloads(frame, COLUMNS, tmp_path / "first", tmp_path / "none", "wv", "owner", "D")
-    real_copyfile = shutil.copyfile
+    real_read_bytes = Path.read_bytes
 
-    def copy_until_the_owner_file(source, target):
-        if source.name == "wv-anna.csv":
-            raise PermissionError(13, "locked", str(source))  # e.g. opened in Excel on Windows
-        return real_copyfile(source, target)
+    def read_until_the_owner_file(path):
+        if path.name == "wv-anna.csv" and path.parent.parent.name == "first":
+            raise PermissionError(13, "locked", str(path))  # e.g. opened in Excel on Windows
+        return real_read_bytes(path)
 
-    monkeypatch.setattr(exports.shutil, "copyfile", copy_until_the_owner_file)
+    monkeypatch.setattr(Path, "read_bytes", read_until_the_owner_file)
     (tmp_path / "second").mkdir()
     second = exports.write_site_downloads(frame, COLUMNS, tmp_path / "second", tmp_path / "first", "wv", "owner", "D")
+    monkeypatch.undo()
     assert [path.read_bytes() for path in second] == [path.read_bytes() for path in first]
     assert [path.name for path in second] == ["wv.xlsx", "wv.csv", "wv-anna.xlsx", "wv-anna.csv"]
+
+
+def test_a_damaged_previous_download_of_the_same_size_is_not_copied(tmp_path):
+    import salesboard.publish.downloads as exports
+
+    frame = table(company=["Müller"]).with_columns(owner=pl.Series(["Anna"]))
+    (tmp_path / "first").mkdir()
+    first = exports.write_site_downloads(frame, COLUMNS, tmp_path / "first", None, "wv", "owner", "D")
+    damaged = tmp_path / "first" / "downloads" / "wv-anna.xlsx"
+    content = bytearray(damaged.read_bytes())
+    content[len(content) // 2] ^= 0xFF  # one flipped byte: same name, same size
+    damaged.write_bytes(bytes(content))
+
+    (tmp_path / "second").mkdir()
+    second = exports.write_site_downloads(frame, COLUMNS, tmp_path / "second", tmp_path / "first", "wv", "owner", "D")
+    assert [path.read_bytes() for path in second] == [path.read_bytes() for path in first[:2]] + [
+        path.read_bytes() for path in exports.write_downloads(frame, COLUMNS, tmp_path / "fresh", "wv", "owner", "D")[2:]]
+    openpyxl.load_workbook(tmp_path / "second" / "downloads" / "wv-anna.xlsx")  # whole again

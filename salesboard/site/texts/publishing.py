@@ -1,4 +1,5 @@
-"""The words of the entry pages (which open the current build) and of the charts' toolbar."""
+"""The words of the entry pages (which open the current build), of the charts' toolbar and of the
+limits of what a build reads."""
 from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
@@ -10,6 +11,11 @@ WORDS: dict[str, dict[str, str]] = {
     "entry.no_script": {
         "de": "Das Dashboard braucht JavaScript; bitte im Browser erlauben.",
         "en": "The dashboard needs JavaScript; please allow it in the browser."},
+    # A limit of what is read (a data-quality problem of the file).
+    "file.too_large": {
+        "de": "ist {size_mb} MB groß, mehr als die Grenze von {limit_mb} MB; bitte aufteilen oder max_input_mb "
+              "in dashboard.toml erhöhen",
+        "en": "is {size_mb} MB, above the limit of {limit_mb} MB; split it, or raise max_input_mb in dashboard.toml"},
     # The chart toolbar and Plotly's notes, in the words plotly.js looks up (see PLOTLY_WORDS).
     "toolbar.zoom": {"de": "Zoomen", "en": "Zoom"},
     "toolbar.pan": {"de": "Verschieben", "en": "Pan"},
