@@ -34,7 +34,7 @@ def fold(header: str) -> str:
 _CUSTOMER_ID = ["Kundennummer", "Kunden-Nr.", "Kd.-Nr.", "KdNr", "Kunden-ID", "Kundennr", "Debitor",
                 "Debitorennummer", "Debitoren-Nr.", "Customer ID", "Customer No", "Customer Number",
                 "Customer Code", "Client ID", "Account ID", "Account No"]
-_NAME = ["Firma", "Unternehmen", "Name", "Kunde", "Kundenname", "Firmenname", "Company", "Account",
+_NAME = ["Firma", "Unternehmen", "Name", "Kunde", "Kundenname", "Firmenname", "Company", "Company Name", "Account",
          "Customer Name", "Customer", "Client", "Client Name", "Account Name"]
 _OWNER = ["Betreuer", "Vertriebler", "Verkäufer", "Außendienst", "Sachbearbeiter",
           "Sales Rep", "Owner", "Account Owner"]
@@ -51,7 +51,7 @@ RANKED_ALIASES: dict[str, dict[str, list[list[str]]]] = {
         "company": [_NAME],
         "first_name": [_FIRST_NAME],
         "last_name": [_LAST_NAME],
-        "contact": [["Ansprechpartner", "Kontakt", "Kontaktperson", "Contact", "Contact Person"]],
+        "contact": [["Ansprechpartner", "Kontakt", "Kontaktperson", "Contact", "Contact Person", "Contact Name"]],
         "email": [["E-Mail", "Email", "Mail", "E-Mail-Adresse", "Email Address"]],
         "phone": [["Telefon", "Tel.", "Telefonnummer", "Phone", "Phone Number", "Mobil"]],
         "postcode": [["PLZ", "Postleitzahl", "Postal Code", "Postcode", "Zip", "Zip Code"]],
@@ -70,7 +70,7 @@ RANKED_ALIASES: dict[str, dict[str, list[list[str]]]] = {
                        ["Rechnungsdatum", "Belegdatum", "Invoice Date", "InvoiceDate", "Rechnung vom"],
                        ["Datum", "Date"]],
         "amount": [["Betrag netto", "Nettobetrag", "Netto", "Net Amount", "Betrag", "Umsatz", "Auftragswert",
-                    "Amount", "Revenue", "Sales", "Total", "Value"],
+                    "Amount", "Revenue", "Sales", "Sale Amount", "Sales Amount", "Total", "Value"],
                    ["Bruttobetrag", "Brutto", "Betrag brutto", "Gesamtbetrag", "Gesamt", "Gross Amount"]],
         "order_id": [["Auftragsnummer", "Auftrags-Nr.", "Auftrag", "Bestellnummer", "Bestell-Nr.", "Order ID",
                       "Order No", "Order"],
@@ -132,6 +132,8 @@ DISTINCTIVE: dict[str, frozenset[str]] = {
     "campaigns": frozenset({"sent_date", "response", "campaign"}),
     "returns": frozenset({"returned"}),
 }
+# An incomplete sheet looks like an order list only with one of these (a price list of products is none).
+_CORE = {"orders": {"order_id", "order_date", "amount", "quantity"}, "campaigns": {"sent_date", "response"}}
 # A column of the last alias group of these fields (a bare "Datum") says nothing about the kind.
 _GENERIC_LAST_GROUP = {"order_date", "date"}
 # When two tables fit a sheet equally well, the more specific one wins.
@@ -139,7 +141,7 @@ TABLE_PRIORITY = ("orders", "activities", "campaigns", "addresses")
 NAME_FIELDS = ("company", "customer_name")
 # A bare "ID" is a customer ID only on a sheet with a name column and no other ID column.
 _BARE_ID = "id"
-_ID_LIKE = re.compile(r"(id|nr)$")
+ID_LIKE = re.compile(r"(id|nr)$")
 
 
 @dataclass(frozen=True)
@@ -252,10 +254,10 @@ class AliasIndex:
             return returns
         candidates = [match for match in ranked if match.table != "returns"]
         best = candidates[0]
-        if best.distinctive == 0:
-            complete = [match for match in candidates if match.complete]
-            return complete[0] if complete else (best if best.chosen else None)
-        return best
+        if best.distinctive and (best.complete or set(best.chosen) & _CORE.get(best.table, set(best.chosen))):
+            return best
+        # Nothing points to one kind: a complete table of any kind (an address list of ID and name), or none.
+        return next((match for match in candidates if match.complete), None)
 
     def _match_table(self, table: str, folded: list[str]) -> HeaderMatch:
         aliases = self.by_table[table]
@@ -320,7 +322,7 @@ class AliasIndex:
             return None
         taken = {choice.index for choice in chosen.values()}
         other_ids = [index for index, name in enumerate(folded)
-                     if name != _BARE_ID and _ID_LIKE.search(name) and index not in taken]
+                     if name != _BARE_ID and ID_LIKE.search(name) and index not in taken]
         if "order_id" in chosen or other_ids:
             return None
         return folded.index(_BARE_ID)

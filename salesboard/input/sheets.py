@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from salesboard.input.convert import ConvertedRows, convert_rows
-from salesboard.input.headers import DISTINCTIVE, AliasIndex, HeaderMatch
+from salesboard.input.headers import DISTINCTIVE, ID_LIKE, AliasIndex, HeaderMatch, fold
 from salesboard.input.parts import RawSheet
 from salesboard.quality import Problem
 
@@ -109,7 +109,9 @@ def _looks_like(raw: RawSheet, header: list, header_row: int, match: HeaderMatch
     seen = [str(header[choice.index]) for field, choice in match.chosen.items() if field in DISTINCTIVE[match.table]]
     taken = {choice.index for choice in match.chosen.values()}
     spare = [str(cell) for index, cell in enumerate(header) if cell is not None and index not in taken]
-    example = f'{match.missing[0]} = "{spare[0] if spare else "…"}"'
+    # A spare header as the example, but not one that names an ID or number: those never hold a date or amount.
+    likely = [cell for cell in spare if not ID_LIKE.search(fold(cell))] or ["…"]
+    example = f'{match.missing[0]} = "{likely[0]}"'
     return Problem("error", raw.file, raw.sheet, f"{raw.column_letters[0]}{header_row}" if raw.part else "",
                    "sheet.looks_like", _skipped(raw),
                    {"kind_w": f"kind_a.{match.table}", "seen": ", ".join(seen) or ", ".join(spare[:3]),

@@ -63,6 +63,9 @@ def date_order_evidence(column: pl.Series) -> tuple[str | None, str | None]:
     """(a cell proving day/month order, a cell proving month/day order), each None when none does:
     a first number above 12 can only be a day, a second one above 12 only a day too."""
     value = text(column)
+    # Real Excel dates (read as ISO text) prove nothing: look only at the few cells typed as text.
+    value = value.filter(value.str.strptime(pl.Date, "%Y-%m-%d %H:%M:%S", strict=False).is_null()
+                         & value.is_not_null())
     parts = value.str.extract_groups(_NUMERIC_DATE)
     first, second = parts.struct.field("1").cast(pl.Int32), parts.struct.field("2").cast(pl.Int32)
     day_first = value.filter((first > 12).fill_null(False))
