@@ -89,8 +89,8 @@ def texts(path, css_class):
 
 def test_every_page_links_only_local_files_and_shows_the_cards(built):
     pages = sorted(p.name for p in built.glob("*.html"))
-    assert pages == ["campaigns.html", "data-quality.html", "first-buyers.html", "follow-ups.html", "funnel.html",
-                     "index.html", "segments.html"]
+    assert pages == ["call-list.html", "campaigns.html", "data-quality.html", "first-buyers.html", "follow-ups.html",
+                     "funnel.html", "index.html", "segments.html"]
     for page in pages:
         html = (built / page).read_text(encoding="utf-8")
         assert "http://" not in html and "https://" not in html and 'src="//' not in html
@@ -104,17 +104,23 @@ def test_every_page_links_only_local_files_and_shows_the_cards(built):
         "−1 ggü. Vorwoche"]
     assert site_file(built, "assets/plotly.min.js").stat().st_size > 1_000_000
     downloads = sorted(p.name for p in site_file(built, "downloads").iterdir())
-    # Overdue: 3 and 1 (owners Tim and Anna) and 9, which has no owner.
-    assert downloads == ["wiedervorlagen-anna.csv", "wiedervorlagen-anna.xlsx", "wiedervorlagen-ohne-zuordnung.csv",
-                         "wiedervorlagen-ohne-zuordnung.xlsx", "wiedervorlagen-tim.csv", "wiedervorlagen-tim.xlsx",
-                         "wiedervorlagen.csv", "wiedervorlagen.xlsx"]
+    # Overdue: 3 and 1 (owners Tim and Anna) and 9, which has no owner; named with the as-of date.
+    # Beside them the call list, the reactivation list and the first-time buyers' waiting list.
+    day = "2026-11-25"
+    assert downloads == sorted([
+        f"anrufliste-{day}.csv", f"anrufliste-{day}.xlsx", f"reaktivierung-{day}.csv", f"reaktivierung-{day}.xlsx",
+        f"warteliste-erstkaeufer-{day}.csv", f"warteliste-erstkaeufer-{day}.xlsx",
+        f"wiedervorlagen-{day}-anna.csv", f"wiedervorlagen-{day}-anna.xlsx",
+        f"wiedervorlagen-{day}-ohne-zuordnung.csv", f"wiedervorlagen-{day}-ohne-zuordnung.xlsx",
+        f"wiedervorlagen-{day}-tim.csv", f"wiedervorlagen-{day}-tim.xlsx", f"wiedervorlagen-{day}.csv",
+        f"wiedervorlagen-{day}.xlsx"])
 
 
 def test_english_pages(tmp_path):
     write_team_workbooks(tmp_path / "input")
     assert build(tmp_path, "--lang", "en") == 0
     assert texts(site_file(tmp_path / "site", "index.html"), "value") == ["6", "3", "€1,180", "33.3%", "3"]
-    assert site_file(tmp_path / "site", "downloads/follow-ups.xlsx").is_file()
+    assert site_file(tmp_path / "site", "downloads/follow-ups-2026-11-25.xlsx").is_file()
 
 
 def snapshot(folder):
@@ -128,7 +134,16 @@ def test_a_build_with_nothing_readable_exits_1_and_keeps_the_previous_site(built
         workbook.write_bytes(b"not a workbook")
     assert build(tmp_path) == 1
     assert snapshot(built) == before
-    assert "nothing to build" in capsys.readouterr().err
+    # Why, file by file, in the site's language (German by default).
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "error: nichts zu erstellen: 4 Dateien im Eingabeordner, aber keine Tabelle mit Zeilen:"
+    assert [line.split(":")[0] for line in lines[1:-1]] == [
+        "  - input/Adressen.xlsx", "  - input/Aufträge.xlsx", "  - input/Kontakte.xlsx",
+        "  - input/Mailing Herbst.xlsx"]
+    assert lines[1].endswith("ist keine Excel-Arbeitsmappe, sondern eine Textdatei mit der Endung .xlsx; in Excel "
+                             "als .xlsx speichern, oder in .csv umbenennen, wenn es ein CSV-Export ist "
+                             "— Datei übersprungen")
+    assert lines[-1] == "die bisherige Seite bleibt, wie sie war"
 
 
 def test_strict_turns_warnings_into_a_failed_build(built, tmp_path):
@@ -210,7 +225,8 @@ def test_long_lists_are_cut_in_the_page_but_complete_in_the_downloads(tmp_path, 
     assert "Die ersten 2 von 3 Zeilen; alle stehen in den Downloads." in html
     data = json.loads(html.split('id="tbl-follow-ups">', 1)[1].split("</script>", 1)[0])
     assert [row[0] for row in data["rows"]] == ["", "Alpha GmbH"]  # 9 (Z2, no name), then 1
-    csv_lines = site_file(tmp_path / "site", "downloads/wiedervorlagen.csv").read_text(encoding="utf-8-sig").splitlines()
+    csv_lines = site_file(tmp_path / "site", "downloads/wiedervorlagen-2026-11-25.csv").read_text(
+        encoding="utf-8-sig").splitlines()
     assert len(csv_lines) == 4  # header and all three overdue addresses
 
 
@@ -220,8 +236,8 @@ def test_a_workbook_saved_broken_is_shown_with_its_last_good_contents(built, tmp
     summary = json.loads(site_file(built, "data/summary.json").read_text(encoding="utf-8"))
     assert summary["counts"]["activities"] == 3  # the contacts as read before
     notice = texts(site_file(built, "index.html"), "notice")
-    assert len(notice) == 1 and notice[0].startswith("input/Kontakte.xlsx could not be read (is damaged")
-    assert "showing its contents as read at" in notice[0]
+    assert len(notice) == 1 and notice[0].startswith("input/Kontakte.xlsx lässt sich nicht lesen (ist beschädigt")
+    assert "gezeigt wird ihr Inhalt vom" in notice[0]
 
 
 def test_a_rebuild_reads_only_the_workbooks_that_changed(built, tmp_path):
@@ -245,7 +261,9 @@ def test_a_rebuild_keeps_downloads_of_an_unchanged_follow_up_list_and_remakes_th
     import salesboard.publish.downloads
 
     def downloads():
-        return {path.name: path.read_bytes() for path in site_file(built, "downloads").iterdir()}
+        """The follow-up files, by name without the as-of date (the other lists are written every time)."""
+        return {path.name.replace("2026-11-25", "D").replace("2026-11-26", "D"): path.read_bytes()
+                for path in site_file(built, "downloads").iterdir() if path.name.startswith("wiedervorlagen")}
 
     first = downloads()
     real_write_downloads = salesboard.publish.downloads.write_downloads
@@ -257,5 +275,30 @@ def test_a_rebuild_keeps_downloads_of_an_unchanged_follow_up_list_and_remakes_th
 
     # One day later every overdue address is a day more overdue: the lists are made again.
     assert main(["--input", str(tmp_path / "input"), "--output", str(built), "--as-of", "2026-11-26", "-q"]) == 0
-    assert written == ["wiedervorlagen"]
+    assert written == ["wiedervorlagen-2026-11-26"]
     assert downloads().keys() == first.keys() and downloads() != first
+
+
+def test_a_sheet_whose_rows_all_fail_keeps_its_last_good_contents(built, tmp_path):
+    # Saved again with every amount as text the reader cannot use: the orders as last read stay, with a notice.
+    write_workbook(tmp_path / "input" / "Aufträge.xlsx", {"Aufträge": [
+        ["Auftragsnummer", "Datum", "Kd.-Nr.", "Betrag"], ["A1", D(2026, 1, 10), 1, "offen"],
+        ["A2", D(2026, 3, 1), 1, "offen"]]})
+    assert build(tmp_path) == 0
+    summary = json.loads(site_file(built, "data/summary.json").read_text(encoding="utf-8"))
+    assert summary["counts"]["orders"] == 5  # A1 (with its line item), A2, A3, A4 and A7 as read before
+    notice = texts(site_file(built, "index.html"), "notice")
+    assert len(notice) == 1 and notice[0].startswith(
+        "input/Aufträge.xlsx lässt sich nicht lesen (keine der 2 Datenzeilen ließ sich verwenden: Betrag in "
+        "Spalte D ist in keiner Zeile lesbar")
+
+
+def test_console_counts_are_the_counts_of_summary_json(tmp_path, capsys):
+    write_team_workbooks(tmp_path / "input")
+    assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "--as-of", AS_OF,
+                 "--lang", "en"]) == 0
+    summary = json.loads(site_file(tmp_path / "site", "data/summary.json").read_text(encoding="utf-8"))
+    counts = summary["counts"]
+    line = capsys.readouterr().out.splitlines()[-1]
+    assert (f": {counts['addresses']} addresses, {counts['customers']} customers, {counts['orders']} orders, "
+            f"{counts['activities']} activities; ") in line

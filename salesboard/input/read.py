@@ -108,7 +108,7 @@ def read_input(settings: Settings, cache: TableCache | None = None, stopwatch=No
             return FileOutcome(result, parsed=True)
         return FileOutcome(last_good, parsed=True, notice=Problem(
             "notice", result.file, "", "", "file.last_good", "done.last_good",
-            {"file": result.file, "reason": result.problems[0], "read_at": f"{last_good.read_at:%d.%m.%Y %H:%M}"}))
+            {"file": result.file, "reason": _why_not_good(result), "read_at": f"{last_good.read_at:%d.%m.%Y %H:%M}"}))
 
     if cache:
         cache.forget_missing(paths)
@@ -151,9 +151,18 @@ def read_file(path: Path, file: str, aliases: AliasIndex, settings: Settings) ->
             sheets.append(group_line_items(table))
     if _label(path, path.parent) != path.name:
         problems.insert(0, Problem("warning", file, "", "", "file.name_not_utf8", "done.file_read", {"name": file}))
-    readable = not any(problem.severity == "error" and not problem.sheet for problem in workbook.problems)
+    # A file that cannot be read, or a table in it whose rows were all rejected, reads as not good: where
+    # a cache has its last good contents, those stand in for it.
+    readable = not any(problem.severity == "error" and not problem.sheet for problem in workbook.problems) and not any(
+        problem.message.startswith("rejected.") for problem in problems)
     return FileTables(path, file, signature, tuple(sheets), tuple(summaries), tuple(problems), readable,
                       dt.datetime.now().replace(microsecond=0))
+
+
+def _why_not_good(result: FileTables) -> Problem:
+    """The problem that made a file's contents unusable: the file's own, or a table's whose rows all failed."""
+    return next((problem for problem in result.problems if problem.message.startswith(("file.", "rejected."))),
+                result.problems[0])
 
 
 def _empty_cells_by_sheet(readings: list[tuple[RawSheet, SheetReading]]) -> dict[str, list[str]]:
