@@ -67,13 +67,19 @@ def test_median_days_to_second_order(sample):
 
 
 def test_waiting_list(sample):
-    # Z2 without a second order, oldest first order first:
-    # A03 2025-08-05 (225 days), A04 2026-03-02 (16), A12 2026-03-10 (8).
+    # Z2 without a second order: A03 2025-08-05 (225 days), A04 2026-03-02 (16), A12 2026-03-10 (8);
+    # most promising first, by their call-list likelihood (worked out in test_metrics_call_list).
     waiting = sample.lifecycle.waiting_list
-    assert waiting.columns == ["customer_id", "company", "owner", "phone", "first_order_date", "days_since_first_order"]
-    assert waiting.select("customer_id", "company", "owner", "first_order_date", "days_since_first_order").rows() == [
+    assert waiting.columns == ["customer_id", "company", "owner", "phone", "first_order_date", "days_since_first_order",
+                               "p", "expected_value"]
+    assert sorted(waiting.select("customer_id", "company", "owner", "first_order_date",
+                                 "days_since_first_order").rows()) == [
         ("A03", "Gamma", "Anna", date(2025, 8, 5), 225),
         ("A04", "Delta", "Ben", date(2026, 3, 2), 16),
         ("A12", None, None, date(2026, 3, 10), 8),
     ]
+    likelihoods = waiting["p"].to_list()
+    assert None not in likelihoods and likelihoods == sorted(likelihoods, reverse=True)
+    likely = sample.call_list.likelihood.filter(pl.col("segment") == "Z2").sort("customer_id")
+    assert dict(zip(likely["customer_id"], likely["p"])) == dict(zip(waiting["customer_id"], waiting["p"]))
     assert waiting.filter(pl.col("customer_id") == "A03")["phone"].item() == "030-A03"

@@ -6,6 +6,7 @@ from salesboard.publish.summary import summary_dict
 def test_summary_has_exactly_the_spec_keys_and_values(sample):
     summary = summary_dict(sample, quality_errors=2, quality_warnings=5)
     weekly, campaigns = summary.pop("weekly"), summary.pop("campaigns")
+    calls, backtest, rates = summary.pop("call_list"), summary.pop("call_list_backtest"), summary.pop("call_list_rates")
     # Worked out in the other test modules.
     assert summary == {
         "as_of": "2026-03-18",
@@ -30,6 +31,13 @@ def test_summary_has_exactly_the_spec_keys_and_values(sample):
         {"campaign": "Frühjahr", "segment": "Z2", "sent": 1, "responded": 1},
     ]
     assert len(campaigns) == 10
+    # The call list's own figures are worked out in test_metrics_call_list; here their shape (SPEC §5).
+    assert calls and all(set(row) == {"owner", "customer_id", "reasons", "p", "expected_value"} for row in calls)
+    assert all((row["p"] is None) == ("promised" in row["reasons"]) for row in calls)
+    assert set(backtest) == {"list_rate", "overdue_rate", "base_rate", "size"}
+    assert all(set(row) == {"segment", "recency", "open_offer", "seen", "ordered"} and row["seen"] >= 1
+               for row in rates)
+    assert {row["recency"] for row in rates} <= {"0-30", "31-60", "61-90", "91-180", "181-365", ">365", "never"}
 
 
 def test_summary_is_plain_json(sample):

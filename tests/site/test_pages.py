@@ -28,8 +28,9 @@ def pages(tmp_path_factory):
     return {page.slug: page for page in build_pages(site)}
 
 
-def test_the_seven_pages_in_navigation_order(pages):
-    assert list(pages) == ["index", "segments", "funnel", "first-buyers", "follow-ups", "campaigns", "data-quality"]
+def test_the_eight_pages_in_navigation_order(pages):
+    assert list(pages) == ["index", "segments", "funnel", "first-buyers", "call-list", "follow-ups", "campaigns",
+                           "data-quality"]
 
 
 def test_overview_cards_compare_with_a_week_earlier(pages):
@@ -43,7 +44,7 @@ def test_overview_cards_compare_with_a_week_earlier(pages):
 
 
 def test_follow_up_table_lists_reasons_in_words_with_an_item_filter(pages):
-    table = pages["follow-ups"].sections[0].tables[0].data
+    table = pages["follow-ups"].sections[1].tables[0].data  # below "due today and this week"
     columns = [column["label"] for column in table["columns"]]
     reasons = columns.index("Gründe")
     assert table["columns"][reasons]["items"] == ", " and table["columns"][reasons]["filter"] is True
@@ -56,3 +57,35 @@ def test_follow_up_table_lists_reasons_in_words_with_an_item_filter(pages):
 def test_site_title_carries_the_company():
     assert site_title(Settings(company="Muster GmbH", language="en")) == "Muster GmbH · Sales dashboard"
     assert site_title(Settings()) == "Vertriebs-Dashboard"
+
+
+def test_call_list_rows_say_why_with_the_evidence(pages):
+    page = pages["call-list"]
+    table = page.sections[0].tables[0].data
+    labels = [column["label"] for column in table["columns"]]
+    rows = [dict(zip(labels, row)) for row in table["rows"]]
+    assert [(row["Betreuer"], row["Firma"], row["Nr."][0]) for row in rows] == [
+        ("Tim", "Gamma AG", "1"), ("ohne Betreuer", "", "1")]
+    # Gamma: the address's follow-up of 20.11. (5 days ago, unsettled) is a promised call; its offer of 02.11.
+    # is 23 days old and unchased; and it is a Z1 whose latest interest (that offer) had no contact since.
+    assert rows[0]["Warum jetzt"] == "Rückruf zugesagt für den 20.11.2026"
+    assert rows[0]["Gründe"] == "Rückruf zugesagt, Angebot nachfassen, frisches Interesse"
+    # Customer 9: first order 01.10., 55 days ago. Its situation (Z2, 31-60 days, no offer) was seen twice in
+    # the history (customer 1, first-time buyer from 10.01., on the Sundays 15. and 22.02.), too rarely: the
+    # evidence is every Z2 sighting, customer 1's 7 Sundays from 11.01. to 22.02., each followed by its second
+    # order of 01.03. within 90 days: 7 of 7.
+    assert rows[1]["Warum jetzt"] == ("Erstkäufer seit 55 Tagen — von 7 Erstkäufern insgesamt (in genau dieser Lage "
+                                      "zu selten gesehen) haben 100\u00a0% binnen 90 Tagen nachbestellt")
+    assert rows[1]["Telefon"] == ""  # no number; the page shows no link then
+    assert table["columns"][labels.index("Telefon")]["kind"] == "tel"
+    assert table["columns"][labels.index("Betreuer")]["param"] == "owner"
+    # Customer 1 (Z4, last order 177 days ago, usually every 71 days): at risk, but no loyal customer in its
+    # history ordered within 90 days (its own 12 Sundays as Z4): p = 0 < 2 %, so the reactivation list.
+    reactivation = page.sections[2].tables[0].data
+    assert [row[0] for row in reactivation["rows"]] == ["Alpha GmbH"]
+    # The back-test as of 27.08.: the rule would have listed customer 1 alone (overdue then, 87 days since its
+    # last order > 60), who has not ordered since; of all six addresses 4 and 9 have (in W40 and W48): 2 of 6.
+    assert page.sections[1].text == ("Hätte diese Liste vor 90 Tagen gegolten (am 27.08.2026, 1 Adressen): 0\u00a0% "
+                                     "ihrer Adressen haben seitdem bestellt — in der Wiedervorlagen-Reihenfolge "
+                                     "0\u00a0%, über alle Adressen 33\u00a0%. Damit war die Liste nicht besser als "
+                                     "die Wiedervorlagen-Reihenfolge.")
