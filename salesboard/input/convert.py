@@ -19,6 +19,8 @@ from salesboard.input.parts import RawSheet
 from salesboard.quality import Problem
 
 MAX_PROBLEMS_PER_COLUMN = 20
+# Up to this many bad cells of a column are listed one by one; more make one problem of the column.
+CELLS_LISTED = 5
 
 _KIND = {
     "customer_id": "id", "order_id": "id",
@@ -182,17 +184,23 @@ def _required_problems(skipped: pl.DataFrame, required: dict[str, str], letters:
 
 def _cell_problems(rows: pl.DataFrame, column: str, letter: str, raw: RawSheet, action: str, describe,
                    severity: str = "error") -> list[Problem]:
-    """A problem per cell for the first few rows, described from `column`'s value, then one line
-    counting the rest."""
-    problems = []
-    for row, value in rows.select("_row", column).head(MAX_PROBLEMS_PER_COLUMN).iter_rows():
-        message, params = describe(value)
-        problems.append(Problem(severity, raw.file, raw.sheet, f"{letter}{row}", message, action, params))
-    if rows.height > MAX_PROBLEMS_PER_COLUMN:
-        more = rows.height - MAX_PROBLEMS_PER_COLUMN
-        problems.append(Problem(severity, raw.file, raw.sheet, letter, "cell.more", action,
-                                {"count": more, "example": f"{letter}{rows['_row'][0]}"}, rows=more))
-    return problems
+    """A problem per cell when there are few; otherwise one for the column, as a person counts them
+    ("1,140 cells like G624, G1445, G1446: missing the customer ID"), described from its first cell."""
+    if rows.height <= CELLS_LISTED:
+        problems = []
+        for row, value in rows.select("_row", column).iter_rows():
+            message, params = describe(value)
+            problems.append(Problem(severity, raw.file, raw.sheet, f"{letter}{row}", message, action, params))
+        return problems
+    message, params = describe(rows[column][0])
+    examples = ", ".join(f"{letter}{row}" for row in rows["_row"].head(3))
+    return [Problem(severity, raw.file, raw.sheet, letter, "cells.like", _PLURAL.get(action, action),
+                    {"count": rows.height, "examples": examples, "what": {"message": message, "params": params}},
+                    rows=rows.height)]
+
+
+# What was done to many cells at once.
+_PLURAL = {"done.row_skipped": "done.rows_skipped", "done.value_ignored": "done.values_ignored"}
 
 
 def _cause(frame: pl.DataFrame, required: dict[str, str], letters: dict[str, str], table: str) -> tuple[str, dict]:

@@ -17,7 +17,7 @@ SEPARATORS = ";,\t|"
 # Python's csv module refuses longer fields by default; a field this long is a quote left open.
 MAX_FIELD = 131_072
 _SNIFF_LINES = 50
-_PROBLEMS_LISTED = 20
+_PROBLEMS_LISTED = 5
 
 
 def read_csv(path: Path, file: str, data: bytes) -> tuple[list[RawSheet], list[Problem]]:
@@ -45,11 +45,11 @@ def read_csv(path: Path, file: str, data: bytes) -> tuple[list[RawSheet], list[P
             problems.append(_row_problem(file, number, "csv.ragged", {"found": len(record), "expected": width}))
             record = []
         rows.append([field if field != "" else None for field in record[:width]] + [None] * (width - len(record)))
-    if len(problems) > _PROBLEMS_LISTED:
-        more = len(problems) - _PROBLEMS_LISTED
-        problems = problems[:_PROBLEMS_LISTED] + [Problem(
-            "error", file, "", "", "cell.more", "done.rows_skipped",
-            {"count": more, "example": problems[_PROBLEMS_LISTED].cell}, rows=more)]
+    if len(problems) > _PROBLEMS_LISTED:  # as a person counts them: one problem for the many rows
+        first = problems[0]
+        problems = [Problem("error", file, "", "", "rows.like", "done.rows_skipped",
+                            {"count": len(problems), "examples": ", ".join(p.cell for p in problems[:3]),
+                             "what": {"message": first.message, "params": first.params}}, rows=len(problems))]
     letters = tuple(column_letter(index) for index in range(width))
     cells = pl.DataFrame(rows, schema={letter: pl.String for letter in letters}, orient="row")
     return [RawSheet(path, file, "", cells, letters)], problems
