@@ -13,8 +13,8 @@ from salesboard.site.pages.context import PageContext, SiteData
 def quality_page(site: SiteData, c: PageContext) -> Page:
     lang = c.language
     problems = pl.DataFrame(
-        [(c.t(f"severity.{p.severity}"), p.file, p.sheet, p.cell, p.describe(lang), p.done(lang), p.rows)
-         for p in site.read.problems],
+        [(c.t(f"severity.{p.severity}"), p.file, p.sheet, p.cell, p.describe(lang), p.done(lang),
+          None if p.severity == "notice" else p.rows) for p in site.read.problems],
         schema={"severity": pl.String, "file": pl.String, "sheet": pl.String, "cell": pl.String,
                 "message": pl.String, "action": pl.String, "affected": pl.Int64}, orient="row")
     sheets = pl.DataFrame([_sheet_row(s, c) for s in site.read.sheets],
