@@ -14,7 +14,7 @@ from support.workbooks import write_team_workbooks
 
 from salesboard.cli import main
 
-PAGES = ["index", "segments", "funnel", "first-buyers", "follow-ups", "campaigns", "data-quality"]
+PAGES = ["index", "segments", "funnel", "first-buyers", "call-list", "follow-ups", "campaigns", "data-quality"]
 WITH_CHARTS = {"index", "segments", "funnel", "first-buyers", "campaigns"}
 SCRIPT = "<script>alert(1)</script>"
 IMAGE = '"><img src=x onerror=alert(1)>'
@@ -43,7 +43,7 @@ def test_every_page_opens_offline_and_every_chart_and_table_renders(site, open_p
     tables = page.locator(".data-table")
     for index in range(tables.count()):
         assert tables.nth(index).locator("table tbody tr").count() >= 1
-    assert page.locator("nav.site a").count() == 7
+    assert page.locator("nav.site a").count() == 8
     assert page.locator("img[src=x]").count() == 0
 
 
