@@ -164,10 +164,10 @@ def address_likelihood(facts: Facts, addresses: pl.DataFrame, current: pl.DataFr
 
 def _usual_gaps(orders: pl.DataFrame) -> pl.DataFrame:
     """customer_id, usual_gap: the median of the day gaps between consecutive orders (two or more orders)."""
-    gaps = orders.select("customer_id", "order_date").sort("customer_id", "order_date").with_columns(
-        gap=(pl.col("order_date") - pl.col("order_date").shift(1)).dt.total_days()
-        .over("customer_id"))
-    return gaps.drop_nulls("gap").group_by("customer_id").agg(usual_gap=pl.col("gap").median())
+    # Sorted once before grouping: groups keep the row order.
+    return (orders.select("customer_id", "order_date").sort("order_date").group_by("customer_id")
+            .agg(usual_gap=pl.col("order_date").diff().dt.total_days().drop_nulls().median())
+            .drop_nulls("usual_gap"))
 
 
 def _latest_interest(facts: Facts) -> pl.DataFrame:
@@ -184,13 +184,16 @@ def _latest_interest(facts: Facts) -> pl.DataFrame:
 def _owners(facts: Facts) -> pl.DataFrame:
     """customer_id, owner: the address row's owner; for an address not on the list without one, the owner
     of its latest order or activity that names one (on the same day, an activity over an order)."""
+    unlisted = facts.addresses.filter(~pl.col("listed") & pl.col("owner").is_null()).select("customer_id")
     named = pl.concat([
-        facts.orders.select("customer_id", day="order_date", seq=pl.lit(-1, pl.Int64), owner="owner"),
-        facts.activities.select("customer_id", day="date", seq="seq", owner="owner"),
+        facts.orders.join(unlisted, on="customer_id", how="semi")
+        .select("customer_id", day="order_date", seq=pl.lit(-1, pl.Int64), owner="owner"),
+        facts.activities.join(unlisted, on="customer_id", how="semi").select("customer_id", day="date", seq="seq",
+                                                                              owner="owner"),
     ]).drop_nulls("owner").sort("day", "seq").group_by("customer_id").agg(latest_owner=pl.col("owner").last())
-    return facts.addresses.select("customer_id", "owner", "listed").join(
+    return facts.addresses.select("customer_id", "owner").join(
         named, on="customer_id", how="left", maintain_order="left").select(
-        "customer_id", owner=pl.when(pl.col("listed")).then("owner").otherwise(pl.coalesce("owner", "latest_owner")))
+        "customer_id", owner=pl.coalesce("owner", "latest_owner"))
 
 
 def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFrame, rules: Rules) -> pl.DataFrame:
@@ -202,8 +205,6 @@ def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFr
     the most recent activity), last_note_date, due_date and days_overdue (of §3.4, null when not overdue).
     """
     as_of = facts.as_of
-    latest = facts.activities.sort("date", "seq").group_by("customer_id").agg(
-        last_note=pl.col("outcome").last(), last_note_date=pl.col("date").last())
     frame = (
         addresses.select("customer_id", "company", "contact", "phone", "segment", "first_order_date")
         .join(facts.addresses.select("customer_id", "email"), on="customer_id", how="left", maintain_order="left")
@@ -211,7 +212,6 @@ def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFr
         .join(latest_contacts(facts), on="customer_id", how="left", maintain_order="left")
         .join(_usual_gaps(facts.orders), on="customer_id", how="left", maintain_order="left")
         .join(_latest_interest(facts), on="customer_id", how="left", maintain_order="left")
-        .join(latest, on="customer_id", how="left", maintain_order="left")
         .join(follow_ups.select("customer_id", "due", "cadence", "offer_not_chased", "due_date", "days_overdue"),
               on="customer_id", how="left", maintain_order="left")
         .with_columns(pl.col("due", "cadence", "offer_not_chased").fill_null(False))
@@ -252,7 +252,7 @@ def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFr
         interest_signal="interest_signal",
         last_contact="last_contact",
         last_note="last_note",
-        last_note_date="last_note_date",
+        last_note_date="last_activity_date",
         due_date="due_date",
         days_overdue="days_overdue",
     )

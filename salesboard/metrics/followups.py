@@ -78,7 +78,7 @@ def overdue_follow_ups(facts: Facts, addresses: pl.DataFrame, rules: Rules) -> p
 def latest_contacts(facts: Facts) -> pl.DataFrame:
     """Per address (every one): last_activity_date, last_activity_stage (of
     the most recent activity: latest date, then highest seq), last_order_date
-    (amount > 0), follow_up_date (F: the most recent activity's
+    (amount > 0), last_note (the outcome of the most recent activity), follow_up_date (F: the most recent activity's
     next_follow_up if set, else the address's), last_contact (latest
     activity, order, campaign response or interest_since, all on or before D).
     """
@@ -87,6 +87,7 @@ def latest_contacts(facts: Facts) -> pl.DataFrame:
         last_activity_date=pl.col("date").last(),
         last_activity_stage=pl.col("stage").last(),
         last_activity_follow_up=pl.col("next_follow_up").last(),
+        last_note=pl.col("outcome").last(),
     )
     last_order = facts.orders.group_by("customer_id").agg(last_order_date=pl.col("order_date").max())
     last_response = facts.mailings.group_by("customer_id").agg(last_response_date=pl.col("response_date").max())
@@ -101,6 +102,7 @@ def latest_contacts(facts: Facts) -> pl.DataFrame:
             "last_activity_date",
             "last_activity_stage",
             "last_order_date",
+            "last_note",
             follow_up_date=pl.coalesce("last_activity_follow_up", "next_follow_up"),
             last_contact=pl.max_horizontal(
                 "last_activity_date", "last_order_date", "last_response_date", interest_since
