@@ -64,22 +64,40 @@ CAMPAIGNS_SCHEMA = {
     "response_date": pl.Date,  # null when not responded
 }
 
+# One row per offer (quote): line items sharing an offer_id are summed. status is the team's own word,
+# as one of OFFER_STATUSES, or null when the list gives none (then it is inferred from the orders).
+OFFERS_SCHEMA = {
+    "customer_id": pl.String,
+    "offer_id": pl.String,
+    "offer_date": pl.Date,
+    "amount": pl.Float64,
+    "status": pl.String,
+    "decided": pl.Date,
+    "valid_until": pl.Date,
+    "owner": pl.String,
+    "product": pl.String,
+}
+OFFER_STATUSES = ("open", "won", "lost")
+
 SCHEMAS = {
     "addresses": ADDRESSES_SCHEMA,
     "orders": ORDERS_SCHEMA,
     "activities": ACTIVITIES_SCHEMA,
     "campaigns": CAMPAIGNS_SCHEMA,
+    "offers": OFFERS_SCHEMA,
 }
 
 
 @dataclass(frozen=True)
 class Tables:
-    """The four validated tables. `addresses` holds every customer_id of any table."""
+    """The validated tables. `addresses` holds every customer_id of any table; `offers` is None when
+    the workbooks hold no list of offers (every offer of the list is also an activity of stage offer)."""
 
     addresses: pl.DataFrame
     orders: pl.DataFrame
     activities: pl.DataFrame
     campaigns: pl.DataFrame
+    offers: pl.DataFrame | None = None
 
 
 COLUMN_KINDS = ("text", "number", "money", "date", "int", "percent", "tel", "mailto")

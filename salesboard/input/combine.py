@@ -32,25 +32,56 @@ def assemble_tables(sheets: list[SheetTable]) -> tuple[Tables, list[Problem]]:
     addresses, duplicate_problems = _first_of_duplicates(frames["addresses"])
     problems += duplicate_problems
     orders = _merge_orders_across_sheets(frames["orders"])
-    activities = frames["activities"].with_columns(seq=pl.int_range(pl.len(), dtype=pl.Int64))
+    activities = frames["activities"]
     problems += _unknown_types(activities)
     campaigns = frames["campaigns"]
     stems = {name: PurePath(name).stem for name in campaigns["_file"].unique()}
     campaigns = campaigns.with_columns(
         campaign=pl.coalesce("campaign", pl.col("_file").replace_strict(stems, return_dtype=pl.String)))
+    offers = _offers(frames["offers"]) if any(sheet.kind == "offers" for sheet in sheets) else None
 
-    addresses, missing_problems = _add_unlisted(addresses, orders, activities, campaigns)
+    addresses, missing_problems = _add_unlisted(addresses, orders, activities, campaigns, offers)
     problems += missing_problems
     orders = _without_returns(orders, [s.rows for s in sheets if s.kind == "returns"])
+    activities = _with_offers(activities, offers).with_columns(seq=pl.int_range(pl.len(), dtype=pl.Int64))
     tables = Tables(**{kind: frame.select(list(SCHEMAS[kind])) for kind, frame in
                        (("addresses", addresses), ("orders", orders), ("activities", activities),
-                        ("campaigns", campaigns))})
+                        ("campaigns", campaigns))},
+                    offers=None if offers is None else offers.select(list(SCHEMAS["offers"])))
     return tables, problems
+
+
+def _offers(rows: pl.DataFrame) -> pl.DataFrame:
+    """Line items sharing customer and offer ID → one offer (sum, earliest date, the first status given).
+    A row without offer ID is an offer of its own."""
+    own_key = pl.when(pl.col("offer_id").is_null()).then(pl.int_range(pl.len()))
+    return (
+        rows.group_by("customer_id", "offer_id", own_key.alias("_own"), maintain_order=True)
+        .agg(pl.col("_file").first(), pl.col("offer_date").min(), pl.col("amount").sum().round(2),
+             *[pl.col(name).drop_nulls().first() for name in ("status", "decided", "valid_until", "owner",
+                                                               "product", "customer_name", "next_follow_up")])
+        .drop("_own")
+    )
+
+
+def _with_offers(activities: pl.DataFrame, offers: pl.DataFrame | None) -> pl.DataFrame:
+    """Every offer of the list is also an activity of stage offer on its date, once per address and day:
+    an offer the contact log already has on that day is not added again."""
+    if offers is None or offers.is_empty():
+        return activities
+    logged = activities.filter(pl.col("stage") == "offer").select("customer_id", "date")
+    added = (offers.select("customer_id", "_file", "owner", "next_follow_up", date="offer_date",
+                           type=pl.lit("Angebot"), stage=pl.lit("offer"),
+                           outcome=pl.concat_str([pl.lit("Angebot "), "offer_id"]))
+             .unique(["customer_id", "date"], keep="first", maintain_order=True)
+             .join(logged, on=["customer_id", "date"], how="anti"))
+    return pl.concat([activities, added], how="diagonal_relaxed")
 
 
 def _concat(kind: str, sheets: list[SheetTable]) -> pl.DataFrame:
     """All sheets of a kind, with every schema column (null where a sheet lacks it)."""
-    schema = {**SCHEMAS[kind], **_ORIGIN, "status": pl.String, "_cancelled": pl.Boolean}
+    schema = {"customer_name": pl.String, "next_follow_up": pl.Date, **SCHEMAS[kind], **_ORIGIN, "status": pl.String,
+              "_cancelled": pl.Boolean}
     parts = [sheet.rows.with_columns(_by_name=pl.lit(sheet.keyed_by_name), _id_letter=pl.lit(_id_letter(sheet)),
                                      _type_letter=pl.lit(sheet.columns.get("type", ""))) for sheet in sheets] or [
         pl.DataFrame(schema=schema)]
@@ -86,6 +117,9 @@ def _key_by_name(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
             .with_columns(customer_id=pl.when("_by_name").then("_key").otherwise("customer_id"))
             .drop("_lower", "_key")
             for kind, frame in frames.items()}
+
+
+_DATE_OF = {"orders": "order_date", "activities": "date", "campaigns": "sent_date", "offers": "offer_date"}
 
 
 def _without_returns(orders: pl.DataFrame, returns: list[pl.DataFrame]) -> pl.DataFrame:
@@ -173,12 +207,13 @@ def _quoted(text: str) -> str:
 
 
 def _add_unlisted(addresses: pl.DataFrame, orders: pl.DataFrame, activities: pl.DataFrame,
-                  campaigns: pl.DataFrame) -> tuple[pl.DataFrame, list[Problem]]:
+                  campaigns: pl.DataFrame, offers: pl.DataFrame | None) -> tuple[pl.DataFrame, list[Problem]]:
     """Every customer ID of any table is an address: add the missing ones."""
     listed = addresses.select("customer_id")
     problems = []
     unlisted_facts = []
-    for table, frame in (("orders", orders), ("activities", activities), ("campaigns", campaigns)):
+    tables = [("orders", orders), ("activities", activities), ("campaigns", campaigns)]
+    for table, frame in tables + ([("offers", offers)] if offers is not None else []):
         missing = frame.join(listed, on="customer_id", how="anti")
         ids = missing["customer_id"].unique().sort()
         if ids.len():
@@ -190,7 +225,7 @@ def _add_unlisted(addresses: pl.DataFrame, orders: pl.DataFrame, activities: pl.
                                      "why_w": why}, rows=ids.len()))
         unlisted_facts.append(missing.select(
             "customer_id", *[c for c in ("owner", "customer_name") if c in missing.columns],
-            _when=pl.col("order_date" if table == "orders" else "date" if table == "activities" else "sent_date")))
+            _when=pl.col(_DATE_OF[table])))
     unlisted = (
         pl.concat(unlisted_facts, how="diagonal_relaxed")
         .sort("_when", nulls_last=False)

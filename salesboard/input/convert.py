@@ -25,7 +25,8 @@ CELLS_LISTED = 5
 _KIND = {
     "customer_id": "id", "order_id": "id",
     "created": "date", "interest_since": "date", "next_follow_up": "date",
-    "order_date": "date", "date": "date", "sent_date": "date",
+    "order_date": "date", "date": "date", "sent_date": "date", "offer_date": "date", "decided": "date",
+    "valid_until": "date", "offer_id": "id",
     "amount": "amount", "quantity": "number", "unit_price": "amount", "discount": "discount",
     "response": "response",
 }
@@ -80,6 +81,9 @@ def convert_rows(data: pl.DataFrame, match: HeaderMatch, letters: dict[str, str]
         rows = rows.with_columns(stage=values.stages(rows["type"], activity_types))
     if table == "orders" and "status" in fields:
         rows = rows.with_columns(_cancelled=values.is_cancelled(rows["status"]))
+    if table == "offers" and "status" in fields:
+        problems += _unknown_statuses(rows, letters["status"], raw)
+        rows = rows.with_columns(status=values.offer_status(rows["status"]))
     cause = _cause(frame, required, letters, table) if data.height and not rows.height else ("", {})
     return ConvertedRows(rows, problems, empty_required, cause)
 
@@ -90,8 +94,19 @@ _OUTPUT = {
     "orders": ("customer_id", "order_id", "order_date", "amount", "status", "customer_name", "owner", "product"),
     "activities": ("customer_id", "date", "type", "outcome", "owner", "next_follow_up", "customer_name"),
     "campaigns": ("campaign", "customer_id", "sent_date", "response", "response_date", "customer_name"),
+    "offers": ("customer_id", "offer_id", "offer_date", "amount", "status", "decided", "valid_until", "owner",
+               "product", "customer_name"),
     "returns": ("order_id", "returned"),
 }
+
+
+def _unknown_statuses(rows: pl.DataFrame, letter: str, raw: RawSheet) -> list[Problem]:
+    """One warning per status word of an offer list that says neither open, won nor lost."""
+    unknown = rows.filter(pl.col("status").is_not_null() & values.offer_status(rows["status"]).is_null())
+    return [Problem("warning", raw.file, raw.sheet, f"{letter}{row}", "offer.unknown_status", "done.inferred",
+                    {"found": repr(status), "count": count}, rows=count)
+            for status, row, count in unknown.group_by("status", maintain_order=True)
+            .agg(pl.col("_row").first(), pl.len()).iter_rows()]
 
 
 # A yes/no answer is kept as whether the recipient responded.

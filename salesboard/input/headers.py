@@ -103,6 +103,22 @@ RANKED_ALIASES: dict[str, dict[str, list[list[str]]]] = {
         "campaign": [["Aktion", "Kampagne", "Mailing", "Campaign"]],
         "customer_name": [_NAME],
     },
+    "offers": {
+        "customer_id": [_CUSTOMER_ID],
+        "offer_date": [["Angebotsdatum", "Angebot vom", "Angebot am", "Quote Date", "Offer Date"], ["Datum", "Date"]],
+        "amount": [["Angebotswert", "Angebotssumme", "Angebotsbetrag", "Quote Amount", "Quote Value", "Offer Amount",
+                    "Offer Value"],
+                   ["Betrag", "Betrag netto", "Nettobetrag", "Summe", "Amount", "Value", "Total"]],
+        "offer_id": [["Angebotsnummer", "Angebots-Nr.", "Angebot Nr.", "Quote ID", "Quote No", "Offer ID", "Offer No"]],
+        "status": [["Status", "Angebotsstatus", "Quote Status", "Offer Status"]],
+        "decided": [["Entschieden am", "Entscheidung", "Entscheidungsdatum", "Decision Date", "Closed Date",
+                     "Decided"]],
+        "valid_until": [["Gültig bis", "Bindefrist", "Valid Until", "Expiry Date", "Expires"]],
+        "customer_name": [_NAME],
+        "owner": [_OWNER],
+        "product": [["Produkt", "Artikel", "Leistung", "Product", "Item", "Description"]],
+        "next_follow_up": [_FOLLOW_UP],
+    },
     "returns": {
         "order_id": [["Auftragsnummer", "Auftrags-Nr.", "Bestellnummer", "Order ID", "Order No", "Rechnungsnummer",
                       "Invoice No", "InvoiceNo"]],
@@ -120,6 +136,7 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "orders": ("customer_id", "order_date", "amount"),
     "activities": ("customer_id", "date", "type"),
     "campaigns": ("customer_id", "sent_date", "response"),
+    "offers": ("customer_id", "offer_date", "amount"),
     "returns": ("order_id", "returned"),
 }
 # Fields that tell what kind of list a sheet is; the others (IDs, names, owner) stand in several kinds.
@@ -130,14 +147,17 @@ DISTINCTIVE: dict[str, frozenset[str]] = {
                          "discount"}),
     "activities": frozenset({"date", "type", "outcome"}),
     "campaigns": frozenset({"sent_date", "response", "campaign"}),
+    "offers": frozenset({"offer_id", "offer_date", "amount", "status", "decided", "valid_until"}),
     "returns": frozenset({"returned"}),
 }
 # An incomplete sheet looks like an order list only with one of these (a price list of products is none).
-_CORE = {"orders": {"order_id", "order_date", "amount", "quantity"}, "campaigns": {"sent_date", "response"}}
+_CORE = {"orders": {"order_id", "order_date", "amount", "quantity"}, "campaigns": {"sent_date", "response"},
+         "offers": {"offer_id", "offer_date", "amount"}}
 # A column of the last alias group of these fields (a bare "Datum") says nothing about the kind.
-_GENERIC_LAST_GROUP = {"order_date", "date"}
+_GENERIC_LAST_GROUP = {("orders", "order_date"), ("activities", "date"), ("offers", "offer_date"),
+                       ("offers", "amount")}
 # When two tables fit a sheet equally well, the more specific one wins.
-TABLE_PRIORITY = ("orders", "activities", "campaigns", "addresses")
+TABLE_PRIORITY = ("offers", "orders", "activities", "campaigns", "addresses")
 NAME_FIELDS = ("company", "customer_name")
 # A bare "ID" is a customer ID only on a sheet with a name column and no other ID column.
 _BARE_ID = "id"
@@ -176,7 +196,7 @@ class HeaderMatch:
         """How many of the kind's own fields the header has (how much it looks like this kind of list)."""
         groups = RANKED_ALIASES[self.table]
         return sum(1 for field, choice in self.chosen.items() if field in DISTINCTIVE[self.table]
-                   and not (field in _GENERIC_LAST_GROUP and choice.rank == len(groups[field]) - 1))
+                   and not ((self.table, field) in _GENERIC_LAST_GROUP and choice.rank == len(groups[field]) - 1))
 
 
 class AliasIndex:
@@ -288,7 +308,7 @@ class AliasIndex:
             for other in choices:
                 if other is not best:
                     (duplicates if other.rank == best.rank else passed_over).append((field, other.index))
-        if "customer_id" not in chosen and table in ("addresses", "orders", "activities", "campaigns"):
+        if "customer_id" not in chosen and table != "returns":
             bare = self._bare_id(folded, chosen)
             if bare is not None:
                 chosen["customer_id"] = ColumnChoice("customer_id", bare, 0, "bare_id")

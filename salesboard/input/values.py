@@ -183,3 +183,17 @@ def is_returned(column: pl.Series) -> pl.Series:
     """A returns sheet's mark: yes (ja, x, 1, true) or a status word (retourniert, storniert, returned)."""
     word = text(column).str.to_lowercase()
     return (word.is_in(_YES) | word.is_in(list(_RETURNED))).fill_null(False)
+
+
+_OFFER_STATUS = {
+    "open": ["offen", "open", "in bearbeitung", "pending", "ausstehend"],
+    "won": ["angenommen", "gewonnen", "beauftragt", "auftrag", "won", "accepted", "ordered"],
+    "lost": ["abgelehnt", "verloren", "storniert", "lost", "declined", "rejected", "cancelled", "canceled"],
+}
+_OFFER_STATUS_BY_WORD = {word: status for status, words in _OFFER_STATUS.items() for word in words}
+
+
+def offer_status(column: pl.Series) -> pl.Series:
+    """An offer's status word as open, won or lost; null when empty or not one of the known words."""
+    word = text(column).str.to_lowercase()
+    return word.replace_strict(_OFFER_STATUS_BY_WORD, default=None, return_dtype=pl.String)

@@ -132,6 +132,7 @@ WORDS: dict[str, dict[str, str]] = {
     "kind.activities": {"de": "Kontakte", "en": "activities"},
     "kind.campaigns": {"de": "Aktionen", "en": "campaigns"},
     "kind.returns": {"de": "Retouren", "en": "returns"},
+    "kind.offers": {"de": "Angebote", "en": "offers"},
     "kind.none": {"de": "nicht erkannt", "en": "not recognised"},
     "kind.looked_like": {"de": "nicht gelesen: sieht aus wie {kind}", "en": "not read: looks like {kind}"},
     "note.sheets": {"de": "Jedes Blatt (und jede Tabelle darin): als was es gelesen wurde, wie viele Zeilen, "

@@ -66,6 +66,7 @@ WORDS: dict[str, dict[str, str]] = {
     "done.first_kept": {"de": "Zeile übersprungen, die erste behalten", "en": "row skipped, the first one kept"},
     "done.firsts_kept": {"de": "Zeilen übersprungen, jeweils die erste behalten",
                          "en": "rows skipped, the first ones kept"},
+    "done.inferred": {"de": "Status aus den Aufträgen abgeleitet", "en": "status inferred from the orders"},
     "done.as_other": {"de": "als 'sonstige' gezählt", "en": "counted as 'other'"},
     "done.as_addresses": {"de": "trotzdem als Adressen gezählt", "en": "counted as addresses all the same"},
     "done.read_so": {"de": "so gelesen", "en": "read so"},
@@ -233,6 +234,14 @@ WORDS: dict[str, dict[str, str]] = {
     "id.repeated_more.one": {"de": "1 weitere wiederholte Kundennummer", "en": "1 more repeated customer ID"},
     "id.repeated_more": {"de": "{count} weitere wiederholte Kundennummern",
                          "en": "{count} more repeated customer IDs"},
+    "offer.unknown_status": {
+        "de": "unbekannter Angebotsstatus {found} ({count} Zeilen); erwartet offen, angenommen/gewonnen oder "
+              "abgelehnt/verloren",
+        "en": "unknown offer status {found} ({count} rows); expected open, won/accepted or lost/declined"},
+    "offer.unknown_status.one": {
+        "de": "unbekannter Angebotsstatus {found} (1 Zeile); erwartet offen, angenommen/gewonnen oder "
+              "abgelehnt/verloren",
+        "en": "unknown offer status {found} (1 row); expected open, won/accepted or lost/declined"},
     "type.unknown.one": {
         "de": "unbekannte Kontaktart {found} (1 Zeile); ist sie eine Vertriebsstufe, in dashboard.toml "
               "eintragen, z. B. [aliases.activity_types] meeting = [{found}]",
@@ -253,4 +262,9 @@ WORDS: dict[str, dict[str, str]] = {
     "kind_in.activities": {"de": "Kontakten", "en": "activities"},
     "kind_in.campaigns": {"de": "Aktionen", "en": "campaigns"},
     "kind_in.offers": {"de": "Angeboten", "en": "offers"},
+    "field.offer_date": {"de": "Angebotsdatum", "en": "offer date"},
+    "field.offer_id": {"de": "Angebotsnummer", "en": "offer ID"},
+    "field.decided": {"de": "Entscheidungsdatum", "en": "decision date"},
+    "field.valid_until": {"de": "Gültig bis", "en": "valid until"},
+    "kind_a.offers": {"de": "eine Angebotsliste", "en": "an offer list"},
 }
