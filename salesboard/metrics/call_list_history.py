@@ -147,12 +147,17 @@ def situations(addresses: pl.DataFrame, facts: Facts, days: list[date]) -> pl.Da
 
 def situation_counts(grid: pl.DataFrame) -> pl.DataFrame:
     """day (Int32), level, recency, open_offer, seen, ordered (Int64) over the rows of `situations`."""
-    code = (pl.col("level").cast(pl.UInt32) * 32 + pl.col("recency").cast(pl.UInt32) * 4
-            + pl.col("open_offer").cast(pl.UInt32) * 2 + pl.col("ordered").cast(pl.UInt32))
-    counted = grid.group_by("day", code=code).agg(rows=pl.len().cast(pl.Int64))
-    return counted.group_by("day", situation=pl.col("code") // 2).agg(
+    # One integer per (day, situation, outcome): a single-key grouping of millions of rows.
+    first = int(grid["day"].min()) if grid.height else 0
+    code = ((pl.col("day") - first).cast(pl.UInt32) * 256 + pl.col("level").cast(pl.UInt32) * 32
+            + pl.col("recency").cast(pl.UInt32) * 4 + pl.col("open_offer").cast(pl.UInt32) * 2
+            + pl.col("ordered").cast(pl.UInt32))
+    counted = grid.group_by(code=code).agg(rows=pl.len().cast(pl.Int64))
+    situation = pl.col("code") // 2
+    return counted.group_by(situation=situation).agg(
         seen=pl.col("rows").sum(), ordered=pl.col("rows").filter(pl.col("code") % 2 == 1).sum()).select(
-        "day", level=(pl.col("situation") // 16).cast(pl.UInt8), recency=((pl.col("situation") // 2) % 8)
+        day=(pl.col("situation") // 128).cast(pl.Int32) + first,
+        level=((pl.col("situation") // 16) % 8).cast(pl.UInt8), recency=((pl.col("situation") // 2) % 8)
         .cast(pl.UInt8), open_offer=pl.col("situation") % 2 == 1, seen="seen", ordered="ordered")
 
 
