@@ -9,12 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from salesboard.domain import (
+    ACTIVITY_STAGES,
     CADENCE_DAYS_LIMITS,
     CALLS_PER_DAY_LIMITS,
     DEFAULT_CADENCE_DAYS,
     DORMANT_BELOW_LIMITS,
     LOYAL_MIN_ORDERS_LIMITS,
     OFFER_CHASE_DAYS_LIMITS,
+    OFFER_WIN_DAYS_LIMITS,
     Rules,
 )
 from salesboard.errors import ConfigError
@@ -35,6 +37,7 @@ CONFIG_KEYS = {
     "date_format": "pinned strptime format for text dates, e.g. %d/%m/%Y",
     "loyal_min_orders": "orders from which an address is a loyal customer (Z4)",
     "offer_chase_days": "days after an offer before it counts as not chased",
+    "offer_win_days": "an offer without a status counts as won when its customer orders within these days (default 60)",
     "cadence_days": "table: days between contacts per segment, e.g. Z1 = 30",
     "calls_per_day": "call-list rows per owner and day, promised calls apart (default 15)",
     "dormant_below": "likelihood below which a call-list candidate goes to the reactivation list (default 0.02)",
@@ -59,6 +62,7 @@ class Settings:
     date_format: str | None = None
     loyal_min_orders: int = 3
     offer_chase_days: int = 7
+    offer_win_days: int = 60
     calls_per_day: int = 15
     dormant_below: float = 0.02
     cadence_days: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_CADENCE_DAYS))
@@ -74,7 +78,8 @@ class Settings:
     def rules(self) -> Rules:
         """The thresholds the metrics work with."""
         return Rules(loyal_min_orders=self.loyal_min_orders, cadence_days=dict(self.cadence_days),
-                     offer_chase_days=self.offer_chase_days, calls_per_day=self.calls_per_day,
+                     offer_chase_days=self.offer_chase_days, offer_win_days=self.offer_win_days,
+                     calls_per_day=self.calls_per_day,
                      dormant_below=self.dormant_below)
 
 
@@ -135,6 +140,7 @@ def make_settings(config: dict[str, Any], config_file: Path | None = None, **ove
     expect("date_format", str, lambda v: "%" in v, "a format such as %d.%m.%Y")
     expect_whole("loyal_min_orders", LOYAL_MIN_ORDERS_LIMITS, "")
     expect_whole("offer_chase_days", OFFER_CHASE_DAYS_LIMITS, " of days")
+    expect_whole("offer_win_days", OFFER_WIN_DAYS_LIMITS, " of days")
     expect_whole("max_input_mb", MAX_INPUT_MB_LIMITS, " of megabytes")
     low, high = LOCK_WAIT_SECONDS_LIMITS
     expect("lock_wait_seconds", (int, float), lambda v: not isinstance(v, bool) and low <= v <= high,
@@ -173,14 +179,16 @@ def _field_table(value: Any, kind: type, label: str, errors: list[str]) -> dict 
         errors.append(f"{label}: expected tables such as [{label.split(chr(39))[1]}.orders], found {value!r}")
         return None
     parsed: dict[str, dict] = {}
+    # Activity types take extra words per stage, e.g. [aliases.activity_types] meeting = ["Messegespräch"].
+    known = {**ALIASES, "activity_types": ACTIVITY_STAGES[:-1]} if kind is list else ALIASES
     for table, fields in value.items():
-        if table not in ALIASES or not isinstance(fields, dict):
-            errors.append(f"{label}: unknown table '{table}'; expected one of {', '.join(ALIASES)}")
+        if table not in known or not isinstance(fields, dict):
+            errors.append(f"{label}: unknown table '{table}'; expected one of {', '.join(known)}")
             continue
         for name, entry in fields.items():
-            if name not in ALIASES[table]:
+            if name not in known[table]:
                 errors.append(f"{label}: table '{table}' has no field '{name}'; its fields: "
-                              f"{', '.join(ALIASES[table])}")
+                              f"{', '.join(known[table])}")
             elif kind is list and not (isinstance(entry, list) and all(isinstance(e, str) for e in entry)):
                 errors.append(f"{label}: {table}.{name} expects a list of header names, found {entry!r}")
             elif kind is str and not isinstance(entry, str):

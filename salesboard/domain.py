@@ -21,6 +21,9 @@ DEFAULT_CADENCE_DAYS = {"Z1": 30, "Z2": 14, "Z3": 30, "Z4": 60}
 LOYAL_MIN_ORDERS_LIMITS = (2, 100)  # Z2 is exactly one order, so loyal needs at least two
 CADENCE_DAYS_LIMITS = (1, 3650)
 OFFER_CHASE_DAYS_LIMITS = (1, 365)
+OFFER_WIN_DAYS_LIMITS = (1, 730)
+# An offer without a status and without a validity date counts as lost this many days after it was made.
+OFFER_LOST_AFTER_DAYS = 90
 CALLS_PER_DAY_LIMITS = (1, 200)
 DORMANT_BELOW_LIMITS = (0.0, 0.5)
 
@@ -39,6 +42,7 @@ class Rules:
     migration_days: int = 90
     calls_per_day: int = 15  # call-list rows per owner, promised calls apart
     dormant_below: float = 0.02  # a candidate less likely than this goes to the reactivation list
+    offer_win_days: int = 60  # an offer without status is won by an order of its customer within these days
 
     def __post_init__(self) -> None:
         low, high = LOYAL_MIN_ORDERS_LIMITS

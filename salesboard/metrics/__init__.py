@@ -19,6 +19,7 @@ from .campaigns import campaign_response
 from .facts import Facts, select_facts
 from .followups import follow_ups_due_soon, overdue_follow_ups
 from .lifecycle import LifecycleMetrics, compute_lifecycle_metrics
+from .offers import OfferMetrics, compute_offer_metrics
 from .segments import SegmentMetrics, classify_addresses, compute_segment_metrics
 from .stages import StageMetrics, compute_stage_metrics
 from .weekly import WeeklyFunnel, compute_weekly_funnel
@@ -72,6 +73,7 @@ class Metrics:
     campaigns: pl.DataFrame
     call_list: CallList
     due_soon: pl.DataFrame
+    offers: OfferMetrics | None = None  # None without a list of offers
 
 
 def compute_metrics(tables: Tables, as_of: date, rules: Rules) -> Metrics:
@@ -93,6 +95,7 @@ def compute_metrics(tables: Tables, as_of: date, rules: Rules) -> Metrics:
         campaigns=campaign_response(facts, addresses),
         call_list=call_list,
         due_soon=follow_ups_due_soon(facts, addresses),
+        offers=None if tables.offers is None else compute_offer_metrics(tables.offers, facts, rules),
     )
 
 

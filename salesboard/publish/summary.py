@@ -11,6 +11,7 @@ import polars as pl
 
 from salesboard.metrics import Metrics
 from salesboard.metrics.followups import follow_up_counts
+from salesboard.metrics.offers import offer_summary
 from salesboard.metrics.weekly import WEEKLY_MEASURES
 
 
@@ -34,6 +35,8 @@ def summary_dict(metrics: Metrics, quality_errors: int, quality_warnings: int) -
         "campaigns": campaigns.to_dicts(),
         "quality": {"errors": int(quality_errors), "warnings": int(quality_warnings)},
         **call_list_summary(metrics),
+        # With a list of offers only: open ones as of D, won, lost and hit rate of the last 12 months.
+        **({"offers": offer_summary(metrics.offers)} if metrics.offers is not None else {}),
     }
 
 

@@ -17,13 +17,13 @@ def make_frame(kind: str, rows: list[dict]) -> pl.DataFrame:
     return pl.DataFrame(columns, schema=schema)
 
 
-def make_tables(addresses=(), orders=(), activities=(), campaigns=()) -> Tables:
+def make_tables(addresses=(), orders=(), activities=(), campaigns=(), offers=None) -> Tables:
     """Like the reader: listed defaults to True, activities get seq in row order
     unless given, and IDs seen only in other tables become unlisted addresses."""
     address_rows = [{"listed": True, **row} for row in addresses]
     activity_rows = [{"seq": index, **row} for index, row in enumerate(activities, start=1)]
     known = {row["customer_id"] for row in address_rows}
-    for row in [*orders, *activity_rows, *campaigns]:
+    for row in [*orders, *activity_rows, *campaigns, *(offers or [])]:
         if row["customer_id"] not in known:
             known.add(row["customer_id"])
             address_rows.append({"customer_id": row["customer_id"], "listed": False})
@@ -32,6 +32,7 @@ def make_tables(addresses=(), orders=(), activities=(), campaigns=()) -> Tables:
         orders=make_frame("orders", list(orders)),
         activities=make_frame("activities", activity_rows),
         campaigns=make_frame("campaigns", list(campaigns)),
+        offers=None if offers is None else make_frame("offers", list(offers)),
     )
 
 
