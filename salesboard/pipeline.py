@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from salesboard.config import Settings, build_time
-from salesboard.errors import BuildError
 from salesboard.input.read import ReadResult, SheetSummary, TableCache, read_input
+from salesboard.input.usable import require_usable_input
 from salesboard.metrics import Metrics, compute_headline, compute_metrics
 from salesboard.model import LINK_KINDS, Column
 from salesboard.publish.downloads import write_downloads, write_site_downloads
@@ -21,8 +21,8 @@ from salesboard.publish.lock import build_lock
 from salesboard.publish.oserrors import output_error
 from salesboard.publish.summary import summary_dict, write_summary
 from salesboard.publish.swap import current_build, publish_site, repair_summary, staging_folder
-from salesboard.quality import Problem, tally
-from salesboard.site.formatting import fmt_date
+from salesboard.quality import Problem, tally, word
+from salesboard.site.formatting import fmt_date, fmt_number
 from salesboard.site.page_model import Page
 from salesboard.site.pages import (
     ListExport,
@@ -33,10 +33,9 @@ from salesboard.site.pages import (
     follow_up_links,
     follow_up_rows,
     list_exports,
+    offer_exports,
 )
 from salesboard.site.render import render_site
-
-TABLE_KINDS = ("addresses", "orders", "activities", "campaigns")
 
 
 @dataclass(frozen=True)
@@ -49,12 +48,15 @@ class BuildResult:
     reread: tuple[str, ...] = ()  # files parsed in this build
     notices: tuple[str, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    language: str = "en"  # of the console lines
 
     def summary_line(self) -> str:
         errors, warnings = tally(self.problems)
-        counts = ", ".join(f"{count} {kind}" for kind, count in self.row_counts.items())
-        return (f"built {self.output_dir} from {len(self.sheets)} sheets: {counts}; {errors} errors, "
-                f"{warnings} warnings; {self.seconds:.1f} s")
+        counts = ", ".join(word(f"console.{kind}", self.language, {"count": count})
+                           for kind, count in self.row_counts.items())
+        return word("console.built", self.language, {
+            "output": str(self.output_dir), "sheets": len(self.sheets), "counts": counts, "errors": errors,
+            "warnings": warnings, "seconds": fmt_number(self.seconds, self.language, 1)})
 
 
 class Stopwatch:
@@ -97,20 +99,10 @@ def locked_build(settings: Settings, cache: TableCache | None, started: float) -
             write_summary(summary_dict(metrics, *tally(read.problems)), staging)
         with stopwatch("publish"):
             publish_site(staging, settings.output_dir, [page.slug for page in pages], settings.language)
-    counts = {kind: getattr(read.tables, kind).height for kind in TABLE_KINDS}
-    return BuildResult(read.sheets, read.problems, counts, time.perf_counter() - started, settings.output_dir,
-                       read.reread, read.notices, stopwatch.seconds)
-
-
-def require_usable_input(read: ReadResult, settings: Settings) -> None:
-    """Stop before anything is written when no sheet holds a table, or (with --strict) on any problem."""
-    if not any(sheet.kind for sheet in read.sheets):
-        found = f"{len(read.files)} files" if read.files else "no workbooks"
-        raise BuildError(f"nothing to build: {found} in the input folder, and no sheet holds a recognisable "
-                         "table (addresses, orders, activities or campaigns); the previous site is left as it was")
-    if settings.strict and read.problems:
-        raise BuildError(f"{len(read.problems)} data-quality problems, fatal with --strict "
-                         f"(first: {read.problems[0]}); the previous site is left as it was")
+    # The console says what summary.json says.
+    notices = tuple(notice.describe(settings.language) for notice in read.notices)
+    return BuildResult(read.sheets, read.problems, dataclasses.asdict(metrics.counts), time.perf_counter() - started,
+                       settings.output_dir, read.reread, notices, stopwatch.seconds, settings.language)
 
 
 def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Metrics, staging: Path,
@@ -124,7 +116,7 @@ def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Met
     stem = f"{context.t('download.stem')}-{settings.as_of.isoformat()}"
     sheet = f"{context.t('page.follow_ups')} {fmt_date(settings.as_of, settings.language)}"
     links = follow_up_links(rows, stem, context)
-    exports = list_exports(metrics, context)
+    exports = list_exports(metrics, context) + offer_exports(metrics, context)
     list_links = {export.id: export.links(context) for export in exports}
     with ThreadPoolExecutor(max_workers=1) as background:
         downloads = background.submit(_write_downloads, rows, columns, staging, current_build(settings.output_dir),
@@ -138,7 +130,6 @@ def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Met
         with stopwatch("downloads"):  # what is left of writing them once the pages are done
             downloads.result()
     return pages
-
 
 
 def _write_downloads(rows, columns, staging: Path, previous: Path | None, stem: str, sheet: str,

@@ -89,3 +89,31 @@ def test_call_list_rows_say_why_with_the_evidence(pages):
                                      "ihrer Adressen haben seitdem bestellt — in der Wiedervorlagen-Reihenfolge "
                                      "0\u00a0%, über alle Adressen 33\u00a0%. Damit war die Liste nicht besser als "
                                      "die Wiedervorlagen-Reihenfolge.")
+
+
+def test_the_offers_page_comes_with_a_list_of_offers_only(tmp_path):
+    from support.workbooks import write_workbook
+
+    write_team_workbooks(tmp_path)
+    settings = Settings(input_dir=tmp_path, as_of=AS_OF, today=AS_OF)
+
+    def slugs():
+        read = read_input(settings)
+        metrics = compute_metrics(read.tables, AS_OF, settings.rules)
+        context = PageContext(settings)
+        site = SiteData(settings, metrics, compute_headline(read.tables, AS_OF, settings.rules), read,
+                        follow_up_rows(metrics, context), ())
+        return {page.slug: page for page in build_pages(site)}
+
+    assert "offers" not in slugs()
+    write_workbook(tmp_path / "Angebote.xlsx", {"Angebote": [
+        ["Angebotsnummer", "Angebotsdatum", "Kundennummer", "Angebotswert", "Gültig bis", "Betreuer"],
+        ["AN-1", dt.date(2026, 9, 1), 1, 1000, None, "Anna"],
+        ["AN-2", dt.date(2026, 11, 1), 3, 800, dt.date(2026, 12, 31), "Tim"]]})
+    pages = slugs()
+    assert list(pages)[6] == "offers"
+    # Both open on 25.11.: AN-1 is 85 days old with no order of customer 1 since; AN-2 is valid until 31.12.
+    cards = {card.label: card.value for card in pages["offers"].sections[0].cards}
+    assert cards["Offene Angebote"] == "2" and cards["Wert offener Angebote"] == "1.800\u00a0€"
+    rows = pages["offers"].sections[3].tables[0].data["rows"]
+    assert [(row[0], row[3]) for row in rows] == [("Anna", "AN-1"), ("Tim", "AN-2")]
