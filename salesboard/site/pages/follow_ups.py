@@ -32,8 +32,9 @@ def follow_up_links(rows: pl.DataFrame, stem: str, c: PageContext) -> tuple[Link
     """The follow-up downloads as links that follow the page's owner filter: the whole list while no owner
     is chosen, that owner's files while one is (write_downloads' files, grouped by owner)."""
     def pair(name: str, value: str | None) -> tuple[Link, ...]:
-        return (Link(c.t("download.this_list_xlsx"), f"downloads/{name}.xlsx", "owner", value),
-                Link(c.t("download.this_list_csv"), f"downloads/{name}.csv", "owner", value))
+        who = c.t("download.everyone") if value is None else value or c.t("no_owner")
+        return (Link(c.t("download.list_xlsx").format(who=who), f"downloads/{name}.xlsx", "owner", value),
+                Link(c.t("download.list_csv").format(who=who), f"downloads/{name}.csv", "owner", value))
     links = pair(stem, None)
     for owner, name in group_stems(rows, stem, "owner").items():
         links += pair(name, owner or "")

@@ -29,10 +29,12 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "About half of first-time buyers never order again. The cohorts show how fast first-time buyers "
               "order a second time; the waiting list shows whom to call now."},
     "intro.follow_ups": {
-        "de": "Überfällige Wiedervorlagen: fällige Termine, zu lange ohne Kontakt, nicht nachgefasste Angebote. "
-              "Erstkäufer stehen oben. Filtern Sie nach Betreuer, Segment oder Grund.",
-        "en": "Overdue follow-ups: due dates passed, too long without contact, offers not chased. First-time "
-              "buyers come first. Filter by owner, segment or reason."},
+        "de": "Oben, was heute und diese Woche fällig ist; darunter die überfälligen Wiedervorlagen: fällige "
+              "Termine, zu lange ohne Kontakt, nicht nachgefasste Angebote, Erstkäufer zuerst. Filtern Sie nach "
+              "Betreuer, Segment oder Grund; der Betreuer steht in der Adresse der Seite, zum Merken als Lesezeichen.",
+        "en": "At the top what is due today and this week; below it the overdue follow-ups: due dates passed, too "
+              "long without contact, offers not chased, first-time buyers first. Filter by owner, segment or "
+              "reason; the owner is kept in the page's address, to bookmark."},
     "intro.campaigns": {
         "de": "Rücklaufquote je Aktion und Segment (Segment am Tag vor dem Versand) und das Verhältnis zu kalten "
               "Adressen (Z0).",
