@@ -94,55 +94,57 @@ def situations(addresses: pl.DataFrame, facts: Facts, days: list[date]) -> pl.Da
     top = max(int(grid_days.max()), int(events["day"].max()) if events.height else int(grid_days.max()))
     span = _CODES * (top - base + 1)  # key = cid * span + (day - base) * _CODES + code
     key = pl.col("key")
+    # The days the address reached Z1, Z3 and Z4, beside its key range's start.
+    per_address = addresses.select(
+        cid=pl.int_range(pl.len(), dtype=pl.UInt32),
+        start=pl.int_range(pl.len(), dtype=pl.Int64) * span,
+        interest=pl.min_horizontal("interest_date", "first_order_date").cast(pl.Int32),
+        second=pl.col("second_order_date").cast(pl.Int32), loyal=pl.col("loyal_order_date").cast(pl.Int32))
     # Cross joined in address order, then day order: sorted by key, as merge_sorted needs.
-    grid = index.select(start=pl.col("cid").cast(pl.Int64) * span).join(
-        grid_days.to_frame().select(offset=(pl.col("day") - base).cast(pl.Int64) * _CODES + _GRID_CODE),
-        how="cross", maintain_order="left_right").select(key=pl.col("start") + pl.col("offset"))
+    grid = per_address.join(grid_days.to_frame(), how="cross", maintain_order="left_right").with_columns(
+        key=pl.col("start") + (pl.col("day") - base).cast(pl.Int64) * _CODES + _GRID_CODE)
     event_keys = events.select(
         key=pl.col("cid").cast(pl.Int64) * span + (pl.col("day") - base).cast(pl.Int64) * _CODES + pl.col("code"),
     ).unique().sort("key")
-    merged = grid.merge_sorted(event_keys, key="key").with_columns(code=(key % _CODES).cast(pl.UInt8))
 
     def nearest(code: int, backward: bool = False) -> pl.Expr:
         """The key of the nearest event of `code` before (or after) each row, of any address."""
         source = pl.when(pl.col("code") == code).then(key)
         return source.backward_fill() if backward else source.forward_fill()
 
-    filled = merged.select(
-        "key", "code",
-        last_order=nearest(_EVENT_CODES["order"]), next_order=nearest(_EVENT_CODES["order"], backward=True),
-        offer_day=nearest(_EVENT_CODES["offer"]), last_contact=nearest(_EVENT_CODES["contact"]),
-    ).filter(pl.col("code") == _GRID_CODE)
-    cid = key // span
+    # Only the keys go through the merge; the grid rows come out in their order, beside the grid.
+    filled = (grid.select("key").merge_sorted(event_keys, key="key")
+              .with_columns(code=(key % _CODES).cast(pl.UInt8))
+              .select("code", last_order=nearest(_EVENT_CODES["order"]),
+                      next_order=nearest(_EVENT_CODES["order"], backward=True),
+                      offer_day=nearest(_EVENT_CODES["offer"]), last_contact=nearest(_EVENT_CODES["contact"]))
+              .filter(pl.col("code") == _GRID_CODE).drop("code"))
+    start, next_start = pl.col("start"), pl.col("start") + span
 
     def day_of(name: str) -> pl.Expr:
         """The day of a filled key when it belongs to the row's own address."""
         source = pl.col(name)
-        return pl.when(source // span == cid).then(((source % span) // _CODES + base).cast(pl.Int32)).alias(name)
+        return pl.when((source >= start) & (source < next_start)).then(
+            ((source - start) // _CODES + base).cast(pl.Int32)).alias(name)
 
-    rows = filled.select(
-        cid.cast(pl.UInt32).alias("cid"), ((key % span) // _CODES + base).cast(pl.Int32).alias("day"),
-        *[day_of(name) for name in ("last_order", "next_order", "offer_day", "last_contact")])
-    # The days the address reached Z1, Z3 and Z4, repeated for each of its rows (rows are in address order).
-    reached = addresses.select(
-        interest=pl.min_horizontal("interest_date", "first_order_date").cast(pl.Int32),
-        second=pl.col("second_order_date").cast(pl.Int32), loyal=pl.col("loyal_order_date").cast(pl.Int32),
-    )[rows["cid"]]
     day = pl.col("day")
     level = (pl.when(pl.col("loyal") <= day).then(4).when(pl.col("second") <= day).then(3)
              .when(pl.col("last_order").is_not_null()).then(2).when(pl.col("interest") <= day).then(1)
              .otherwise(0).cast(pl.UInt8))
     reference = pl.when(pl.col("level") >= 2).then(pl.col("last_order")).otherwise(pl.col("last_contact"))
-    return pl.concat([rows, reached], how="horizontal").with_columns(level=level).select(
-        "cid", "day", "level",
-        recency=recency_code(day - reference),
-        recency_days=day - reference,
-        # Open: dated 0-90 days before the day, and no order dated after it (up to the day).
-        open_offer=((day - pl.col("offer_day") <= OFFER_OPEN_DAYS)
-                    & (pl.col("last_order").is_null() | (pl.col("last_order") <= pl.col("offer_day"))))
-        .fill_null(False),
-        ordered=(pl.col("next_order") - day <= OUTCOME_DAYS).fill_null(False),
-    )
+    return (pl.concat([grid.drop("key"), filled], how="horizontal")
+            .with_columns(*[day_of(name) for name in ("last_order", "next_order", "offer_day", "last_contact")])
+            .with_columns(level=level)
+            .select(
+                "cid", "day", "level",
+                recency=recency_code(day - reference),
+                recency_days=day - reference,
+                # Open: dated 0-90 days before the day, and no order dated after it (up to the day).
+                open_offer=((day - pl.col("offer_day") <= OFFER_OPEN_DAYS)
+                            & (pl.col("last_order").is_null() | (pl.col("last_order") <= pl.col("offer_day"))))
+                .fill_null(False),
+                ordered=(pl.col("next_order") - day <= OUTCOME_DAYS).fill_null(False),
+            ))
 
 
 def situation_counts(grid: pl.DataFrame) -> pl.DataFrame:
