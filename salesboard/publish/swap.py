@@ -76,12 +76,12 @@ def staging_folder(output_dir: Path) -> Iterator[Path]:
 
 def publish_site(staging: Path, output_dir: Path, pages: list[str], language: str) -> Path:
     """Make the staged build the current one; return its folder. `pages` are the slugs of its entry pages."""
-    build = staging.with_name(staging.name.removesuffix(PARTIAL))
-    os.rename(staging, build)  # a fresh name inside the same folder
     previous = current_build(output_dir)
     for page in pages:
         replace_file(output_dir / f"{page}.html", entry_page(page, BUILDS, language).encode("utf-8"))
-    replace_file(output_dir / SUMMARY, (build / SUMMARY).read_bytes())
+    replace_file(output_dir / SUMMARY, (staging / SUMMARY).read_bytes())
+    build = staging.with_name(staging.name.removesuffix(PARTIAL))
+    os.rename(staging, build)  # a fresh name inside the same folder
     pointer = pointer_script(build.name, previous.name if previous else None, pages)
     replace_file(builds_folder(output_dir) / POINTER, pointer.encode("utf-8"), always=True)  # the switch
     try:
@@ -97,8 +97,12 @@ def replace_file(path: Path, content: bytes, always: bool = False) -> None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + NEW)
-    temporary.write_bytes(content)
-    os.replace(temporary, path)
+    try:
+        temporary.write_bytes(content)
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def repair_summary(output_dir: Path) -> None:

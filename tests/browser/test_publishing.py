@@ -1,0 +1,92 @@
+"""A published site as a browser sees it, after builds killed at every change they make to the disk,
+and its entry pages and chart toolbars: one build at a time, nothing that leaves the page."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support.site import site_file
+from support.site_check import look_at_site
+from support.workbooks import write_team_workbooks
+
+from salesboard.cli import main
+from salesboard.publish.swap import BUILDS, current_build
+
+KILLPOINTS = Path(__file__).resolve().parents[1] / "support" / "killpoints.py"
+FIRST_AS_OF = dt.date(2026, 11, 2)
+
+
+def killed_build(tmp_path: Path, kill_at: int, as_of: dt.date) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(KILLPOINTS), str(tmp_path / "calls"), str(kill_at), "--",
+                           "--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"),
+                           "--as-of", as_of.isoformat(), "-q"], capture_output=True, text=True, timeout=120)
+
+
+def shown_as_of(site: Path) -> str:
+    return re.search(r'"as_of": "([\d-]+)"', site_file(site, "data/summary.json").read_text()).group(1)
+
+
+def test_a_build_killed_at_any_change_to_the_disk_leaves_every_page_in_one_whole_build(tmp_path, browser):
+    write_team_workbooks(tmp_path / "input")
+    assert killed_build(tmp_path, 0, FIRST_AS_OF).returncode == 0
+    assert killed_build(tmp_path, 0, FIRST_AS_OF + dt.timedelta(days=1)).returncode == 0  # counts a rebuild
+    calls = (tmp_path / "calls").read_text().splitlines()
+    publishing = [index + 1 for index, call in enumerate(calls) if call.startswith("publish ")]
+    assert len(publishing) >= 5 and len(calls) > 30
+    shown = FIRST_AS_OF + dt.timedelta(days=1)
+    for kill_at in range(1, len(calls) + 1):
+        as_of = FIRST_AS_OF + dt.timedelta(days=1 + kill_at)
+        result = killed_build(tmp_path, kill_at, as_of)
+        assert result.returncode == -9, (kill_at, calls[kill_at - 1], result.stderr)
+        site = tmp_path / "site"
+        # The old build or the new one, whole; never a mixture.
+        assert shown_as_of(site) in (shown.isoformat(), as_of.isoformat()), calls[kill_at - 1]
+        shown = dt.date.fromisoformat(shown_as_of(site))
+        if kill_at in publishing or kill_at % 8 == 0:
+            seen = look_at_site(browser, site)
+            assert seen.one_build() == current_build(site).name, calls[kill_at - 1]
+    # Killed builds leave no lock and no half-built folders behind once the next build is done.
+    assert killed_build(tmp_path, 0, as_of + dt.timedelta(days=1)).returncode == 0
+    builds = sorted(path.name for path in (tmp_path / "site" / BUILDS).iterdir())
+    assert len(builds) == 3 and "current.js" in builds and not [name for name in builds if "partial" in name]
+    assert look_at_site(browser, tmp_path / "site").one_build() == current_build(tmp_path / "site").name
+
+
+@pytest.fixture
+def site(tmp_path):
+    write_team_workbooks(tmp_path / "input")
+    assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "--as-of", "2026-11-25",
+                 "-q"]) == 0
+    return tmp_path / "site"
+
+
+def test_an_entry_page_opens_its_page_in_the_current_build_with_the_hash(site, open_page):
+    page, _ = open_page((site / "follow-ups.html").as_uri() + "#owner=Anna%20Becker", wait_for_charts=False)
+    page.wait_for_url(re.compile(r"/\.builds/[^/]+/follow-ups\.html#owner=Anna%20Becker$"))
+    assert page.locator("h2.page-title").text_content() == "Wiedervorlagen"
+
+
+def test_every_chart_toolbar_button_stays_on_the_page_and_speaks_german(site, open_page, tmp_path):
+    for name in ("index", "segments", "funnel", "first-buyers", "campaigns"):
+        page, watch = open_page(site_file(site, f"{name}.html").as_uri())
+        for chart in page.locator(".chart.js-plotly-plot").all():
+            chart.hover()
+            buttons = chart.locator(".modebar-btn")
+            titles = [buttons.nth(i).get_attribute("data-title") for i in range(buttons.count())]
+            assert set(titles) <= {"Zoomen", "Verschieben", "Vergrößern", "Verkleinern", "Automatisch skalieren",
+                                   "Achsen zurücksetzen", "Diagramm als PNG-Bild speichern"}, titles
+            assert "Diagramm als PNG-Bild speichern" in titles
+            for index in range(buttons.count()):
+                chart.hover()
+                if titles[index].startswith("Diagramm"):
+                    with page.expect_download() as download:
+                        buttons.nth(index).click()
+                    assert download.value.suggested_filename.endswith(".png")
+                else:
+                    buttons.nth(index).click()
+        assert "Produced with Plotly" not in page.content() and "plotly.com" not in page.content()
+        assert page.url.startswith("file://") and watch.aborted == []
