@@ -90,3 +90,20 @@ def test_every_chart_toolbar_button_stays_on_the_page_and_speaks_german(site, op
                     buttons.nth(index).click()
         assert "Produced with Plotly" not in page.content() and "plotly.com" not in page.content()
         assert page.url.startswith("file://") and watch.aborted == []
+
+
+def test_an_open_page_follows_a_newer_build_with_its_hash(site, browser, tmp_path):
+    context = browser.new_context()
+    context.add_init_script("window.salesboardFollowMs = 300;")
+    page = context.new_page()
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
+    try:
+        page.goto((site / "follow-ups.html").as_uri() + "#owner=Tim")
+        page.wait_for_url(re.compile(r"/\.builds/[^/]+/follow-ups\.html#owner=Tim$"))
+        first = page.url
+        assert main(["--input", str(tmp_path / "input"), "--output", str(site), "--as-of", "2026-11-26", "-q"]) == 0
+        newer = current_build(site).name
+        page.wait_for_url(re.compile(rf"/\.builds/{newer}/follow-ups\.html#owner=Tim$"), timeout=10_000)
+        assert page.url != first and "26.11.2026" in page.locator("header.site p").first.text_content()
+    finally:
+        context.close()

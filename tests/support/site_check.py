@@ -81,6 +81,8 @@ def look_at_site(browser, site: Path) -> Seen:
                 for target in loaded + links:
                     if not target.startswith("file://"):
                         continue  # tel:, mailto:
+                    if urlparse(target).path.endswith(f"/{BUILDS}/current.js"):
+                        continue  # a page asks the pointer whether a newer build is out
                     if build_of(target) != build:
                         seen.strays.append(f"{url} → {target}")
                     elif not Path(unquote(urlparse(target).path)).exists():
