@@ -46,10 +46,15 @@ def test_summary_holds_the_figures_worked_out_by_hand(built):
     assert summary["stage_funnel"] == {"first_contact": 5, "follow_up": 5, "meeting": 4, "chase": 4,
                                        "offer": 4, "negotiation": 3, "order": 3}
     weeks = {week["week"]: week for week in summary["weekly"]}
-    assert len(summary["weekly"]) == 52 and summary["weekly"][-1]["week"] == "2026-W48"
-    assert weeks["2026-W48"] == {"week": "2026-W48", "first_contact": 0, "follow_up": 0, "meeting": 0,
-                                 "chase": 0, "offer": 0, "negotiation": 0, "orders": 1, "first_orders": 1,
-                                 "second_orders": 0, "revenue": 450.0}
+    # The weeks end with the reporting week KW 47 (16.–22.11.); KW 48 has only begun.
+    assert len(summary["weekly"]) == 52 and summary["weekly"][-1]["week"] == "2026-W47"
+    assert weeks["2026-W47"] == {"week": "2026-W47", "first_contact": 0, "follow_up": 1, "meeting": 0,
+                                 "chase": 0, "offer": 0, "negotiation": 0, "orders": 0, "first_orders": 0,
+                                 "second_orders": 0, "revenue": 0.0}
+    assert summary["reporting_week"] == "2026-W47"
+    # In KW 47 nobody ordered or showed new interest (4's first order of 24.11. falls in KW 48).
+    assert summary["week_in_review"] == {"first_orders": 0, "second_orders": 0, "new_loyal": 0,
+                                         "new_prospects": 0, "became_at_risk": 0}
     assert (weeks["2026-W47"]["follow_up"], weeks["2026-W46"]["first_contact"], weeks["2026-W45"]["offer"]) == (1, 1, 1)
     assert (weeks["2026-W40"]["orders"], weeks["2026-W40"]["first_orders"], weeks["2026-W40"]["revenue"]) == (1, 1, 80.0)
     # Segments on 31.8.: 1 is Z4 (three orders), 4 and 5 are Z0; 4 answered (x), 5 did not.

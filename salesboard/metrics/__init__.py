@@ -22,6 +22,7 @@ from .lifecycle import LifecycleMetrics, compute_lifecycle_metrics
 from .offers import OfferMetrics, compute_offer_metrics
 from .segments import SegmentMetrics, classify_addresses, compute_segment_metrics
 from .stages import StageMetrics, compute_stage_metrics
+from .week_review import WeekInReview, compute_week_review
 from .weekly import WeeklyFunnel, compute_weekly_funnel
 
 __all__ = [
@@ -73,6 +74,7 @@ class Metrics:
     campaigns: pl.DataFrame
     call_list: CallList
     due_soon: pl.DataFrame
+    week_review: WeekInReview
     offers: OfferMetrics | None = None  # None without a list of offers
 
 
@@ -82,6 +84,7 @@ def compute_metrics(tables: Tables, as_of: date, rules: Rules) -> Metrics:
     segments = compute_segment_metrics(addresses, as_of, rules)
     follow_ups = overdue_follow_ups(facts, addresses, rules)
     call_list = compute_call_list(tables, facts, addresses, follow_ups, rules)
+    offers = None if tables.offers is None else compute_offer_metrics(tables.offers, facts, rules)
     return Metrics(
         as_of=as_of,
         rules=rules,
@@ -95,7 +98,8 @@ def compute_metrics(tables: Tables, as_of: date, rules: Rules) -> Metrics:
         campaigns=campaign_response(facts, addresses),
         call_list=call_list,
         due_soon=follow_ups_due_soon(facts, addresses),
-        offers=None if tables.offers is None else compute_offer_metrics(tables.offers, facts, rules),
+        week_review=compute_week_review(tables, addresses, facts, rules, offers and offers.offers),
+        offers=offers,
     )
 
 

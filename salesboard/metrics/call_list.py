@@ -45,6 +45,7 @@ from .call_list_history import (
 from .expressions import days_between
 from .facts import INTEREST_STAGES, Facts, select_facts
 from .followups import latest_contacts, overdue_follow_ups
+from .offers import offer_states
 from .segments import classify_addresses
 
 CALL_REASONS = ("promised", "second_order", "at_risk", "offer", "hot", "overdue")
@@ -101,7 +102,7 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
     current = grid.filter(pl.col("day") == _day_number(as_of))
     likelihood = address_likelihood(facts, addresses, current, rates)
     fallback = too_little_history(facts.orders, as_of)
-    candidates = call_candidates(facts, addresses, follow_ups, rules).join(
+    candidates = call_candidates(facts, addresses, follow_ups, rules, _offers_to_chase(tables, facts, rules)).join(
         likelihood.drop("segment"), on="customer_id", how="left")
     rows, reactivation = order_and_split(candidates, rules, fallback)
 
@@ -114,12 +115,25 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
                                          situation_rates(counts, then_sundays))
     then_fallback = too_little_history(then_facts.orders, backtest_day)
     then_rows, _ = order_and_split(
-        call_candidates(then_facts, then_addresses, then_follow_ups, rules).join(
+        call_candidates(then_facts, then_addresses, then_follow_ups, rules,
+                        _offers_to_chase(tables, then_facts, rules)).join(
             then_likelihood.drop("segment"), on="customer_id", how="left"), rules, then_fallback)
     backtest = run_backtest(then_rows, then_follow_ups, then_facts, then_addresses, facts, then_fallback)
     return CallList(rows=rows, reactivation=reactivation, likelihood=likelihood,
                     rates=rates.with_columns(recency=_recency_label("recency")), backtest=backtest,
                     fallback=fallback, calls_per_day=rules.calls_per_day)
+
+
+def _offers_to_chase(tables: Tables, facts: Facts, rules: Rules) -> pl.DataFrame | None:
+    """Every address with an offer in the offers table as of D: customer_id, table_offer_date (the oldest of
+    its offers open as of D, past the chase days, with no activity or order of the address after them,
+    SPEC §3.9; null when none). None without an offers table."""
+    if tables.offers is None:
+        return None
+    states = offer_states(tables.offers, facts, rules)
+    chase = ((pl.col("state") == "open") & (pl.col("age_days") > rules.offer_chase_days)
+             & pl.col("last_contact").is_null())
+    return states.group_by("customer_id").agg(table_offer_date=pl.col("offer_date").filter(chase).min())
 
 
 def _day_number(day: date) -> int:
@@ -196,8 +210,13 @@ def _owners(facts: Facts) -> pl.DataFrame:
         "customer_id", owner=pl.coalesce("owner", "latest_owner"))
 
 
-def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFrame, rules: Rules) -> pl.DataFrame:
+def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFrame, rules: Rules,
+                    offers_to_chase: pl.DataFrame | None = None) -> pl.DataFrame:
     """Every address with at least one reason of CALL_REASONS as of D.
+
+    offer: the most recent activity is an offer older than the chase days, at most 90 days old, with no
+    later order. With an offers table its status decides for the addresses it lists (`offers_to_chase`):
+    an open offer past its chase days, whatever its age; a won or lost offer is not chased.
 
     Columns: customer_id, company, contact, phone, email, owner, segment, reasons (List[String] in
     CALL_REASONS order), one Boolean per reason, follow_up_date (F), offer_date (of an offer to chase),
@@ -216,6 +235,10 @@ def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFr
               on="customer_id", how="left", maintain_order="left")
         .with_columns(pl.col("due", "cadence", "offer_not_chased").fill_null(False))
     )
+    if offers_to_chase is None:
+        offers_to_chase = pl.DataFrame(schema={"customer_id": pl.String, "table_offer_date": pl.Date})
+    frame = frame.join(offers_to_chase.with_columns(in_offer_table=pl.lit(True)), on="customer_id", how="left",
+                       maintain_order="left").with_columns(pl.col("in_offer_table").fill_null(False))
     follow_up, offer_day, last_order = pl.col("follow_up_date"), pl.col("last_activity_date"), pl.col("last_order_date")
     last_fact = pl.max_horizontal(offer_day, last_order)
     since_first = days_between("first_order_date", as_of)
@@ -227,8 +250,10 @@ def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFr
         "second_order": (pl.col("segment") == "Z2") & since_first.is_between(*SECOND_ORDER_DAYS),
         "at_risk": pl.col("segment").is_in(["Z3", "Z4"]) & (since_order > 2 * pl.col("usual_gap"))
         & (since_order > AT_RISK_MIN_DAYS),
-        "offer": (pl.col("last_activity_stage") == "offer") & (last_order.is_null() | (last_order < offer_day))
-        & (offer_age > rules.offer_chase_days) & (offer_age <= OFFER_MAX_DAYS),
+        "offer": ((pl.col("last_activity_stage") == "offer") & (last_order.is_null() | (last_order < offer_day))
+                  & (offer_age > rules.offer_chase_days) & (offer_age <= OFFER_MAX_DAYS)
+                  & ~pl.col("in_offer_table")).fill_null(False)
+        | pl.col("table_offer_date").is_not_null(),
         "hot": (pl.col("segment") == "Z1") & (days_between("interest_signal", as_of) <= HOT_DAYS)
         & (pl.col("last_contact") <= pl.col("interest_signal")),
     }
@@ -245,7 +270,7 @@ def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFr
         .str.split(",").alias("reasons"),
         *CALL_REASONS,
         "follow_up_date",
-        offer_date=pl.when("offer").then(offer_day),
+        offer_date=pl.when("offer").then(pl.coalesce("table_offer_date", offer_day)),
         first_order_date="first_order_date",
         last_order_date="last_order_date",
         usual_gap="usual_gap",

@@ -34,6 +34,12 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def reporting_week_end(as_of: date) -> date:
+    """The Sunday that ends the reporting week: the latest ISO week that ended on or before D
+    (D itself when D is a Sunday)."""
+    return as_of - timedelta(days=(as_of.weekday() + 1) % 7)
+
+
 def recent_weeks(as_of: date, count: int) -> pl.DataFrame:
     """The `count` ISO weeks ending with the week of `as_of`, oldest first.
 

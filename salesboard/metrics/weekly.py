@@ -1,12 +1,17 @@
-"""The weekly funnel over the last 52 ISO weeks and how the current week compares."""
+"""The weekly funnel over the 52 ISO weeks up to the reporting week, and how the reporting week compares.
+
+The reporting week W is the latest complete ISO week (ending on D when D is a Sunday); the days after
+it up to D are the running week, counted apart, since a week just begun would compare as nothing.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import polars as pl
 
-from .expressions import TREND_WEEKS, recent_weeks, week_start
+from .expressions import TREND_WEEKS, recent_weeks, reporting_week_end, week_start
 from .facts import Facts
 from .stages import ACTIVITY_FUNNEL_STAGES, STAGE_RANK, activity_rank
 
@@ -17,15 +22,25 @@ WEEKLY_MEASURES = (*WEEKLY_COUNTS, "revenue")
 
 @dataclass(frozen=True)
 class WeeklyFunnel:
-    """weeks: see weekly_funnel. comparison: see compare_current_week."""
+    """weeks: see weekly_funnel (the last row is the reporting week). comparison: see compare_current_week.
+    reporting_week: ("YYYY-Www", its Monday, its Sunday). running: the running week's row of
+    weekly_funnel (Monday after W up to D), None when D is a Sunday."""
 
     weeks: pl.DataFrame
     comparison: pl.DataFrame
+    reporting_week: tuple[str, date, date]
+    running: dict | None
 
 
 def compute_weekly_funnel(facts: Facts, addresses: pl.DataFrame) -> WeeklyFunnel:
-    weeks = weekly_funnel(facts, addresses)
-    return WeeklyFunnel(weeks=weeks, comparison=compare_current_week(weeks))
+    end = reporting_week_end(facts.as_of)
+    with_running = weekly_funnel(facts, addresses, TREND_WEEKS + 1)
+    weeks = with_running.filter(pl.col("week_start") <= end).tail(TREND_WEEKS)
+    running = with_running.filter(pl.col("week_start") > end)
+    reporting = weeks.row(-1, named=True)
+    return WeeklyFunnel(weeks=weeks, comparison=compare_current_week(weeks),
+                        reporting_week=(reporting["week"], reporting["week_start"], end),
+                        running=running.row(0, named=True) if running.height else None)
 
 
 def weekly_funnel(facts: Facts, addresses: pl.DataFrame, weeks: int = TREND_WEEKS) -> pl.DataFrame:

@@ -34,6 +34,8 @@ def summary_dict(metrics: Metrics, quality_errors: int, quality_warnings: int) -
         "weekly": weekly.to_dicts(),
         "campaigns": campaigns.to_dicts(),
         "quality": {"errors": int(quality_errors), "warnings": int(quality_warnings)},
+        "reporting_week": metrics.weekly.reporting_week[0],
+        "week_in_review": metrics.week_review.counts(),
         **call_list_summary(metrics),
         # With a list of offers only: open ones as of D, won, lost and hit rate of the last 12 months.
         **({"offers": offer_summary(metrics.offers)} if metrics.offers is not None else {}),

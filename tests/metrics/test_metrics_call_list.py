@@ -197,3 +197,27 @@ def test_promised_rows_come_first_and_no_owner_exceeds_the_cap_apart_from_them(r
     # Every promised candidate is on the call list.
     assert calls["promised"].sum() == frame["promised"].sum()
     assert not reactivation["promised"].any()
+
+
+def test_with_an_offers_table_its_open_offers_past_their_chase_days_are_the_offers_to_chase():
+    tables = make_tables(
+        addresses=[{"customer_id": "old"}, {"customer_id": "won"}],
+        # "old": an offer of 01.08. (118 days), open by its status and valid until 2027: older than the 90 days
+        # the contact log's offers are chased for, but the list says it is open. "won": decided.
+        offers=[{"customer_id": "old", "offer_id": "Q1", "offer_date": "2026-08-01", "amount": 900.0,
+                 "status": "open", "valid_until": "2027-01-31"},
+                {"customer_id": "won", "offer_id": "Q2", "offer_date": "2026-11-01", "amount": 500.0,
+                 "status": "won"}],
+        # Each offer is also a contact of stage offer, as reading hands them over.
+        activities=[{"customer_id": "old", "date": "2026-08-01", "type": "Angebot", "stage": "offer"},
+                    {"customer_id": "won", "date": "2026-11-01", "type": "Angebot", "stage": "offer"}])
+    facts = select_facts(tables, D)
+    addresses = classify_addresses(facts, Rules())
+    follow_ups = overdue_follow_ups(facts, addresses, Rules())
+    from salesboard.metrics.call_list import _offers_to_chase
+    frame = call_candidates(facts, addresses, follow_ups, Rules(), _offers_to_chase(tables, facts, Rules()))
+    reasons = {row["customer_id"]: (row["reasons"], row["offer_date"]) for row in frame.to_dicts()}
+    assert reasons["old"] == (["offer", "overdue"], date(2026, 8, 1))  # overdue: Z1 cadence, 118 > 30 days
+    # "won": its offer of 01.11. is 26 days old and not chased in the contact log, but the list says it was
+    # won: nothing to chase (and, as a Z1 of 26 days, not yet overdue). Its interest is fresh: hot.
+    assert reasons["won"] == (["hot"], None)

@@ -18,13 +18,18 @@ def test_summary_has_exactly_the_spec_keys_and_values(sample):
             "first_contact": 10, "follow_up": 9, "meeting": 7, "chase": 6, "offer": 6, "negotiation": 5, "order": 5,
         },
         "quality": {"errors": 2, "warnings": 5},
+        # D is Wednesday 18.03.2026: the reporting week is 09.–15.03., with A12's first order.
+        "reporting_week": "2026-W11",
+        "week_in_review": {"first_orders": 1, "second_orders": 0, "new_loyal": 0, "new_prospects": 0,
+                           "became_at_risk": 0},
     }
     assert len(weekly) == 52
+    # The 52 weeks end with the reporting week, W11; the running week W12 is not among them.
     assert weekly[-1] == {
-        "week": "2026-W12", "first_contact": 0, "follow_up": 1, "meeting": 0, "chase": 0, "offer": 0,
-        "negotiation": 0, "orders": 0, "first_orders": 0, "second_orders": 0, "revenue": 0.0,
+        "week": "2026-W11", "first_contact": 0, "follow_up": 0, "meeting": 0, "chase": 0, "offer": 0,
+        "negotiation": 0, "orders": 1, "first_orders": 1, "second_orders": 0, "revenue": 250.0,
     }
-    assert weekly[-2]["revenue"] == 250.0
+    assert weekly[-2]["revenue"] == 150.0
     assert campaigns[5:8] == [
         {"campaign": "Frühjahr", "segment": "Z0", "sent": 3, "responded": 1},
         {"campaign": "Frühjahr", "segment": "Z1", "sent": 0, "responded": 0},
