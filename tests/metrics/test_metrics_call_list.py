@@ -219,5 +219,6 @@ def test_with_an_offers_table_its_open_offers_past_their_chase_days_are_the_offe
     reasons = {row["customer_id"]: (row["reasons"], row["offer_date"]) for row in frame.to_dicts()}
     assert reasons["old"] == (["offer", "overdue"], date(2026, 8, 1))  # overdue: Z1 cadence, 118 > 30 days
     # "won": its offer of 01.11. is 26 days old and not chased in the contact log, but the list says it was
-    # won: nothing to chase (and, as a Z1 of 26 days, not yet overdue). Its interest is fresh: hot.
-    assert reasons["won"] == (["hot"], None)
+    # won: no offer to chase. §3.4, which knows no statuses, still counts the offer as not chased: overdue.
+    # Its interest (that offer) is 26 days old with nothing since: hot.
+    assert reasons["won"] == (["hot", "overdue"], None)
