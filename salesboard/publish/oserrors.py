@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 
 from salesboard.errors import OutputError
@@ -24,10 +25,12 @@ _HINTS = {
 def output_error(error: OSError, output_dir: Path) -> OutputError:
     """`error` as an OutputError naming the path it concerns (the output folder when it names none)."""
     path = error.filename or output_dir
-    if error.errno == errno.EEXIST and Path(path).is_dir():
+    # Polars reports the system's error in its text only: "No space left on device (os error 28)".
+    number = error.errno or int((re.search(r"\(os error (\d+)\)", str(error)) or [0, 0])[1])
+    if number == errno.EEXIST and Path(path).is_dir():
         reason, hint = "it exists already", "remove it, it is left over from a stopped build"
     else:
-        reason, hint = _HINTS.get(error.errno, (error.strerror or str(error), "check the output folder"))
+        reason, hint = _HINTS.get(number, (error.strerror or str(error), "check the output folder"))
     if Path(output_dir).exists() and not Path(output_dir).is_dir():
         path, (reason, hint) = output_dir, _HINTS[errno.EEXIST]
     return OutputError(str(path), reason, hint)
