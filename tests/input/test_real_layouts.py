@@ -255,7 +255,7 @@ def test_problems_read_in_german_too(input_dir):
 def test_a_file_name_that_is_not_utf8_is_read_and_named_readably(input_dir):
     name = b"Auftr\xe4ge.csv"  # Windows-1252 bytes of "Aufträge.csv", as an old share may hand them over
     with open(os.path.join(os.fsencode(input_dir), name), "wb") as handle:
-        handle.write("Kundennummer;Datum;Betrag\n1;02.01.2026;10\n".encode())
+        handle.write(b"Kundennummer;Datum;Betrag\n1;02.01.2026;10\n")
     result = read_folder(input_dir)
     assert orders_of(result) == [("1", None, D(2026, 1, 2), 10.0)]
     assert messages(result)[0] == ("input/Auftr\ufffdge.csv: the file name is not valid UTF-8 and is shown as "
