@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import shutil
 import socket
@@ -12,6 +13,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import unquote
 
 import openpyxl
 import pytest
@@ -217,3 +219,27 @@ def rows(path: Path) -> list:
 def rows_of_bytes(content: bytes, path: Path) -> list:
     path.write_bytes(content)
     return rows(path)
+
+
+def test_manual_builds_beside_a_running_watcher_all_succeed_and_every_download_link_works(team):
+    import signal
+
+    watcher = subprocess.Popen([*build_command(), "--input", str(team / "input"), "--output", str(team / "site"),
+                                "--as-of", AS_OF, "--watch", "--poll", "0.2"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while current_build(team / "site") is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workbook = team / "input" / "Aufträge.xlsx"
+        for round_ in range(4):
+            os.utime(workbook, (time.time(), time.time() + round_ + 1))  # "saved": the watcher rebuilds
+            result = build(team, as_of=AS_OF)
+            assert result.returncode == 0, result.stderr
+            follow_ups = site_file(team / "site", "follow-ups.html")
+            hrefs = re.findall(r'href="(downloads/[^"]+)"', follow_ups.read_text(encoding="utf-8"))
+            assert hrefs and all((follow_ups.parent / unquote(href)).is_file() for href in hrefs)
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        out, err = watcher.communicate(timeout=60)
+    assert watcher.returncode == 0 and "site not updated" not in out + err, out + err
