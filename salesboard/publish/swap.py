@@ -11,10 +11,12 @@ The output folder holds:
     .builds/<id>.partial/           a build being written (or left over from one that was stopped)
     .cache/, .salesboard.lock       parsed workbooks, and the lock of one build at a time
 
-A build writes its folder, then the entry pages it lacks and summary.json (each a new file
-renamed over the old with os.replace), and as its very last step replaces the pointer,
-again with one os.replace. Whatever instant a build stops at, the pointer names the old
-build or the new one, never a mixture, and every entry page opens that build. Nothing is
+A build writes its folder as `<id>.partial`, then the entry pages that differ and summary.json
+(each a new file renamed over the old with os.replace), renames its folder to `<id>`, and as
+its very last step replaces the pointer, again with one os.replace. Whatever instant a build
+stops at, the pointer names the old build or the new one, never a mixture, and every entry
+page opens that build. (Stopped just before the switch, summary.json is a build ahead of the
+pages; the next build puts it right first thing, see repair_summary.) Nothing is
 renamed across folders or drives, so a mount point or share as output works; nothing
 outside the output folder is touched. Old builds are removed afterwards, keeping the
 current and the previous one (a page still open in the browser keeps working); one that
