@@ -100,9 +100,10 @@ class Tables:
     offers: pl.DataFrame | None = None
 
 
-COLUMN_KINDS = ("text", "number", "money", "date", "int", "percent", "tel", "mailto")
-# Text shown as a link in pages (a phone number to call, an address to write to); plain text in downloads.
-LINK_KINDS = ("tel", "mailto")
+COLUMN_KINDS = ("text", "number", "money", "date", "int", "percent", "tel", "mailto", "customer")
+# Text shown as a link in pages (a phone number to call, an address to write to, a name or ID that opens
+# the customer card: its frame also holds "customer_id"); plain text in downloads.
+LINK_KINDS = ("tel", "mailto", "customer")
 TEXT_KINDS = ("text", *LINK_KINDS)
 
 

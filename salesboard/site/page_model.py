@@ -80,16 +80,23 @@ def table_data(frame: pl.DataFrame, columns: list[Column], language: str, curren
     """Rows of [display, sort key] cells (plain text cells for text columns), formatted column-wise.
 
     A "tel" or "mailto" column holds plain text too; the page script makes each cell a link of that
-    kind. The owner filter carries `param` "owner": the page keeps its choice in the URL (`#owner=…`).
+    kind. A "customer" column links each cell to the card of the row's customer_id: its cells are
+    [text, customer_id], or plain text when the column is the customer_id itself. A "customer" column's cells are [text, text, customer_id]: the page links the text to the
+    card (`customer.html#id=…`, the ID URL-encoded) and sorts by the text. The owner filter carries
+    `param` "owner": the page keeps its choice in the URL (`#owner=…`).
     """
     display = frame.select([_display(column, language, currency) for column in columns])
     sort_keys = frame.select([_sort_key(column) for column in columns if column.kind not in TEXT_KINDS])
     # Column by column, then zipped into rows (tuples are JSON arrays): no Python work per cell.
-    cells = [display[column.key].to_list() if column.kind in TEXT_KINDS
+    ids = frame["customer_id"].cast(pl.String).fill_null("").to_list() if any(
+        column.kind == "customer" for column in columns) else []
+    cells = [list(zip(display[column.key].to_list(), display[column.key].to_list(), ids))
+             if column.kind == "customer"
+             else display[column.key].to_list() if column.kind in TEXT_KINDS
              else list(zip(display[column.key].to_list(), sort_keys[column.key].to_list()))
              for column in columns]
     rows = list(zip(*cells))
-    titles = [[row, index, title] for index, column in enumerate(columns) if column.kind == "text"
+    titles = [[row, index, title] for index, column in enumerate(columns) if column.kind in ("text", "customer")
               for row, title in _long_texts(frame, column.key)]
     return {
         "columns": [{"label": c.label, "kind": c.kind if c.kind in (*TEXT_KINDS, "date") else "number",
@@ -101,6 +108,13 @@ def table_data(frame: pl.DataFrame, columns: list[Column], language: str, curren
         "page_size": page_size,
         **({"titles": titles} if titles else {}),  # [row, column, tooltip] of the cells cut short
     }
+
+
+def _customer_cells(frame: pl.DataFrame, display: pl.DataFrame, key: str) -> list:
+    """The cells of a column linked to the customer's card: the ID alone, or [text, customer_id]."""
+    if key == "customer_id":
+        return display[key].to_list()
+    return list(zip(display[key].to_list(), frame["customer_id"].cast(pl.String).fill_null("").to_list()))
 
 
 def cut_text(text: pl.Expr, limit: int) -> pl.Expr:
@@ -121,6 +135,8 @@ def _display(column: Column, language: str, currency: str) -> pl.Expr:
         "text": lambda: cut_text(value.cast(pl.String), DISPLAY_CHARS).fill_null(""),
         "tel": lambda: value.cast(pl.String).fill_null(""),
         "mailto": lambda: value.cast(pl.String).fill_null(""),
+        "customer": lambda: cut_text(value.cast(pl.String), DISPLAY_CHARS).fill_null(""),
+        "customer": lambda: cut_text(value.cast(pl.String), DISPLAY_CHARS).fill_null(""),
         "int": lambda: number_expr(value, language, 0),
         "number": lambda: number_expr(value, language, 1),
         "money": lambda: money_expr(value, language, currency, 0),

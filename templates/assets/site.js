@@ -12,7 +12,8 @@
  *         <script type="application/json" id="ID">{"columns": [...], "rows": [...], ...}</script>
  *
  * A column of kind "tel" or "mailto" shows each cell as a link of that kind; the href is built from
- * the cell's text and checked (safeHref), the text goes in through textContent. A filter whose column
+ * the cell's text and checked (safeHref), the text goes in through textContent. A "customer" cell is
+ * [text, sortKey, customerId] and links to customer.html#id=<the ID, URL-encoded>. A filter whose column
  * has "param" ("owner") lives in the URL (#owner=Anna%20Becker): read on load, written on change, and
  * shared by every table of the page and by the download links that follow it (li[data-follows]).
  * Every filtered row is in the DOM for printing (rows off the current page are hidden on screen), and a
@@ -43,9 +44,8 @@
   // Small tables that show all rows at once need no search box.
   const SEARCH_MIN_ROWS = 11;
   const ARROWS = { none: '↕', ascending: '▲', descending: '▼' };
-  const LINK_KINDS = new Set(['tel', 'mailto']);
+  const LINK_KINDS = new Set(['tel', 'mailto', 'customer']);
   const FORMULA_TRIGGER = /(^|[,;])( *)([=+\-@\t\r])/g;
-
 
   const collator = new Intl.Collator(LANG);
   const numberFormat = new Intl.NumberFormat(LANG);
@@ -104,6 +104,9 @@
     if (kind === 'tel') {
       const number = value.replace(/[^0-9+]/g, '').replace(/(?!^)\+/g, '');
       return /^\+?[0-9]{3,20}$/.test(number) ? 'tel:' + number : null;
+    }
+    if (kind === 'customer') {
+      return value ? 'customer.html#id=' + encodeURIComponent(value) : null;
     }
     if (kind === 'mailto') {
       return /^[^\s@<>()"',;:\\]+@[^\s@<>()"',;:\\]+\.[^\s@<>()"',;:\\]+$/.test(value)
@@ -289,7 +292,9 @@
     if (Array.isArray(cell)) {
       const display = cell[0] === null || cell[0] === undefined ? '' : String(cell[0]);
       const key = cell.length > 1 && cell[1] !== undefined ? cell[1] : null;
-      return { display: display, key: key };
+      // A third item: what the cell links to (a customer ID).
+      const target = cell.length > 2 && cell[2] !== null && cell[2] !== undefined ? String(cell[2]) : null;
+      return { display: display, key: key, target: target };
     }
     const display = cell === null || cell === undefined ? '' : String(cell);
     return { display: display, key: display };
@@ -299,14 +304,16 @@
     return rows.map((row, index) => {
       const display = [];
       const keys = [];
+      const targets = [];
       for (let c = 0; c < columnCount; c += 1) {
         const cell = splitCell(row[c]);
         display.push(cell.display);
         keys.push(cell.key);
+        targets.push(cell.target === undefined ? null : cell.target);
       }
       // Lower-cased once here so that each keystroke only does substring tests.
       const haystack = display.join('\n').toLocaleLowerCase(LANG);
-      return { index: index, display: display, keys: keys, haystack: haystack };
+      return { index: index, display: display, keys: keys, targets: targets, haystack: haystack };
     });
   }
 
@@ -672,7 +679,8 @@
         if (column.kind === 'date' || column.link) {
           cellClass += ' cell-' + (column.link || 'date');
         }
-        const href = column.link && text ? safeHref(column.link, text) : null;
+        const linked = column.link === 'customer' ? row.targets[c] : text;
+        const href = column.link && text && linked ? safeHref(column.link, linked) : null;
         const td = el('td', cellClass, href ? undefined : text);
         if (href) {
           const link = el('a', 'cell-link', text);
