@@ -80,8 +80,7 @@ def table_data(frame: pl.DataFrame, columns: list[Column], language: str, curren
     """Rows of [display, sort key] cells (plain text cells for text columns), formatted column-wise.
 
     A "tel" or "mailto" column holds plain text too; the page script makes each cell a link of that
-    kind. A "customer" column links each cell to the card of the row's customer_id: its cells are
-    [text, customer_id], or plain text when the column is the customer_id itself. A "customer" column's cells are [text, text, customer_id]: the page links the text to the
+    kind. A "customer" column's cells are [text, text, customer_id]: the page links the text to the
     card (`customer.html#id=…`, the ID URL-encoded) and sorts by the text. The owner filter carries
     `param` "owner": the page keeps its choice in the URL (`#owner=…`).
     """
@@ -110,13 +109,6 @@ def table_data(frame: pl.DataFrame, columns: list[Column], language: str, curren
     }
 
 
-def _customer_cells(frame: pl.DataFrame, display: pl.DataFrame, key: str) -> list:
-    """The cells of a column linked to the customer's card: the ID alone, or [text, customer_id]."""
-    if key == "customer_id":
-        return display[key].to_list()
-    return list(zip(display[key].to_list(), frame["customer_id"].cast(pl.String).fill_null("").to_list()))
-
-
 def cut_text(text: pl.Expr, limit: int) -> pl.Expr:
     """`text` with at most `limit` characters: a longer one is cut and ends in "…"."""
     return pl.when(text.str.len_chars() > limit).then(text.str.slice(0, limit - 1) + "…").otherwise(text)
@@ -135,7 +127,6 @@ def _display(column: Column, language: str, currency: str) -> pl.Expr:
         "text": lambda: cut_text(value.cast(pl.String), DISPLAY_CHARS).fill_null(""),
         "tel": lambda: value.cast(pl.String).fill_null(""),
         "mailto": lambda: value.cast(pl.String).fill_null(""),
-        "customer": lambda: cut_text(value.cast(pl.String), DISPLAY_CHARS).fill_null(""),
         "customer": lambda: cut_text(value.cast(pl.String), DISPLAY_CHARS).fill_null(""),
         "int": lambda: number_expr(value, language, 0),
         "number": lambda: number_expr(value, language, 1),

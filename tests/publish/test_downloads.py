@@ -181,7 +181,7 @@ def test_the_creation_date_can_be_given(tmp_path):
 
 def test_an_unknown_kind_is_refused():
     with pytest.raises(ValueError, match="column 'amount': kind must be one of text, number, money, date, int, percent, "
-                                         "tel, mailto, found 'currency'"):
+                                         "tel, mailto, customer, found 'currency'"):
         Column("amount", "Betrag", "currency")
 
 
