@@ -21,8 +21,10 @@ _POINTER = re.compile(r"window\." + POINTER_VARIABLE + r" = (\{.*\});", re.DOTAL
 _ENTRY_SCRIPT = """(function () {
   var build = window.%(variable)s, page = %(page)s;
   if (!build || typeof build.id !== 'string') {
-    document.getElementById('opening').hidden = true;
-    document.getElementById('no-build').hidden = false;
+    document.addEventListener('DOMContentLoaded', function () {
+      document.getElementById('opening').hidden = true;
+      document.getElementById('no-build').hidden = false;
+    });
     return;
   }
   if (build.pages.indexOf(page) < 0) {

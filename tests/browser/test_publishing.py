@@ -103,7 +103,17 @@ def test_an_open_page_follows_a_newer_build_with_its_hash(site, browser, tmp_pat
         first = page.url
         assert main(["--input", str(tmp_path / "input"), "--output", str(site), "--as-of", "2026-11-26", "-q"]) == 0
         newer = current_build(site).name
-        page.wait_for_url(re.compile(rf"/\.builds/{newer}/follow-ups\.html#owner=Tim$"), timeout=10_000)
+        page.wait_for_url(re.compile(rf"/\.builds/{newer}/follow-ups\.html#owner=Tim$"), timeout=60_000)
         assert page.url != first and "26.11.2026" in page.locator("header.site p").first.text_content()
     finally:
         context.close()
+
+
+def test_an_entry_page_without_a_finished_build_says_so(tmp_path, open_page):
+    from salesboard.publish.entry import entry_page
+
+    (tmp_path / "index.html").write_text(entry_page("index", BUILDS, "de"), encoding="utf-8")
+    page, watch = open_page((tmp_path / "index.html").as_uri(), wait_for_charts=False,
+                            allowed_errors=re.compile("ERR_FILE_NOT_FOUND"))
+    assert page.locator("#no-build").text_content().startswith("Hier liegt noch kein fertig gebautes Dashboard.")
+    assert page.locator("#opening").is_hidden()
