@@ -62,10 +62,12 @@ def date(column: pl.Series, pinned_format: str | None = None, month_first: bool 
 def date_order_evidence(column: pl.Series) -> tuple[str | None, str | None]:
     """(a cell proving day/month order, a cell proving month/day order), each None when none does:
     a first number above 12 can only be a day, a second one above 12 only a day too."""
-    value = text(column)
-    # Real Excel dates (read as ISO text) prove nothing: look only at the few cells typed as text.
-    value = value.filter(value.str.strptime(pl.Date, "%Y-%m-%d %H:%M:%S", strict=False).is_null()
-                         & value.is_not_null())
+    # Real Excel dates (read as ISO text, 2025-03-01 …) prove nothing: one cheap test finds the few cells
+    # typed as text that begin like a day or month.
+    maybe = column.filter((column.str.slice(4, 1) != "-").fill_null(False))  # not 2025-…
+    value = maybe.filter(maybe.str.contains(r"^\s*\d{1,2}[./-]\d").fill_null(False)).str.strip_chars()
+    if value.is_empty():
+        return None, None
     parts = value.str.extract_groups(_NUMERIC_DATE)
     first, second = parts.struct.field("1").cast(pl.Int32), parts.struct.field("2").cast(pl.Int32)
     day_first = value.filter((first > 12).fill_null(False))
