@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import threading
+from pathlib import Path
 
 _lock = threading.Lock()
 _calls: list[str] = []
@@ -37,6 +38,7 @@ def _opens_for_writing(file, mode="r", *args, **kwargs):
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout these tests belong to
     count_file, kill_at, separator, *arguments = sys.argv[1:]
     assert separator == "--"
     KILL_AT = int(kill_at)

@@ -10,13 +10,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-MAIN = "import site, sys; site.addsitedir({packages!r}); from salesboard.cli import main; sys.exit(main(sys.argv[1:]))"
+MAIN = ("import site, sys; site.addsitedir({packages!r}); sys.path.insert(0, {checkout!r}); "
+        "from salesboard.cli import main; sys.exit(main(sys.argv[1:]))")
+CHECKOUT = str(Path(__file__).resolve().parents[2])  # the checkout these tests belong to
 PACKAGES = sysconfig.get_paths()["purelib"]
 NOBODY = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
 
 
 def build_command(python: str = sys.executable) -> list[str]:
-    return [python, "-c", MAIN.format(packages=PACKAGES)]
+    return [python, "-c", MAIN.format(packages=PACKAGES, checkout=CHECKOUT)]
 
 
 def run_build(*arguments: str, **options) -> subprocess.CompletedProcess:
