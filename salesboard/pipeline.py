@@ -15,13 +15,17 @@ from salesboard.config import Settings, build_time
 from salesboard.input.read import ReadResult, SheetSummary, TableCache, read_input
 from salesboard.input.usable import require_usable_input
 from salesboard.metrics import Metrics, compute_headline, compute_metrics
+from salesboard.metrics.facts import select_facts
+from salesboard.metrics.headline_history import headline_history
 from salesboard.model import LINK_KINDS, Column
+from salesboard.publish.cards import write_cards, write_search_index
 from salesboard.publish.downloads import write_downloads, write_site_downloads
 from salesboard.publish.lock import build_lock
 from salesboard.publish.oserrors import output_error
 from salesboard.publish.summary import summary_dict, write_summary
 from salesboard.publish.swap import current_build, publish_site, repair_summary, staging_folder
 from salesboard.quality import Problem, tally, word
+from salesboard.site.card_data import card_records, card_shards
 from salesboard.site.formatting import fmt_date, fmt_number
 from salesboard.site.page_model import Page
 from salesboard.site.pages import (
@@ -35,6 +39,7 @@ from salesboard.site.pages import (
     list_exports,
     offer_exports,
 )
+from salesboard.site.pages.call_list import call_rows
 from salesboard.site.render import render_site
 
 
@@ -119,16 +124,20 @@ def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Met
     exports = list_exports(metrics, context) + offer_exports(metrics, context)
     list_links = {export.id: export.links(context) for export in exports}
     with ThreadPoolExecutor(max_workers=1) as background:
-        downloads = background.submit(_write_downloads, rows, columns, staging, current_build(settings.output_dir),
-                                      stem, sheet, exports)
+        previous = current_build(settings.output_dir)
+        downloads = background.submit(_write_downloads, rows, columns, staging, previous, stem, sheet, exports)
+        cards = background.submit(write_card_data, read, metrics, rows, context, staging, previous)
         with stopwatch("metrics"):
             last_week = compute_headline(read.tables, settings.as_of - dt.timedelta(days=7), settings.rules)
+            history = headline_history(select_facts(read.tables, settings.as_of), metrics.addresses)
         with stopwatch("charts"):
-            pages = build_pages(SiteData(settings, metrics, last_week, read, rows, links, list_links))
+            pages = build_pages(SiteData(settings, metrics, last_week, read, rows, links, list_links, history))
         with stopwatch("render"):
             render_site(pages, staging, settings)
         with stopwatch("downloads"):  # what is left of writing them once the pages are done
             downloads.result()
+        with stopwatch("cards"):  # and of the customer cards and the search index
+            cards.result()
     return pages
 
 
@@ -140,6 +149,15 @@ def _write_downloads(rows, columns, staging: Path, previous: Path | None, stem: 
     for export in exports:
         write_downloads(export.rows, [_as_text(column) for column in export.columns], staging / "downloads",
                         export.stem, None, export.sheet, created=created)
+
+
+def write_card_data(read: ReadResult, metrics: Metrics, follow_ups, context: PageContext, staging: Path,
+                    previous: Path | None) -> None:
+    """The customer cards in shards (unchanged ones taken from the previous build) and the search index."""
+    records = card_records(read.tables, metrics, context.language, context.currency, follow_ups,
+                           call_rows(metrics.call_list.rows, metrics, context), read.problems)
+    write_cards(records, card_shards(read.tables), staging, previous)
+    write_search_index(read.tables.addresses, staging)
 
 
 def _as_text(column: Column) -> Column:

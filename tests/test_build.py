@@ -105,8 +105,8 @@ def test_every_page_links_only_local_files_and_shows_the_cards(built):
     # overdue then: 3 (its offer, 16 days old), 9 (48 days since 1.10.), 1 (78 days since 1.9.) and 4,
     # a Z1 by its mailing answer of 1.9. (78 > 30 days) until it ordered on 24.11.
     assert texts(site_file(built, "index.html"), "change") == [
-        "±0 ggü. Vorwoche", "+1 ggü. Vorwoche", "+450 ggü. Vorwoche", "−16,7 %-Pkt. ggü. Vorwoche",
-        "−1 ggü. Vorwoche"]
+        "±0 ggü. Vorwoche", "▲ +1 ggü. Vorwoche", "▲ +450\u00a0€ ggü. Vorwoche", "▼ −16,7\u00a0%-Pkt. ggü. Vorwoche",
+        "▼ −1 ggü. Vorwoche"]
     assert site_file(built, "assets/plotly.min.js").stat().st_size > 1_000_000
     downloads = sorted(p.name for p in site_file(built, "downloads").iterdir())
     # Overdue: 3 and 1 (owners Tim and Anna) and 9, which has no owner; named with the as-of date.

@@ -12,11 +12,15 @@ import html
 import polars as pl
 
 from salesboard.domain import SEGMENTS
+from salesboard.site.formatting import PERCENT_SCALE, plot_axis, plot_value
 
 SEGMENT_COLOURS = {"Z0": "#9aa5b1", "Z1": "#f2b134", "Z2": "#e4572e", "Z3": "#4c9f70", "Z4": "#2e6f95"}
-SERIES_COLOURS = ["#2e6f95", "#e4572e", "#4c9f70", "#f2b134", "#7a5195", "#9aa5b1"]
+# Every series that is not a segment: slate, sand and mauve tones, none close to a segment's colour.
+NEUTRAL_COLOURS = ["#334e68", "#a27b5c", "#7b6d8d", "#829ab1", "#5e5e5e", "#c9b79c"]
+SERIES_COLOURS = NEUTRAL_COLOURS
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 LABEL_CHARS = 60  # a legend entry or axis label longer than this is cut, ending in "…"
+SMALL_COUNTS = 6  # a count axis up to this shows every whole number (no "0,5 Adressen")
 
 
 def label(text) -> str:
@@ -25,6 +29,11 @@ def label(text) -> str:
     if len(text) > LABEL_CHARS:
         text = text[:LABEL_CHARS - 1] + "…"
     return html.escape(text, quote=False)
+
+
+def _hover_text(text: str) -> str:
+    """A sentence of our own words for a hover template, inert for Plotly's label markup."""
+    return text.replace("<", "&lt;")
 
 
 def layout(language: str, **extra) -> dict:
@@ -44,86 +53,140 @@ def layout(language: str, **extra) -> dict:
     return base
 
 
+def value_axis(kind: str, language: str, currency: str, title: str = "", values: list | None = None) -> dict:
+    """A value axis with the unit's tick format, its title, and whole steps for small counts."""
+    axis = {**plot_axis(kind, language, currency), "title": {"text": title}}
+    largest = max((abs(v) for v in values or [] if v is not None), default=0)
+    if kind == "count" and largest <= SMALL_COUNTS:
+        axis["dtick"] = 1
+    return axis
+
+
+def _scaled(values: list, kind: str) -> list:
+    return [None if v is None else v * PERCENT_SCALE for v in values] if kind == "percent" else list(values)
+
+
+def _kind(percent: bool, money: str | None) -> str:
+    return "percent" if percent else "money" if money else "count"
+
+
 def grouped_bars(categories: list[str], series: dict[str, list], language: str, percent: bool = False,
-                 colours: list[str] | None = None, money: str | None = None) -> dict:
-    """One bar per category and series, side by side."""
-    colours = colours or SERIES_COLOURS
-    hover = "%{x}: %{y:.1%}" if percent else (f"%{{x}}: %{{y:,.0f}} {money}" if money else "%{x}: %{y:,}")
-    data = [{"type": "bar", "name": label(name), "x": categories, "y": values,
+                 colours: list[str] | None = None, money: str | None = None, x_title: str = "",
+                 y_title: str = "", sentence: str = "{value}") -> dict:
+    """One bar per category and series, side by side. The hover reads "<series> · <category>: <sentence>"
+    with {value} in `sentence` the value in its unit (money with its currency, percent as "60,5 %")."""
+    colours = colours or NEUTRAL_COLOURS
+    kind = _kind(percent, money)
+    value = _hover_text(sentence).replace("{value}", plot_value(kind, language, money or "EUR"))
+    data = [{"type": "bar", "name": label(name), "x": categories, "y": _scaled(values, kind),
              "marker": {"color": colours[index % len(colours)]},
-             "hovertemplate": hover + "<extra>%{fullData.name}</extra>"}
+             "hovertemplate": f"%{{fullData.name}} · %{{x}}: {value}<extra></extra>"}
             for index, (name, values) in enumerate(series.items())]
-    return {"data": data, "layout": layout(language, barmode="group",
-                                           yaxis={"tickformat": ".0%" if percent else ",d" if not money else ",.0f"})}
+    every = [v for values in series.values() for v in values]
+    return {"data": data, "layout": layout(language, barmode="group", xaxis={"title": {"text": x_title}},
+                                           yaxis=value_axis(kind, language, money or "EUR", y_title, every))}
 
 
-def segment_bars(segments: list[str], values: list, names: dict[str, str], language: str) -> dict:
-    """One coloured bar per segment."""
+def segment_bars(segments: list[str], values: list, names: dict[str, str], language: str,
+                 rules: dict[str, str] | None = None, y_title: str = "", sentence: str = "{value}") -> dict:
+    """One coloured bar per segment; the hover says what the segment code means (`rules`)."""
+    rules = rules or {}
+    value = _hover_text(sentence).replace("{value}", plot_value("count", language))
     return {"data": [{"type": "bar", "x": [names[s] for s in segments], "y": values,
                       "marker": {"color": [SEGMENT_COLOURS[s] for s in segments]},
-                      "text": values, "textposition": "auto",
-                      "hovertemplate": "%{x}: %{y:,}<extra></extra>"}],
-            "layout": layout(language, showlegend=False)}
+                      "customdata": [rules.get(s, "") for s in segments],
+                      "text": values, "textposition": "auto", "texttemplate": "%{y:,.0f}",
+                      "hovertemplate": f"%{{x}} (%{{customdata}}): {value}<extra></extra>"}],
+            "layout": layout(language, showlegend=False, yaxis=value_axis("count", language, "EUR", y_title, values))}
 
 
 def stacked_by_segment(categories: list[str], counts: dict[str, list], names: dict[str, str], language: str,
-                       area: bool = False) -> dict:
+                       area: bool = False, x_title: str = "", y_title: str = "", sentence: str = "{value}") -> dict:
     """Segments stacked per category: bars (e.g. per owner) or areas (e.g. per week)."""
+    value = _hover_text(sentence).replace("{value}", plot_value("count", language))
     data = []
     for segment in SEGMENTS:
         trace = {"name": names[segment], "x": categories, "y": counts[segment],
-                 "hovertemplate": "%{x}: %{y:,}<extra>%{fullData.name}</extra>"}
+                 "hovertemplate": f"%{{x}} · %{{fullData.name}}: {value}<extra></extra>"}
         if area:
             trace.update(type="scatter", mode="lines", stackgroup="segments",
                          line={"color": SEGMENT_COLOURS[segment], "width": 1})
         else:
             trace.update(type="bar", marker={"color": SEGMENT_COLOURS[segment]})
         data.append(trace)
-    return {"data": data, "layout": layout(language, barmode="stack", yaxis={"tickformat": ",d"})}
+    return {"data": data, "layout": layout(language, barmode="stack", xaxis={"title": {"text": x_title}},
+                                           yaxis=value_axis("count", language, "EUR", y_title))}
 
 
 def heatmap(x: list[str], y: list[str], z: list[list], text: list[list[str]], language: str,
-            z_range: tuple[float, float] | None = None) -> dict:
+            z_range: tuple[float, float] | None = None, x_title: str = "", y_title: str = "",
+            hover: str = "%{y} → %{x}: %{text}") -> dict:
     """Rows grow the chart (26 px each), so a long list of cohorts stays readable. `z_range` fixes
-    the colour scale (shares from 0 to 1), else it spans the values."""
+    the colour scale (shares from 0 to 1), else it spans the values. `text` is shown in each cell
+    and in the hover, so a cell's colour may follow something else than its number (a diagonal left white)."""
     trace = {"type": "heatmap", "x": x, "y": y, "z": z, "text": text, "texttemplate": "%{text}",
-             "hovertemplate": "%{y} → %{x}: %{text}<extra></extra>",
-             "colorscale": [[0, "#f0f4f8"], [1, "#2e6f95"]],
+             "hovertemplate": _hover_text(hover) + "<extra></extra>",
+             "colorscale": [[0, "#f7f9fb"], [1, "#486581"]],
              "showscale": False, "xgap": 2, "ygap": 2, "hoverongaps": False}
     if z_range:
         trace["zmin"], trace["zmax"] = z_range
     return {"data": [trace],
-            "layout": layout(language, xaxis={"title": {"text": ""}, "side": "top", "type": "category"},
-                             yaxis={"title": {"text": ""}, "autorange": "reversed", "type": "category"},
-                             margin={"t": 60}, height=max(300, 110 + 26 * len(y)))}
+            "layout": layout(language, xaxis={"title": {"text": x_title}, "side": "top", "type": "category"},
+                             yaxis={"title": {"text": y_title}, "autorange": "reversed", "type": "category"},
+                             margin={"t": 80 if x_title else 60}, height=max(300, 130 + 26 * len(y)))}
 
 
-def funnel(steps: list[str], values: list[int], language: str, colours: list[str] | None = None) -> dict:
-    marker = {"color": colours} if colours else {"color": SERIES_COLOURS[0]}
+def funnel(steps: list[str], values: list[int], language: str, colours: list[str] | None = None,
+           sentence: str = "{value}") -> dict:
+    marker = {"color": colours} if colours else {"color": NEUTRAL_COLOURS[0]}
+    value = _hover_text(sentence).replace("{value}", plot_value("count", language, field="x"))
     return {"data": [{"type": "funnel", "y": steps, "x": values, "marker": marker,
-                      "texttemplate": "%{value:,} · %{percentInitial:.0%}",
-                      "hovertemplate": "%{y}: %{x:,}<extra></extra>"}],
+                      "texttemplate": "%{value:,.0f} · %{percentInitial:.0%}",
+                      "hovertemplate": f"%{{y}}: {value}<extra></extra>"}],
             "layout": layout(language, margin={"l": 140}, yaxis={"rangemode": "normal"})}
 
 
 def lines(x: list[str], series: dict[str, list], language: str, money: str | None = None,
-          bars: bool = False) -> dict:
-    hover = f"%{{x}}: %{{y:,.0f}} {money}" if money else "%{x}: %{y:,}"
-    data = [{"type": "bar" if bars else "scatter", "mode": None if bars else "lines+markers", "name": label(name),
-             "x": x, "y": values, "marker": {"color": SERIES_COLOURS[index % len(SERIES_COLOURS)], "size": 4},
-             "hovertemplate": hover + "<extra>%{fullData.name}</extra>"}
-            for index, (name, values) in enumerate(series.items())]
-    for trace in data:
-        if trace["mode"] is None:
-            del trace["mode"]
-    return {"data": data, "layout": layout(language, hovermode="x unified",
-                                           yaxis={"tickformat": ",.0f" if money else ",d"})}
+          bars: bool = False, sentences: dict[str, str] | None = None, x_title: str = "",
+          y_title: str = "") -> dict:
+    """Series over weeks. Each series' hover is a sentence, "KW 21/2026: 3 Adressen mit Erstkontakt"
+    (`sentences`: series name → text with {value})."""
+    kind = _kind(False, money)
+    data = []
+    for index, (name, values) in enumerate(series.items()):
+        sentence = _hover_text((sentences or {}).get(name, "{value}"))
+        trace = {"type": "bar" if bars else "scatter", "name": label(name), "x": x, "y": values,
+                 "marker": {"color": NEUTRAL_COLOURS[index % len(NEUTRAL_COLOURS)], "size": 4},
+                 "hovertemplate": sentence.replace("{value}", plot_value(kind, language, money or "EUR"))
+                 + "<extra></extra>"}
+        if not bars:
+            trace["mode"] = "lines+markers"
+        data.append(trace)
+    every = [v for values in series.values() for v in values]
+    return {"data": data, "layout": layout(language, hovermode="x unified", xaxis={"title": {"text": x_title}},
+                                           yaxis=value_axis(kind, language, money or "EUR", y_title, every))}
 
 
-def histogram(values: pl.Series, bin_size: int, language: str, x_title: str) -> dict:
+def histogram(values: pl.Series, bin_size: int, language: str, x_title: str, y_title: str = "",
+              sentence: str = "{value}") -> dict:
+    value = _hover_text(sentence).replace("{value}", plot_value("count", language))
     return {"data": [{"type": "histogram", "x": values.to_list(), "xbins": {"size": bin_size, "start": 0},
-                      "marker": {"color": SEGMENT_COLOURS["Z3"]}, "hovertemplate": "%{x}: %{y}<extra></extra>"}],
-            "layout": layout(language, bargap=0.05, xaxis={"title": {"text": x_title}})}
+                      "marker": {"color": NEUTRAL_COLOURS[0]},
+                      "hovertemplate": f"%{{x}}: {value}<extra></extra>"}],
+            "layout": layout(language, bargap=0.05, xaxis={"title": {"text": x_title}},
+                             yaxis=value_axis("count", language, "EUR", y_title))}
+
+
+def spark_points(values: list, width: int = 100, height: int = 24) -> str:
+    """An SVG polyline's points for a sparkline of `values` (None skipped), scaled to width × height."""
+    present = [(i, v) for i, v in enumerate(values) if v is not None]
+    if len(present) < 2:
+        return ""
+    low, high = min(v for _, v in present), max(v for _, v in present)
+    span, step = (high - low) or 1, width / (len(values) - 1)
+    top = 2 if high != low else height / 2
+    return " ".join(f"{i * step:.1f},{(height - 2) - (v - low) / span * (height - 4) if high != low else top:.1f}"
+                    for i, v in present)
 
 
 def has_data(figure: dict) -> bool:

@@ -114,3 +114,81 @@ def template_expr(template: str, values: dict[str, pl.Expr]) -> pl.Expr:
         else:
             pieces.append(values[part] if part in values else pl.lit("{" + part + "}"))
     return pl.concat_str(pieces) if pieces else pl.lit("")
+
+
+# Weeks and days: "KW 48/2026" / "W48 2026", the reporting week with its dates, a weekday with its date.
+
+def _calendar(kind: str, index: int, language: str) -> str:
+    from salesboard.site.texts import TEXTS  # words live in texts; imported late, texts import nothing of this
+
+    return TEXTS[f"{kind}.{index}"][language]
+
+
+def fmt_week(week: str, language: str = "de") -> str:
+    """An ISO week "2026-W48" → 'KW 48/2026' (de) / 'W48 2026' (en)."""
+    year, number = week.split("-W")
+    return f"KW\u00a0{int(number)}/{year}" if language == "de" else f"W{int(number)}\u00a0{year}"
+
+
+def fmt_week_span(week: str, monday: dt.date, sunday: dt.date, language: str = "de") -> str:
+    """A week named with its dates: 'KW 47 · 16.–22.11.2026' (de) / 'W47 2026 · 16–22 Nov 2026' (en)."""
+    number = int(week.split("-W")[1])
+    if language == "de":
+        start = monday.strftime("%d.") if monday.month == sunday.month else monday.strftime(
+            "%d.%m." if monday.year == sunday.year else "%d.%m.%Y")
+        return f"KW\u00a0{number} · {start}–{sunday.strftime('%d.%m.%Y')}"
+    month = lambda day: _calendar("month", day.month, language)  # noqa: E731
+    if monday.month == sunday.month:
+        start = str(monday.day)
+    else:
+        start = f"{monday.day} {month(monday)}" + (f" {monday.year}" if monday.year != sunday.year else "")
+    return f"W{number}\u00a0{week[:4]} · {start}–{sunday.day} {month(sunday)} {sunday.year}"
+
+
+def fmt_day(day: dt.date, language: str = "de") -> str:
+    """A weekday with its date, for "so far" lines: 'Mi 25.11.' (de) / 'Wed 25 Nov' (en)."""
+    weekday = _calendar("weekday", day.weekday(), language)
+    if language == "de":
+        return f"{weekday} {day.strftime('%d.%m.')}"
+    return f"{weekday} {day.day} {_calendar('month', day.month, language)}"
+
+
+def fmt_short_date(day: dt.date, language: str = "de") -> str:
+    """A date without its year, for axis labels: '29.08.' (de) / '29 Aug' (en)."""
+    return day.strftime("%d.%m.") if language == "de" else f"{day.day} {_calendar('month', day.month, language)}"
+
+
+# The same formats for Plotly: hover templates (d3 format, the figure's `separators` give the language's
+# marks) and axis tick formats. Percentages go to Plotly multiplied by 100 (PERCENT_SCALE), so that the
+# German "60,5 %" keeps its space.
+
+PERCENT_SCALE = 100
+
+
+def plot_value(kind: str, language: str = "de", currency: str = "EUR", field: str = "y",
+               decimals: int | None = None) -> str:
+    """The hover template piece of a value: '%{y:,.0f}' (count), '%{y:,.0f} €' / '€%{y:,.0f}' (money),
+    '%{y:,.1f} %' / '%{y:,.1f}%' (percent, the value already × 100)."""
+    if kind == "percent":
+        places = 1 if decimals is None else decimals
+        return f"%{{{field}:,.{places}f}}" + ("\u00a0%" if language == "de" else "%")
+    number = f"%{{{field}:,.{0 if decimals is None else decimals}f}}"
+    if kind == "money":
+        symbol = _CURRENCY_SYMBOLS.get(currency, currency)
+        return f"{number}\u00a0{symbol}" if language == "de" else f"{symbol}{number}"
+    return number
+
+
+def plot_axis(kind: str, language: str = "de", currency: str = "EUR") -> dict:
+    """Tick format of a value axis: whole numbers, money with its currency, percent (× 100) with its sign."""
+    if kind == "percent":
+        return {"tickformat": ",.0f", "ticksuffix": "\u00a0%" if language == "de" else "%"}
+    if kind == "money":
+        symbol = _CURRENCY_SYMBOLS.get(currency, currency)
+        affix = {"ticksuffix": f"\u00a0{symbol}"} if language == "de" else {"tickprefix": symbol}
+        return {"tickformat": ",.0f", **affix}
+    return {"tickformat": ",d"}
+
+
+def currency_symbol(currency: str) -> str:
+    return _CURRENCY_SYMBOLS.get(currency, currency)

@@ -26,8 +26,13 @@ TOOLTIP_CHARS = 2000
 class Card:
     label: str
     value: str
-    change: str  # e.g. "+3 ggü. Vorwoche"; "" when there is nothing to compare
+    change: str  # e.g. "▲ +3 ggü. Vorwoche"; "" when there is nothing to compare
     trend: str  # "good", "bad" or "flat": the colour of the change
+    href: str = ""  # the page that explains the figure; the whole card links there
+    link_title: str = ""  # what the link says ("Mehr dazu: Segmente")
+    spark: str = ""  # SVG polyline points of the last weeks (charts.spark_points); "" for none
+    spark_title: str = ""
+    verdict: str = ""  # the change in words for screen readers ("schlechter als vor einer Woche")
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,9 @@ class Page:
     key: str  # texts key suffix: page.<key>, intro.<key>
     sections: tuple[Section, ...] = field(default_factory=tuple)
     notices: tuple[str, ...] = ()
+    template: str = "page.html"
+    in_navigation: bool = True  # the customer card is reached by search and links, not by the menu
+    data: dict = field(default_factory=dict)  # JSON for the page's own script (the card's words)
 
 
 def table_data(frame: pl.DataFrame, columns: list[Column], language: str, currency: str,

@@ -9,6 +9,8 @@ from support.workbooks import write_team_workbooks
 from salesboard.config import Settings
 from salesboard.input.read import read_input
 from salesboard.metrics import compute_headline, compute_metrics
+from salesboard.metrics.facts import select_facts
+from salesboard.metrics.headline_history import headline_history
 from salesboard.site.pages import PageContext, SiteData, build_pages, follow_up_rows
 from salesboard.site.render import site_title
 
@@ -24,7 +26,8 @@ def pages(tmp_path_factory):
     metrics = compute_metrics(read.tables, AS_OF, settings.rules)
     context = PageContext(settings)
     last_week = compute_headline(read.tables, AS_OF - dt.timedelta(days=7), settings.rules)
-    site = SiteData(settings, metrics, last_week, read, follow_up_rows(metrics, context), ())
+    history = headline_history(select_facts(read.tables, AS_OF), metrics.addresses)
+    site = SiteData(settings, metrics, last_week, read, follow_up_rows(metrics, context), (), history=history)
     return {page.slug: page for page in build_pages(site)}
 
 
@@ -39,8 +42,40 @@ def test_overview_cards_compare_with_a_week_earlier(pages):
     # more than on 18.11.; three overdue follow-ups now against two then (Gamma's offer of 02.11. became overdue
     # on 10.11., Delta's order of 24.11. settled nothing).
     assert cards["Adressen"] == ("6", "±0 ggü. Vorwoche", "flat")
-    assert cards["Kunden"] == ("3", "+1 ggü. Vorwoche", "good")
-    assert cards["Überfällige Wiedervorlagen"][0] == "3"
+    assert cards["Kunden"] == ("3", "▲ +1 ggü. Vorwoche", "good")
+    # One overdue follow-up fewer than a week earlier: good news, an arrow down in green.
+    assert cards["Überfällige Wiedervorlagen"] == ("3", "▼ −1 ggü. Vorwoche", "good")
+
+
+def test_each_card_links_to_the_page_that_explains_it(pages):
+    cards = pages["index"].sections[0].cards
+    assert [card.href for card in cards] == ["segments.html", "segments.html", "segments.html", "first-buyers.html",
+                                             "follow-ups.html"]
+    assert cards[1].spark and cards[2].spark and cards[3].spark  # customers, revenue, second-order rate
+
+
+def test_the_overview_names_the_reporting_week_and_the_running_week_apart(pages):
+    # As of Wednesday 25.11.2026: W is KW 47 (16.–22.11.), the running week Monday 23.11. to 25.11.
+    weekly = pages["index"].sections[1]
+    assert weekly.title == "Wochen-Funnel KW\u00a047 · 16.–22.11.2026: gegen Vorwoche und Ø der 4 Wochen davor"
+    assert weekly.text.startswith("Laufende Woche bis Mi 25.11. (noch nicht vollständig, nicht im Vergleich): ")
+    # Delta (customer 4) ordered on 24.11.: in the running week, not in W.
+    assert "1 bestellende Kunden" in weekly.text
+    table = weekly.tables[0].data
+    assert [column["label"] for column in table["columns"]][1:3] == ["KW\u00a047/2026", "KW\u00a046/2026"]
+    revenue = weekly.tables[1].data
+    assert revenue["rows"][0][1][0].endswith("\u00a0€")
+
+
+def test_the_week_in_review_links_each_name_to_the_customer_card(pages):
+    review = pages["index"].sections[2]
+    assert review.title.startswith("Die Woche im Rückblick: KW\u00a047")
+    data = review.tables[0].data
+    kinds = [column["kind"] for column in data["columns"]]
+    assert kinds[1] == "customer" and kinds[2] == "customer"
+    for row in data["rows"]:
+        name, _, customer_id = row[1]
+        assert customer_id and row[2][2] == customer_id
 
 
 def test_follow_up_table_lists_reasons_in_words_with_an_item_filter(pages):

@@ -29,6 +29,8 @@ class SiteData:
     downloads: tuple[Link, ...]
     # The other lists offered as files (pages.call_list.list_exports), by export id.
     list_downloads: dict[str, tuple[Link, ...]] = field(default_factory=dict)
+    # metrics.headline_history: the key figures of the last 12 weeks, for the cards' sparklines.
+    history: pl.DataFrame | None = None
 
 
 class PageContext:
@@ -60,11 +62,24 @@ class PageContext:
     def chart(self, id: str, title: str, figure: dict) -> Chart:
         return Chart(id, title, figure if charts.has_data(figure) else None)
 
+    def segment_rules(self, loyal_min_orders: int) -> dict[str, str]:
+        """What each code means: {"Z4": "3 und mehr Aufträge", …}."""
+        return {s: self.t(f"segment_rule.{s}").format(count=loyal_min_orders) for s in SEGMENTS}
+
+    def segment_legend(self, loyal_min_orders: int) -> str:
+        """"Segmente: Z0 kalte Adresse: noch kein Auftrag, …; Z4 Stammkunde: 3 und mehr Aufträge." """
+        rules = self.segment_rules(loyal_min_orders)
+        return self.t("note.segment_codes").format(rules="; ".join(
+            self.t("segment.explained").format(segment=self.segment_names[s], rule=rules[s]) for s in SEGMENTS))
+
     def stage_name(self, stage: str) -> str:
         return self.t(f"stage.{stage}") if stage in STAGES else self.t(f"weekly.{stage}")
 
 
-def card(label: str, value: str, change: float | None, shown_change: str, good_when_up: bool = True) -> Card:
-    """A key figure with its change since last week, coloured by whether the change is good news."""
+def card(label: str, value: str, change: float | None, shown_change: str, good_when_up: bool = True,
+         **extra) -> Card:
+    """A key figure with its change since last week: an arrow for its direction, coloured by whether the
+    change is good news (more overdue follow-ups is bad). `extra`: the other Card fields."""
     trend = "flat" if not change else "good" if (change > 0) == good_when_up else "bad"
-    return Card(label, value, shown_change, trend)
+    arrow = "▲ " if change and change > 0 else "▼ " if change and change < 0 else ""
+    return Card(label, value, arrow + shown_change if shown_change else "", trend, **extra)

@@ -14,10 +14,15 @@ from salesboard.site.pages.context import PageContext, SiteData
 def first_buyers_page(site: SiteData, c: PageContext) -> Page:
     m, lang = site.metrics, c.language
     cohorts = m.lifecycle.cohorts
-    months = [fmt_date(d, lang)[3:] if lang == "de" else str(d)[:7] for d in cohorts["cohort_month"]]
+    # Each cohort named with its size: "11/2026 · 12".
+    months = [f"{fmt_date(d, lang)[3:] if lang == 'de' else str(d)[:7]} · {fmt_number(n, lang)}"
+              for d, n in zip(cohorts["cohort_month"], cohorts["buyers"])]
     z = [list(row) for row in cohorts.select(f"share_{w}d" for w in COHORT_WINDOWS).rows()]
     text = [[fmt_percent(v, lang, 0) if v is not None else "" for v in row] for row in z]
-    heat = charts.heatmap([c.t(f"window.{w}") for w in COHORT_WINDOWS], months, z, text, lang, z_range=(0, 1))
+    heat = charts.heatmap([c.t(f"window.{w}") for w in COHORT_WINDOWS], months, z, text, lang, z_range=(0, 1),
+                          x_title=c.t("axis.window"), y_title=c.t("axis.cohort"),
+                          hover="%{y}: " + c.t("hover.cohort").replace("{value}", "%{text}").replace(
+                              "{window}", "%{x}"))
     days = m.lifecycle.days_to_second_order
     waiting = m.lifecycle.waiting_list
     cards = (Card(c.t("kpi.median_days_second"), fmt_number(m.lifecycle.median_days_to_second_order, lang), "", "flat"),
@@ -27,7 +32,7 @@ def first_buyers_page(site: SiteData, c: PageContext) -> Page:
         Section("", cards=cards),
         Section(c.t("sec.cohorts"), text=c.t("note.cohorts"), charts=(c.chart("cohorts", "", heat),)),
         Section(c.t("sec.days_to_second"), charts=(c.chart("days-to-second", "", charts.histogram(
-            days, 30, lang, c.t("sec.days_to_second"))),)),
+            days, 30, lang, c.t("axis.days"), c.t("axis.buyers"), c.t("hover.buyers"))),)),
         Section(c.t("sec.waiting"), text=c.t("note.waiting"),
                 tables=(c.table("waiting", "", waiting.with_columns(pl.col("owner").fill_null(c.t("no_owner"))),
                                 waiting_columns(c)),),

@@ -5,9 +5,10 @@ live in one module per part of the site; each key is defined once.
 """
 from __future__ import annotations
 
-from salesboard.site.texts import call_list, common, console, offers, problems, publishing
+from salesboard.site.texts import call_list, card, common, console, offers, overview, problems, publishing
 
-PARTS = (common.WORDS, problems.WORDS, publishing.WORDS, call_list.WORDS, console.WORDS, offers.WORDS)
+PARTS = (common.WORDS, problems.WORDS, publishing.WORDS, call_list.WORDS, console.WORDS, offers.WORDS,
+         overview.WORDS, card.WORDS)
 TEXTS: dict[str, dict[str, str]] = {key: words for part in PARTS for key, words in part.items()}
 if len(TEXTS) != sum(map(len, PARTS)):
     raise RuntimeError("a text key is defined in two parts of salesboard.site.texts")

@@ -11,10 +11,14 @@ WORDS: dict[str, dict[str, str]] = {
     "page.campaigns": {"de": "Aktionen", "en": "Campaigns"},
     "page.quality": {"de": "Datenqualität", "en": "Data quality"},
     "intro.overview": {
-        "de": "Die Woche auf einen Blick: Kennzahlen mit Veränderung zur Vorwoche, der Wochen-Funnel dieser "
-              "Woche gegen die Vorwoche und der Verlauf der letzten 52 Wochen.",
-        "en": "The week at a glance: key figures with the change since last week, this week's funnel against "
-              "last week, and the trend of the last 52 weeks."},
+        "de": "Die zuletzt abgeschlossene Woche auf einen Blick: Kennzahlen mit Veränderung zur Vorwoche (grün: "
+              "gut, rot: schlecht; jede Karte führt zur Seite, die sie erklärt), der Wochen-Funnel gegen die "
+              "Vorwoche und den Schnitt der vier Wochen davor, was in der Woche geschah, je Betreuer, und die 52 "
+              "Wochen bis dahin.",
+        "en": "The last complete week at a glance: key figures with the change since a week earlier (green: good, "
+              "red: bad; each card leads to the page that explains it), the weekly funnel against the week before "
+              "and the mean of the four weeks before that, what happened in the week, per owner, and the 52 weeks "
+              "up to it."},
     "intro.segments": {
         "de": "Alle Adressen in fünf Gruppen nach bisherigem Verhalten: Z0 kalt, Z1 Interessent, Z2 Erstkäufer, "
               "Z3 Zweitkäufer, Z4 Stammkunde. Bestandskunden reagieren bis zu zehnmal besser als kalte Adressen.",
