@@ -62,10 +62,10 @@ def render_site(pages: list[Page], staging: Path, settings: Settings) -> None:
 def render_pages(pages: list[Page], staging: Path, templates_dir: Path, *, language: str,
                  site_title: str, as_of: dt.date, built: dt.datetime) -> list[Path]:
     environment = make_environment(templates_dir, language)
-    template = environment.get_template("page.html")
     words, toolbar_words = script_words(language), plotly_locale(language)
     written = []
     for page in pages:
+        template = environment.get_template(page.template)
         figures = [chart for section in page.sections for chart in section.charts if chart.figure]
         tables = [table for section in page.sections for table in section.tables]
         html = template.render(page=page, navigation=pages, figures=figures, tables=tables, language=language,

@@ -8,6 +8,7 @@ from salesboard.site.page_model import Page
 from salesboard.site.pages.call_list import ListExport, call_list_page, list_exports
 from salesboard.site.pages.campaigns import campaigns_page
 from salesboard.site.pages.context import PageContext, SiteData
+from salesboard.site.pages.customer import customer_page
 from salesboard.site.pages.first_buyers import first_buyers_page
 from salesboard.site.pages.follow_ups import follow_up_columns, follow_up_links, follow_up_rows, follow_ups_page
 from salesboard.site.pages.funnel import funnel_page
@@ -22,7 +23,7 @@ __all__ = ["ListExport", "PageContext", "SiteData", "build_pages", "follow_up_co
 # In navigation order; a builder that returns None has nothing to show (offers without a list of offers).
 PAGE_BUILDERS: list[Callable[[SiteData, PageContext], Page | None]] = [
     overview_page, segments_page, funnel_page, first_buyers_page, call_list_page, follow_ups_page, offers_page,
-    campaigns_page, quality_page]
+    campaigns_page, quality_page, customer_page]
 
 
 def build_pages(site: SiteData) -> list[Page]:

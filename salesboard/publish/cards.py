@@ -1,0 +1,103 @@
+"""The customer cards and the search index as script files, loaded by the pages on demand.
+
+A page opened from disk (file://) may load a script but not fetch a file, so the data lies in
+the build as scripts that hand it to the page through a global callback:
+
+    cards/<n>.js     window.salesboardCards(<n>, [record, …]);  the cards of the addresses whose ID
+                     hashes to shard n (CRC-32 of the UTF-8 ID, modulo the shard count; card.js
+                     computes the same), records as salesboard.site.card_data describes them
+    cards/search.js  window.salesboardSearch({...});  every address's ID, name, contact, postcode
+                     and city, one string per field with the values one a line, and the umlaut
+                     spellings (salesboard.folding) the page folds them with
+
+The records come as JSON text (salesboard.site.card_data) and are joined into shards by one
+Polars group_by. A shard whose bytes equal the previous build's file of
+the same name is linked (or copied) from there instead of being written again; a record in
+`cards/.salesboard-cards` names each file's content hash.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import zlib
+from pathlib import Path
+
+import polars as pl
+
+from salesboard.folding import UMLAUT_SPELLINGS
+
+CARDS = "cards"
+SEARCH_FILE = "search.js"
+CARDS_CALLBACK = "salesboardCards"
+SEARCH_CALLBACK = "salesboardSearch"
+RECORD = ".salesboard-cards"
+SEARCH_FIELDS = ("customer_id", "company", "contact", "postcode", "city")
+
+
+def shard_of(customer_id: str, shards: int) -> int:
+    """The shard an ID's card lies in (card.js: the same CRC-32)."""
+    return zlib.crc32(customer_id.encode("utf-8")) % shards
+
+
+def write_cards(records: pl.DataFrame, shards: int, staging: Path, previous: Path | None) -> dict[str, int]:
+    """cards/<n>.js for n in 0..shards-1 from card_records() (customer_id, record: JSON text); a shard
+    without addresses is an empty list. Returns the size of each file written or reused, by name."""
+    folder = staging / CARDS
+    folder.mkdir(parents=True, exist_ok=True)
+    numbers = pl.Series("shard", [shard_of(customer_id, shards) for customer_id in records["customer_id"].to_list()],
+                        dtype=pl.Int64)
+    grouped = dict(records.with_columns(numbers).group_by("shard").agg(pl.col("record").str.join(",\n")).iter_rows())
+    known = _recorded(previous)
+    hashes, sizes = {}, {}
+    for number in range(shards):
+        name = f"{number}.js"
+        content = f"window.{CARDS_CALLBACK}({number}, [{grouped.get(number, '')}]);\n".encode()
+        digest = hashlib.sha256(content).hexdigest()
+        if not (previous and known.get(name) == digest and _reused(previous / CARDS / name, folder / name, content)):
+            (folder / name).write_bytes(content)
+        hashes[name], sizes[name] = digest, len(content)
+    (folder / RECORD).write_text(json.dumps(hashes, sort_keys=True), encoding="utf-8")
+    return sizes
+
+
+def write_search_index(addresses: pl.DataFrame, staging: Path) -> int:
+    """cards/search.js from the addresses' SEARCH_FIELDS; returns its size in bytes."""
+    def joined(column: str) -> str:
+        values = addresses.select(pl.col(column).cast(pl.String).fill_null("")
+                                  .str.replace_all(r"[\r\n]+", " "))[column]
+        return "\n".join(values.to_list())
+
+    index = {"count": addresses.height, "fold": UMLAUT_SPELLINGS,
+             "fields": {name: joined(name) for name in SEARCH_FIELDS}}
+    content = f"window.{SEARCH_CALLBACK}({json.dumps(index, ensure_ascii=False, separators=(',', ':'))});\n"
+    path = staging / CARDS / SEARCH_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8")
+    path.write_bytes(data)
+    return len(data)
+
+
+def _recorded(previous: Path | None) -> dict[str, str]:
+    if previous is None:
+        return {}
+    try:
+        record = json.loads((previous / CARDS / RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def _reused(source: Path, target: Path, content: bytes) -> bool:
+    """The previous build's file, when it still holds exactly `content`, linked (or copied) into place."""
+    try:
+        if source.stat().st_size != len(content) or source.read_bytes() != content:
+            return False
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+        return True
+    except OSError:
+        return False

@@ -1,0 +1,20 @@
+"""The customer card page (customer.html#id=…): an empty frame that card.js fills from the card data."""
+from __future__ import annotations
+
+from salesboard.domain import SEGMENTS
+from salesboard.site.card_data import card_shards
+from salesboard.site.page_model import Page
+from salesboard.site.pages.context import PageContext, SiteData
+from salesboard.site.texts.card import WORDS
+
+# The words card.js shows, by their names there (the keys of texts/card.py without "card.").
+CARD_WORDS = tuple(key.removeprefix("card.") for key in WORDS if key.startswith("card."))
+
+
+def customer_page(site: SiteData, c: PageContext) -> Page:
+    """Not in the navigation: the search field and the links of every table lead to it. Its data: the
+    number of shards (card.js finds an ID's shard by the same hash) and the words of the card."""
+    words = {name: c.t(f"card.{name}") for name in CARD_WORDS}
+    data = {"shards": card_shards(site.read.tables), "words": words,
+            "segments": {segment: c.t(f"segment.{segment}") for segment in SEGMENTS}}
+    return Page("customer", "customer", template="customer.html", in_navigation=False, data=data)

@@ -1,0 +1,325 @@
+/*
+ * The customer card (customer.html#id=<customer ID, URL-encoded>): finds the address's shard by the
+ * CRC-32 of its UTF-8 ID modulo the number of shards (salesboard.publish.cards computes the same),
+ * loads cards/<n>.js as a script (a page opened from disk may load a script, not fetch a file), which
+ * hands its records to window.salesboardCards(n, records), and shows the record. A record is an
+ * array laid out as salesboard/site/card_data.py describes; all its text goes in through
+ * textContent, links only as checked tel:/mailto: hrefs. Back and forward move between cards
+ * (hashchange). The timeline shows PAGE_ROWS rows at a time, the newest first.
+ */
+'use strict';
+
+(function () {
+  const config = readConfig();
+  const root = document.getElementById('customer-card');
+  if (!config || !root) {
+    return;
+  }
+  const WORDS = config.words || {};
+  const SEGMENTS = config.segments || {};
+  const SHARDS = Math.max(1, Number(config.shards) || 1);
+  const PAGE_ROWS = 50;
+  const PRINTED_ROWS = 15;
+  const shards = new Map();  // shard number → Map(id → record), once loaded
+  const waiting = new Map();  // shard number → callbacks waiting for it
+  const title = document.title;
+  let shownId = null;
+
+  function readConfig() {
+    const node = document.getElementById('card-data');
+    try {
+      return node ? JSON.parse(node.textContent) : null;
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    return node;
+  }
+
+  function fill(template, values) {
+    return String(template || '').replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
+  }
+
+  /* ------------------------------------------------------------------ data */
+
+  const CRC_TABLE = (() => {
+    const table = new Uint32Array(256);
+    for (let n = 0; n < 256; n += 1) {
+      let c = n;
+      for (let k = 0; k < 8; k += 1) {
+        c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      }
+      table[n] = c >>> 0;
+    }
+    return table;
+  })();
+
+  function crc32(text) {
+    let crc = 0xffffffff;
+    for (const byte of new TextEncoder().encode(text)) {
+      crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+    }
+    return (crc ^ 0xffffffff) >>> 0;
+  }
+
+  window.salesboardCards = function (number, records) {
+    const byId = new Map();
+    (Array.isArray(records) ? records : []).forEach((record) => {
+      if (Array.isArray(record)) {
+        byId.set(String(record[0]), record);
+      }
+    });
+    shards.set(number, byId);
+    (waiting.get(number) || []).forEach((callback) => callback(byId));
+    waiting.delete(number);
+  };
+
+  function withShard(number, callback, failed) {
+    if (shards.has(number)) {
+      callback(shards.get(number));
+      return;
+    }
+    if (waiting.has(number)) {
+      waiting.get(number).push(callback);
+      return;
+    }
+    waiting.set(number, [callback]);
+    const script = document.createElement('script');
+    script.src = 'cards/' + number + '.js';
+    script.onerror = () => {
+      waiting.delete(number);
+      script.remove();
+      failed();
+    };
+    document.head.appendChild(script);
+  }
+
+  function hashId() {
+    for (const part of window.location.hash.replace(/^#/, '').split('&')) {
+      if (part.startsWith('id=')) {
+        try {
+          return decodeURIComponent(part.slice(3).replace(/\+/g, '%20'));
+        } catch (error) {
+          return part.slice(3);
+        }
+      }
+    }
+    return null;
+  }
+
+  /* ----------------------------------------------------------------- links */
+
+  function telHref(text) {
+    const number = String(text || '').replace(/[^0-9+]/g, '').replace(/(?!^)\+/g, '');
+    return /^\+?[0-9]{3,20}$/.test(number) ? 'tel:' + number : null;
+  }
+
+  function mailHref(text) {
+    const value = String(text || '').trim();
+    return /^[^\s@<>()"',;:\\]+@[^\s@<>()"',;:\\]+\.[^\s@<>()"',;:\\]+$/.test(value) ? 'mailto:' + value : null;
+  }
+
+  function linkOrText(text, href) {
+    if (!href) {
+      return el('span', null, text);
+    }
+    const link = el('a', null, text);
+    link.href = href;
+    return link;
+  }
+
+  /* ---------------------------------------------------------------- render */
+
+  function status(text) {
+    root.replaceChildren(el('p', 'muted card-status', text));
+  }
+
+  function facts(record) {
+    const list = el('dl', 'card-facts');
+    const rows = [
+      ['id', record[0]], ['owner', record[2]], ['contact', record[3]],
+      ['phone', record[4], telHref], ['email', record[5], mailHref], ['address', record[6]], ['source', record[7]],
+    ];
+    for (const [key, value, href] of rows) {
+      if (value === null || value === undefined || value === '') {
+        continue;
+      }
+      list.appendChild(el('dt', null, WORDS[key]));
+      const dd = el('dd', 'card-' + key);
+      dd.appendChild(href ? linkOrText(value, href(value)) : el('span', null, value));
+      list.appendChild(dd);
+    }
+    return list;
+  }
+
+  function segments(record) {
+    const box = el('div', 'card-segments');
+    const now = el('p', 'card-segment');
+    now.appendChild(el('span', 'segment-badge seg-' + String(record[8] || ''), SEGMENTS[record[8]] || record[8]));
+    box.appendChild(now);
+    const steps = el('ol', 'card-steps');
+    ['Z1', 'Z2', 'Z3', 'Z4'].forEach((segment, i) => {
+      const reached = (record[9] || [])[i];
+      const item = el('li', reached ? 'reached' : 'not-reached');
+      item.appendChild(el('span', 'step-name', SEGMENTS[segment] || segment));
+      item.appendChild(el('span', 'step-date', reached || '–'));
+      steps.appendChild(item);
+    });
+    box.appendChild(el('h3', null, WORDS.reached));
+    box.appendChild(steps);
+    return box;
+  }
+
+  function figures(record) {
+    const cards = el('div', 'cards card-figures');
+    ['revenue_12m', 'revenue_total', 'orders', 'median_order', 'days_since', 'rhythm'].forEach((key, i) => {
+      const card = el('div', 'card');
+      card.appendChild(el('div', 'label', WORDS[key]));
+      card.appendChild(el('div', 'value', (record[10] || [])[i] || '–'));
+      cards.appendChild(card);
+    });
+    return cards;
+  }
+
+  function todo(record) {
+    const box = el('div', 'card-todo');
+    const follow = record[11];
+    box.appendChild(el('h3', null, WORDS.follow_up));
+    box.appendChild(el('p', follow ? 'card-follow-up' : 'muted',
+      follow ? fill(WORDS.follow_up_text, { reasons: follow[0], due: follow[1], days: follow[2] }) : WORDS.no_follow_up));
+    const call = record[12];
+    box.appendChild(el('h3', null, WORDS.call));
+    if (call) {
+      box.appendChild(el('p', 'card-call-reasons', call[0]));
+      box.appendChild(el('p', 'card-sentence', call[1]));
+    } else {
+      box.appendChild(el('p', 'muted', WORDS.no_call));
+    }
+    return box;
+  }
+
+  // One timeline row as [date, kind, what, details] in words.
+  function describe(row, owner) {
+    const [kind, date] = row;
+    const stateWord = (state) => WORDS['state.' + state] || state || '';
+    switch (kind) {
+      case 'o':
+        return [date, WORDS['kind.o'], row[3], row[2] ? fill(WORDS.order_no, { id: row[2] }) : ''];
+      case 'a': {
+        const who = row[3] === null ? owner : row[3];
+        const next = row[5] ? fill(WORDS.next, { date: row[5] }) : '';
+        return [date, row[2] || WORDS['kind.a'], row[4] || '', [who, next].filter(Boolean).join(' · ')];
+      }
+      case 'q':
+        return [date, WORDS['kind.q'], [row[3], stateWord(row[4])].filter(Boolean).join(' · '),
+          [row[2] ? fill(WORDS.order_no, { id: row[2] }) : '', row[6], row[5]].filter(Boolean).join(' · ')];
+      case 'm':
+        return [date, WORDS['kind.m'], row[2] || '',
+          row[3] ? fill(WORDS.responded, { date: row[3] }) : WORDS.no_response];
+      default:
+        return [date, String(kind), '', ''];
+    }
+  }
+
+  function timeline(record) {
+    const box = el('div', 'card-timeline');
+    box.appendChild(el('h3', null, WORDS.timeline));
+    const rows = Array.isArray(record[13]) ? record[13] : [];
+    if (!rows.length) {
+      box.appendChild(el('p', 'muted', WORDS.no_timeline));
+      return box;
+    }
+    const list = el('ol', 'timeline');
+    const more = el('button', 'timeline-more no-print');
+    more.type = 'button';
+    let shown = 0;
+    const showMore = () => {
+      const fragment = document.createDocumentFragment();
+      rows.slice(shown, shown + PAGE_ROWS).forEach((row, i) => {
+        const [date, kind, what, details] = describe(row, record[2]);
+        const item = el('li', 'event event-' + row[0] + (shown + i >= PRINTED_ROWS ? ' print-hidden' : ''));
+        item.appendChild(el('span', 'event-date', date));
+        item.appendChild(el('span', 'event-kind', kind));
+        item.appendChild(el('span', 'event-what', what));
+        item.appendChild(el('span', 'event-details', details));
+        fragment.appendChild(item);
+      });
+      list.appendChild(fragment);
+      shown = Math.min(rows.length, shown + PAGE_ROWS);
+      more.hidden = shown >= rows.length;
+      more.textContent = fill(WORDS.more, { count: (rows.length - shown).toLocaleString(document.documentElement.lang) });
+    };
+    more.addEventListener('click', showMore);
+    showMore();
+    box.appendChild(list);
+    box.appendChild(more);
+    return box;
+  }
+
+  function problems(record) {
+    const box = el('div', 'card-quality');
+    box.appendChild(el('h3', null, WORDS.quality));
+    const list = el('ul', null);
+    record[14].forEach((text) => list.appendChild(el('li', null, text)));
+    box.appendChild(list);
+    return box;
+  }
+
+  function show(record) {
+    const article = document.createDocumentFragment();
+    const head = el('header', 'card-head');
+    head.appendChild(el('h2', 'card-name', record[1] || record[0]));
+    article.appendChild(head);
+    const top = el('div', 'card-top');
+    top.appendChild(facts(record));
+    top.appendChild(segments(record));
+    article.appendChild(top);
+    article.appendChild(figures(record));
+    article.appendChild(todo(record));
+    article.appendChild(timeline(record));
+    if (Array.isArray(record[14]) && record[14].length) {
+      article.appendChild(problems(record));
+    }
+    root.replaceChildren(article);
+    document.title = (record[1] || record[0]) + ' · ' + title;
+  }
+
+  function open() {
+    const id = hashId();
+    if (id === shownId) {
+      return;
+    }
+    shownId = id;
+    if (id === null || id === '') {
+      status(WORDS.choose);
+      document.title = title;
+      return;
+    }
+    status(WORDS.loading);
+    withShard(crc32(id) % SHARDS, (records) => {
+      if (hashId() !== id) {
+        return;  // another card was asked for meanwhile
+      }
+      const record = records.get(id);
+      if (record) {
+        show(record);
+      } else {
+        status(fill(WORDS.not_found, { id: id }));
+      }
+      root.dataset.shown = id;
+      window.dispatchEvent(new Event('salesboard:card'));
+    }, () => status(WORDS.failed));
+  }
+
+  window.addEventListener('hashchange', open);
+  open();
+}());

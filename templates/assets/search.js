@@ -1,0 +1,250 @@
+/*
+ * The search field in every page's header: finds addresses by name, customer ID, contact, city or
+ * postcode while typing, and opens the customer card (customer.html#id=<ID, URL-encoded>).
+ *
+ * The index is a script, cards/search.js, loaded when the field is first used (a page opened from
+ * disk may load a script but not fetch a file); it calls window.salesboardSearch({count, fold,
+ * fields}) with each field's values one a line, and the umlaut spellings to fold with (ä → ae).
+ * Matching folds case, and umlauts both ways: a term matches a field when its spelled-out form
+ * (krüger → krueger) or its form without accents (krüger → kruger) is in the field's same form, so
+ * "Krueger", "Kruger" and "krüger" all find Krüger. Every term must match; the best matches come
+ * first: the ID itself, then names starting with the term, words starting with it, anything else.
+ * Arrow keys move through the results, Enter opens one, Escape closes the list. Results and every
+ * piece of data reach the page through textContent.
+ */
+'use strict';
+
+(function () {
+  const input = document.getElementById('site-search');
+  const list = document.getElementById('site-search-results');
+  if (!input || !list) {
+    return;
+  }
+  const SHOWN = 10;
+  const FIELDS = ['customer_id', 'company', 'contact', 'postcode', 'city'];
+  const SEPARATOR = '\u0001';
+  let index = null;
+  let loading = false;
+  let results = [];
+  let active = -1;
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  // The two folded forms of a text: umlauts spelled out, and accents dropped (ß → ss in both).
+  function folder(spellings) {
+    const letters = Object.keys(spellings).join('');
+    const pattern = letters ? new RegExp('[' + letters + ']', 'g') : null;
+    const spell = (text) => (pattern ? text.replace(pattern, (letter) => spellings[letter]) : text);
+    const strip = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    return (text) => {
+      const lower = String(text).toLowerCase();
+      return { spelled: strip(spell(lower)), stripped: spell(strip(lower)) };
+    };
+  }
+
+  function buildIndex(data) {
+    const fold = folder(data && data.fold ? data.fold : {});
+    const columns = FIELDS.map((name) => String((data.fields || {})[name] || '').split('\n'));
+    const count = Number(data.count) || 0;
+    const entries = new Array(count);
+    for (let i = 0; i < count; i += 1) {
+      const values = columns.map((column) => column[i] || '');
+      const joined = fold(values.join(SEPARATOR));
+      entries[i] = { values: values, spelled: joined.spelled, stripped: joined.stripped,
+                     id: values[0].toLowerCase() };
+    }
+    return { entries: entries, fold: fold };
+  }
+
+  window.salesboardSearch = function (data) {
+    try {
+      index = buildIndex(data || {});
+    } catch (error) {
+      index = null;
+    }
+    loading = false;
+    if (input.value.trim()) {
+      search();
+    }
+  };
+
+  function loadIndex() {
+    if (index || loading) {
+      return;
+    }
+    loading = true;
+    const script = document.createElement('script');
+    script.src = 'cards/search.js';
+    script.onerror = () => {
+      loading = false;
+      showMessage(input.dataset.failed || '');
+    };
+    document.head.appendChild(script);
+  }
+
+  // 0 the ID itself, 1 the name starts with the term, 2 another field does, 3 a word does, 4 elsewhere.
+  function rank(entry, term, text, at) {
+    if (entry.id === term.raw) {
+      return 0;
+    }
+    const before = at > 0 ? text.charAt(at - 1) : SEPARATOR;
+    if (before === SEPARATOR) {
+      return at === text.indexOf(SEPARATOR) + 1 ? 1 : 2;
+    }
+    return /[\s\-&.,/()+]/.test(before) ? 3 : 4;
+  }
+
+  function find(query) {
+    const terms = query.split(/\s+/).filter(Boolean).map((raw) => {
+      const folded = index.fold(raw);
+      return { raw: raw.toLowerCase(), spelled: folded.spelled, stripped: folded.stripped };
+    });
+    if (!terms.length) {
+      return { shown: [], total: 0 };
+    }
+    const matches = [];
+    for (const entry of index.entries) {
+      let score = 0;
+      let ok = true;
+      for (const term of terms) {
+        let text = entry.spelled;
+        let at = text.indexOf(term.spelled);
+        if (at < 0) {
+          text = entry.stripped;
+          at = text.indexOf(term.stripped);
+        }
+        if (at < 0) {
+          ok = false;
+          break;
+        }
+        score += rank(entry, term, text, at);
+      }
+      if (ok) {
+        matches.push({ entry: entry, score: score });
+      }
+    }
+    matches.sort((a, b) => a.score - b.score || a.entry.values[1].localeCompare(b.entry.values[1]));
+    return { shown: matches.slice(0, SHOWN).map((match) => match.entry), total: matches.length };
+  }
+
+  function showMessage(text) {
+    list.replaceChildren(el('li', 'search-message', text));
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    results = [];
+    active = -1;
+  }
+
+  function cardHref(id) {
+    return 'customer.html#id=' + encodeURIComponent(id);
+  }
+
+  function render(found) {
+    results = found.shown;
+    active = results.length ? 0 : -1;
+    if (!results.length) {
+      showMessage(input.dataset.none || '');
+      return;
+    }
+    const items = results.map((entry, i) => {
+      const [id, name, contact, postcode, city] = entry.values;
+      const item = el('li', 'search-result');
+      item.id = 'site-search-result-' + i;
+      item.setAttribute('role', 'option');
+      const link = el('a', null);
+      link.href = cardHref(id);
+      link.tabIndex = -1;
+      link.appendChild(el('span', 'search-name', name || id));
+      const where = [id, contact, [postcode, city].filter(Boolean).join(' ')].filter(Boolean).join(' · ');
+      link.appendChild(el('span', 'search-detail', where));
+      item.appendChild(link);
+      item.addEventListener('mousedown', (event) => event.preventDefault());  // keeps the focus for the click
+      return item;
+    });
+    if (found.total > results.length) {
+      items.push(el('li', 'search-message', (found.total - results.length).toLocaleString(document.documentElement.lang)
+        + ' ' + (input.dataset.more || '')));
+    }
+    list.replaceChildren(...items);
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    highlight();
+  }
+
+  function highlight() {
+    results.forEach((entry, i) => {
+      const item = document.getElementById('site-search-result-' + i);
+      if (item) {
+        item.setAttribute('aria-selected', i === active ? 'true' : 'false');
+      }
+    });
+    if (active >= 0) {
+      input.setAttribute('aria-activedescendant', 'site-search-result-' + active);
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  function close() {
+    list.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  }
+
+  function search() {
+    const query = input.value.trim();
+    if (!query) {
+      close();
+      return;
+    }
+    if (!index) {
+      showMessage(input.dataset.loading || '');
+      loadIndex();
+      return;
+    }
+    render(find(query));
+  }
+
+  function open(entry) {
+    const target = cardHref(entry.values[0]);
+    close();
+    // On the card page itself the hash changes and the card follows (back and forward too).
+    window.location.href = target;
+  }
+
+  input.addEventListener('focus', loadIndex);
+  input.addEventListener('input', search);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (list.hidden) {
+        search();
+      }
+      if (results.length) {
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        active = (active + step + results.length) % results.length;
+        highlight();
+      }
+      event.preventDefault();
+    } else if (event.key === 'Enter') {
+      if (active >= 0 && results[active]) {
+        open(results[active]);
+      }
+      event.preventDefault();
+    } else if (event.key === 'Escape') {
+      close();
+    }
+  });
+  input.addEventListener('blur', () => setTimeout(close, 150));
+
+  // For the benchmark and the tests: the matches of a query as [id, name], once the index is loaded.
+  window.salesboardFind = (query) => (index ? find(String(query)).shown.map((e) => [e.values[0], e.values[1]]) : null);
+}());
