@@ -132,8 +132,30 @@ def print_report(result, settings: Settings) -> None:
     shown = result.problems if settings.verbosity > 1 else [p for p in result.problems if p.severity == "error"]
     for problem in shown:
         print(f"{word(f'severity_word.{problem.severity}', language)}: {problem.text(language)}", file=sys.stderr)
+    if settings.verbosity == 1:  # the warnings in one line per kind, with their count
+        for line in problem_lines([p for p in result.problems if p.severity == "warning"], language):
+            print(line, file=sys.stderr)
     for notice in result.notices:
         print(f"{word('severity_word.notice', language)}: {notice}", file=sys.stderr)
+    if any(problem.severity != "notice" for problem in result.problems):
+        print(word("console.problems_where", language, {"path": settings.output_dir / "data-quality.html"}),
+              file=sys.stderr)
+    print(word("console.open", language, {"path": settings.output_dir / "index.html"}))
     print(result.summary_line())
     if settings.verbosity > 1:
         print("stages: " + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items()))
+
+
+def problem_lines(problems, language: str) -> list[str]:
+    """"12 × Warnung: <the first of them>", one line per kind of problem, most frequent first."""
+    from salesboard.quality import word
+
+    kinds: dict[str, list] = {}
+    for problem in problems:
+        kinds.setdefault(problem.message, []).append(problem)
+    lines = []
+    for group in sorted(kinds.values(), key=len, reverse=True):
+        severity, first = word(f"severity_word.{group[0].severity}", language), group[0].text(language)
+        lines.append(f"{severity}: {first}" if len(group) == 1 else word(
+            "console.problems", language, {"count": len(group), "first": first, "severity": severity}))
+    return lines

@@ -304,6 +304,27 @@ def test_console_counts_are_the_counts_of_summary_json(tmp_path, capsys):
                  "--lang", "en"]) == 0
     summary = json.loads(site_file(tmp_path / "site", "data/summary.json").read_text(encoding="utf-8"))
     counts = summary["counts"]
-    line = capsys.readouterr().out.splitlines()[-1]
+    out = capsys.readouterr().out.splitlines()
+    line = out[-1]
+    assert out[-2] == f"open {tmp_path / 'site' / 'index.html'}"  # where the site is, before the counts
     assert (f": {counts['addresses']} addresses, {counts['customers']} customers, {counts['orders']} orders, "
             f"{counts['activities']} activities; ") in line
+
+
+def test_a_first_build_with_nothing_readable_says_no_site_was_written(tmp_path, capsys):
+    (tmp_path / "input").mkdir()
+    (tmp_path / "input" / "Leer.xlsx").write_bytes(b"")
+    assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site")]) == 1
+    # There was no previous site, so none "is left as it was".
+    assert capsys.readouterr().err.splitlines()[-1] == "es wurde keine Seite geschrieben"
+
+
+def test_the_console_says_where_the_site_and_its_problems_are(tmp_path, capsys):
+    write_team_workbooks(tmp_path / "input")
+    assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "--as-of", AS_OF]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[0] == f"Öffnen: {tmp_path / 'site' / 'index.html'}"
+    problems = captured.err.splitlines()
+    # One line per kind of problem (the team workbooks have one warning: customer 9 is not in the address list).
+    assert problems[0].startswith("Warnung: ") and len(problems) == 2
+    assert problems[-1] == f"alle Probleme mit Datei, Blatt und Zelle: {tmp_path / 'site' / 'data-quality.html'}"

@@ -20,12 +20,21 @@ def require_usable_input(read: ReadResult, settings: Settings) -> None:
         lines += [f"  - {problem.text(language)}" for problem in read.problems if _says_why(problem)]
         lines += [f"  - {word('nothing.sheet_without_rows', language, {'where': _where(sheet, language)})}"
                   for sheet in read.sheets if sheet.kind and not sheet.rows and not _explained(sheet, read)]
-        lines.append(word("nothing.left_as_it_was", language))
+        lines.append(_what_stays(settings))
         raise BuildError("\n".join(lines))
     serious = [problem for problem in read.problems if problem.severity != "notice"]
     if settings.strict and serious:
         raise BuildError(word("nothing.strict", language, {"count": len(serious),
-                                                           "first": serious[0].text(language)}))
+                                                           "first": serious[0].text(language),
+                                                           "kept": _what_stays(settings)}))
+
+
+def _what_stays(settings: Settings) -> str:
+    """"the previous site is left as it was" only when there is one."""
+    from salesboard.publish.swap import current_build
+
+    kept = current_build(settings.output_dir) is not None
+    return word("nothing.left_as_it_was" if kept else "nothing.no_site", settings.language)
 
 
 def _says_why(problem: Problem) -> bool:

@@ -13,11 +13,14 @@ WORDS: dict[str, dict[str, str]] = {
                                    "en": "{where}: a table without data rows"},
     "nothing.left_as_it_was": {"de": "die bisherige Seite bleibt, wie sie war",
                                "en": "the previous site is left as it was"},
+    "nothing.no_site": {"de": "es wurde keine Seite geschrieben", "en": "no site was written"},
     "nothing.strict": {
-        "de": "{count} Datenqualitätsprobleme, mit --strict ein Abbruch (erstes: {first}); die bisherige Seite "
-              "bleibt, wie sie war",
-        "en": "{count} data-quality problems, fatal with --strict (first: {first}); the previous site is left as "
-              "it was"},
+        "de": "{count} Datenqualitätsprobleme, mit --strict ein Abbruch (erstes: {first}); {kept}",
+        "en": "{count} data-quality problems, fatal with --strict (first: {first}); {kept}"},
+    "console.open": {"de": "Öffnen: {path}", "en": "open {path}"},
+    "console.problems": {"de": "{count} × {severity}, z. B. {first}", "en": "{count} × {severity}, e.g. {first}"},
+    "console.problems_where": {"de": "alle Probleme mit Datei, Blatt und Zelle: {path}",
+                               "en": "every problem with its file, sheet and cell: {path}"},
     "console.built": {"de": "{output} erstellt aus {sheets} Blättern: {counts}; {errors} Fehler, {warnings} "
                             "Warnungen; {seconds} s",
                       "en": "built {output} from {sheets} sheets: {counts}; {errors} errors, {warnings} warnings; "
