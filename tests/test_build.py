@@ -94,8 +94,8 @@ def texts(path, css_class):
 
 def test_every_page_links_only_local_files_and_shows_the_cards(built):
     pages = sorted(p.name for p in built.glob("*.html"))
-    assert pages == ["call-list.html", "campaigns.html", "data-quality.html", "first-buyers.html", "follow-ups.html",
-                     "funnel.html", "index.html", "segments.html"]
+    assert pages == ["call-list.html", "campaigns.html", "customer.html", "data-quality.html", "first-buyers.html",
+                     "follow-ups.html", "funnel.html", "index.html", "segments.html"]
     for page in pages:
         html = (built / page).read_text(encoding="utf-8")
         assert "http://" not in html and "https://" not in html and 'src="//' not in html
