@@ -229,7 +229,7 @@ def test_long_lists_are_cut_in_the_page_but_complete_in_the_downloads(tmp_path, 
     html = site_file(tmp_path / "site", "follow-ups.html").read_text(encoding="utf-8")
     assert "Die ersten 2 von 3 Zeilen; alle stehen in den Downloads." in html
     data = json.loads(html.split('id="tbl-follow-ups">', 1)[1].split("</script>", 1)[0])
-    assert [row[0] for row in data["rows"]] == ["", "Alpha GmbH"]  # 9 (Z2, no name), then 1
+    assert [row[0][0] for row in data["rows"]] == ["", "Alpha GmbH"]  # 9 (Z2, no name), then 1
     csv_lines = site_file(tmp_path / "site", "downloads/wiedervorlagen-2026-11-25.csv").read_text(
         encoding="utf-8-sig").splitlines()
     assert len(csv_lines) == 4  # header and all three overdue addresses

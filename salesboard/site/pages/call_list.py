@@ -83,27 +83,28 @@ def call_rows(frame: pl.DataFrame, m: Metrics, c: PageContext) -> pl.DataFrame:
 
 def call_columns(c: PageContext, with_rank: bool = True) -> list[Column]:
     """Name and why first, then how to reach them; the rest for the details."""
-    columns = [c.column("company"), c.column("sentence"), c.column("phone", "tel"), c.column("contact"),
+    columns = [c.column("company", "customer"), c.column("sentence"), c.column("phone", "tel"), c.column("contact"),
                c.column("call_reasons", filter="each"), c.column("segment_name", filter=True),
                c.column("call_due", "date"), c.column("last_contact", "date"), c.column("last_note"),
-               c.column("email", "mailto"), c.column("owner", filter=True), c.column("customer_id")]
+               c.column("email", "mailto"), c.column("owner", filter=True), c.column("customer_id", "customer")]
     return ([c.column("rank", "int")] if with_rank else []) + columns
 
 
 def reactivation_columns(c: PageContext, page: bool = False) -> list[Column]:
     """For a mailing: whom to write to, and why; the page shows the first of them, the download all."""
     if page:
-        return [c.column("company"), c.column("contact"), c.column("email", "mailto"), c.column("phone", "tel"),
-                c.column("segment_name", filter=True), c.column("p", "percent"), c.column("owner", filter=True)]
-    return [c.column("company"), c.column("sentence"), c.column("contact"), c.column("email", "mailto"),
+        return [c.column("company", "customer"), c.column("contact"), c.column("email", "mailto"),
+                c.column("phone", "tel"), c.column("segment_name", filter=True), c.column("p", "percent"),
+                c.column("owner", filter=True)]
+    return [c.column("company", "customer"), c.column("sentence"), c.column("contact"), c.column("email", "mailto"),
             c.column("phone", "tel"), c.column("segment_name", filter=True), c.column("p", "percent"),
-            c.column("last_contact", "date"), c.column("owner", filter=True), c.column("customer_id")]
+            c.column("last_contact", "date"), c.column("owner", filter=True), c.column("customer_id", "customer")]
 
 
 def waiting_columns(c: PageContext) -> list[Column]:
-    return [c.column("company"), c.column("customer_id"), c.column("owner", filter=True), c.column("phone", "tel"),
-            c.column("first_order_date", "date"), c.column("days_since_first_order", "int"), c.column("p", "percent"),
-            c.column("expected_value", "money")]
+    return [c.column("company", "customer"), c.column("customer_id", "customer"), c.column("owner", filter=True),
+            c.column("phone", "tel"), c.column("first_order_date", "date"), c.column("days_since_first_order", "int"),
+            c.column("p", "percent"), c.column("expected_value", "money")]
 
 
 def list_exports(m: Metrics, c: PageContext) -> list[ListExport]:

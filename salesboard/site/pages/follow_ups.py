@@ -23,7 +23,7 @@ def follow_up_rows(m: Metrics, c: PageContext) -> pl.DataFrame:
 
 
 def follow_up_columns(c: PageContext) -> list[Column]:
-    return [c.column("company"), c.column("customer_id"), c.column("owner", filter=True),
+    return [c.column("company", "customer"), c.column("customer_id", "customer"), c.column("owner", filter=True),
             c.column("segment", filter=True), c.column("reasons", filter="each"), c.column("days_overdue", "int"),
             c.column("due_date", "date"), c.column("last_contact", "date"), c.column("phone", "tel")]
 
@@ -42,7 +42,8 @@ def follow_up_links(rows: pl.DataFrame, stem: str, c: PageContext) -> tuple[Link
 
 
 def due_soon_columns(c: PageContext) -> list[Column]:
-    return [c.column("company"), c.column("customer_id"), c.column("owner", filter=True), c.column("segment"),
+    return [c.column("company", "customer"), c.column("customer_id", "customer"), c.column("owner", filter=True),
+            c.column("segment"),
             c.column("follow_up_date", "date"), c.column("last_contact", "date"), c.column("phone", "tel")]
 
 

@@ -23,9 +23,9 @@ def open_offer_rows(m: Metrics, c: PageContext) -> pl.DataFrame:
 
 
 def open_offer_columns(c: PageContext) -> list[Column]:
-    return [c.column("owner", filter=True), c.column("company"), c.column("customer_id"), c.column("offer_id"),
-            c.column("offer_date", "date"), c.column("amount", "money"), c.column("age_days", "int"),
-            c.column("valid_until", "date"), c.column("last_contact", "date")]
+    return [c.column("owner", filter=True), c.column("company", "customer"), c.column("customer_id", "customer"),
+            c.column("offer_id"), c.column("offer_date", "date"), c.column("amount", "money"),
+            c.column("age_days", "int"), c.column("valid_until", "date"), c.column("last_contact", "date")]
 
 
 def offer_exports(m: Metrics, c: PageContext) -> list[ListExport]:
