@@ -7,8 +7,8 @@ the build as scripts that hand it to the page through a global callback:
                      hashes to shard n (CRC-32 of the UTF-8 ID, modulo the shard count; card.js
                      computes the same), records as salesboard.site.card_data describes them
     cards/search.js  window.salesboardSearch({...});  every address's ID, name, contact, postcode
-                     and city, one string per field with the values one a line, and the umlaut
-                     spellings (salesboard.folding) the page folds them with
+                     and city (see write_search_index), and the umlaut spellings
+                     (salesboard.folding) the page folds them with
 
 The records come as JSON text (salesboard.site.card_data) and are joined into shards by one
 Polars group_by. A shard whose bytes equal the previous build's file of
@@ -63,20 +63,35 @@ def write_cards(records: pl.DataFrame, shards: int, staging: Path, previous: Pat
 
 
 def write_search_index(addresses: pl.DataFrame, staging: Path) -> int:
-    """cards/search.js from the addresses' SEARCH_FIELDS; returns its size in bytes."""
-    def joined(column: str) -> str:
-        values = addresses.select(pl.col(column).cast(pl.String).fill_null("")
-                                  .str.replace_all(r"[\r\n]+", " "))[column]
+    """cards/search.js from the addresses' SEARCH_FIELDS; returns its size in bytes. IDs, names and
+    contacts are one string per field, one value a line; postcode and city, which repeat, are a list of
+    the distinct places and, per address, the number of its place in that list (base 36)."""
+    def lines(frame: pl.DataFrame, column: str) -> str:
+        values = frame[column].cast(pl.String).fill_null("").str.replace_all(r"[\r\n]+", " ")
         return "\n".join(values.to_list())
 
+    with_place = addresses.select(*SEARCH_FIELDS).with_columns(
+        place=pl.struct("postcode", "city").rank("dense").cast(pl.Int64) - 1)
+    places = with_place.select("place", "postcode", "city").unique("place").sort("place")
+    place_numbers = "\n".join(_base36(number) for number in with_place["place"].to_list())
     index = {"count": addresses.height, "fold": UMLAUT_SPELLINGS,
-             "fields": {name: joined(name) for name in SEARCH_FIELDS}}
+             "fields": {name: lines(with_place, name) for name in ("customer_id", "company", "contact")},
+             "places": {name: lines(places, name) for name in ("postcode", "city")}, "place": place_numbers}
     content = f"window.{SEARCH_CALLBACK}({json.dumps(index, ensure_ascii=False, separators=(',', ':'))});\n"
     path = staging / CARDS / SEARCH_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8")
     path.write_bytes(data)
     return len(data)
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = digits[number % 36]
+    while number >= 36:
+        number //= 36
+        text = digits[number % 36] + text
+    return text
 
 
 def _recorded(previous: Path | None) -> dict[str, str]:

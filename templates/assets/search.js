@@ -4,7 +4,8 @@
  *
  * The index is a script, cards/search.js, loaded when the field is first used (a page opened from
  * disk may load a script but not fetch a file); it calls window.salesboardSearch({count, fold,
- * fields}) with each field's values one a line, and the umlaut spellings to fold with (ä → ae).
+ * fields, places, place}): IDs, names and contacts one a line; the distinct postcodes and cities,
+ * and per address the number of its place among them (base 36); and the umlaut spellings (ä → ae).
  * Matching folds case, and umlauts both ways: a term matches a field when its spelled-out form
  * (krüger → krueger) or its form without accents (krüger → kruger) is in the field's same form, so
  * "Krueger", "Kruger" and "krüger" all find Krüger. Every term must match; the best matches come
@@ -21,7 +22,6 @@
     return;
   }
   const SHOWN = 10;
-  const FIELDS = ['customer_id', 'company', 'contact', 'postcode', 'city'];
   const SEPARATOR = '\u0001';
   let index = null;
   let loading = false;
@@ -53,11 +53,20 @@
 
   function buildIndex(data) {
     const fold = folder(data && data.fold ? data.fold : {});
-    const columns = FIELDS.map((name) => String((data.fields || {})[name] || '').split('\n'));
+    const split = (text) => String(text || '').split('\n');
+    const fields = data.fields || {};
+    const places = data.places || {};
+    const ids = split(fields.customer_id);
+    const names = split(fields.company);
+    const contacts = split(fields.contact);
+    const postcodes = split(places.postcode);
+    const cities = split(places.city);
+    const place = split(data.place);
     const count = Number(data.count) || 0;
     const entries = new Array(count);
     for (let i = 0; i < count; i += 1) {
-      const values = columns.map((column) => column[i] || '');
+      const at = parseInt(place[i], 36);
+      const values = [ids[i] || '', names[i] || '', contacts[i] || '', postcodes[at] || '', cities[at] || ''];
       const joined = fold(values.join(SEPARATOR));
       entries[i] = { values: values, spelled: joined.spelled, stripped: joined.stripped,
                      id: values[0].toLowerCase() };
