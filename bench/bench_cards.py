@@ -1,0 +1,133 @@
+"""Benchmark of the customer cards and the search: what writing them adds to a build, their sizes, and
+how fast the browser searches and opens a card.
+
+    python bench/bench_cards.py [--size medium] [--data bench/data] [--runs 3] [--work DIR]
+
+One process builds the site again and again from its parsed workbooks (the in-memory cache the
+watch loop keeps), alternately with and without the card data (salesboard.pipeline.write_card_data replaced
+by nothing), and reports the median build time of each and the medians of the "cards" stage (what
+the build still waits for once the pages are done). Then it measures the files (shards, the index
+raw and gzipped), and in Chromium, over file:// with the network cut off, the time from typing to
+results for a few queries and the time from a click on a name to the card shown. Prints JSON.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from salesboard import pipeline  # noqa: E402
+from salesboard.config import make_settings  # noqa: E402
+from salesboard.input.cache import WorkbookCache  # noqa: E402
+from salesboard.publish.swap import current_build  # noqa: E402
+
+QUERIES = ("m", "mül", "Mueller", "Kruger", "Soehne GmbH", "Berlin", "10115", "12345")
+CHROMIUM = "/usr/bin/chromium"
+
+
+def measure_builds(folder: Path, work: Path, runs: int) -> dict:
+    settings = make_settings({}, None, input_dir=folder, output_dir=work / "site", as_of=dt.date(2026, 11, 27),
+                             verbosity=0)
+    cache = WorkbookCache()
+    write = pipeline.write_card_data
+    pipeline.build_site(settings, cache)  # parses the workbooks once
+    times: dict[str, list[float]] = {"with": [], "without": []}
+    waits = []
+    for _ in range(runs):
+        for mode in ("without", "with"):
+            pipeline.write_card_data = write if mode == "with" else (lambda *args: None)
+            started = time.perf_counter()
+            result = pipeline.build_site(settings, cache)
+            times[mode].append(time.perf_counter() - started)
+            if mode == "with":
+                waits.append(result.timings.get("cards", 0.0))
+    pipeline.write_card_data = write
+    started = time.perf_counter()
+    pipeline.build_site(settings, cache)  # unchanged: every shard is taken from the previous build
+    unchanged = time.perf_counter() - started
+    median = {mode: statistics.median(values) for mode, values in times.items()}
+    return {"build_with_cards": median["with"], "build_without_cards": median["without"],
+            "added_seconds": median["with"] - median["without"], "cards_stage_wait": statistics.median(waits),
+            "rebuild_unchanged": unchanged}
+
+
+def measure_files(build: Path) -> dict:
+    cards = build / "cards"
+    shards = [path.stat().st_size for path in cards.glob("[0-9]*.js")]
+    index = (cards / "search.js").read_bytes()
+    count = json.loads(index[index.index(b"(") + 1:index.rindex(b")")])["count"]
+    return {"shards": len(shards), "shards_total_bytes": sum(shards), "shard_max_bytes": max(shards),
+            "shard_median_bytes": statistics.median(shards), "index_bytes": len(index),
+            "index_gzip_bytes_per_address": len(gzip.compress(index, 9)) / count}
+
+
+def measure_browser(build: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": 1366, "height": 768})
+        context.route("http*://**", lambda route: route.abort())
+        page = context.new_page()
+        page.goto((build / "follow-ups.html").as_uri())
+        started = time.perf_counter()
+        page.focus("#site-search")
+        page.wait_for_function("() => window.salesboardFind && window.salesboardFind('x') !== null")
+        index_ready = time.perf_counter() - started
+        search = {}
+        for query in QUERIES:
+            search[query] = page.evaluate("""(query) => {
+                const times = [];
+                for (let run = 0; run < 5; run += 1) {
+                  const started = performance.now();
+                  window.salesboardFind(query);
+                  times.push(performance.now() - started);
+                }
+                return times.sort((a, b) => a - b)[2];
+            }""", query)
+        typed = page.evaluate("""() => new Promise((resolve) => {
+            const input = document.getElementById('site-search');
+            const list = document.getElementById('site-search-results');
+            input.value = 'Kruger';
+            const started = performance.now();
+            input.dispatchEvent(new Event('input'));
+            requestAnimationFrame(() => resolve({ms: performance.now() - started, shown: list.children.length}));
+        })""")
+        # From a click on a name in the overdue list to the card shown, for a few addresses.
+        opens = []
+        for row in range(5):
+            page.goto((build / "follow-ups.html").as_uri())
+            link = page.locator("#table-follow-ups a[href^='customer.html']").nth(row * 7)
+            started = time.perf_counter()
+            link.click()
+            page.wait_for_selector("#customer-card[data-shown] .card-name, #customer-card[data-shown] .card-status")
+            opens.append((time.perf_counter() - started) * 1000)
+        browser.close()
+    return {"index_load_seconds": index_ready, "search_ms": search, "typed_to_results_ms": typed["ms"],
+            "card_open_ms": opens, "card_open_median_ms": statistics.median(opens)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", default="medium")
+    parser.add_argument("--data", type=Path, default=ROOT / "bench" / "data")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/salesboard-bench-cards"))
+    args = parser.parse_args(argv)
+    result = {"size": args.size, **measure_builds(args.data / args.size, args.work, args.runs)}
+    build = current_build(args.work / "site")
+    result.update(measure_files(build))
+    result.update(measure_browser(build))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

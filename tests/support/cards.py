@@ -1,0 +1,72 @@
+"""A small team whose customer cards are worked out by hand, and reading a card back from a built site."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from salesboard.publish.cards import CARDS, SEARCH_FILE, shard_of
+from support.site import site_file
+from support.workbooks import write_workbook
+
+# An ID with every character that could break a URL, a JSON string or the page.
+SPECIAL_ID = 'A/1#"<script>ü'
+LONG_NOTE = ("<img src=x onerror=alert(1)> " + "Notiz " * 6000)[:32767]
+
+
+def write_card_workbooks(folder: Path) -> None:
+    """Krüger & Söhne (1001) with two orders (A-1 of two line items), two contacts and a mailing answered;
+    Müller Bau (2002) with nothing; and an address with SPECIAL_ID, markup in its name and a note of 32,767
+    characters."""
+    D = dt.date
+    write_workbook(folder / "Adressen.xlsx", {"Adressen": [
+        ["Kundennummer", "Firma", "Ansprechpartner", "E-Mail", "Telefon", "PLZ", "Ort", "Betreuer", "Quelle"],
+        [1001, "Krüger & Söhne GmbH", "Jörg Weiß", "j.weiss@krueger.example", "0351 123456", "01067", "Dresden",
+         "Anna", "Messe"],
+        [2002, "Müller Bau", "Eva Sommer", None, None, "10115", "Berlin", "Tim", None],
+        [SPECIAL_ID, "<b>Böse</b> & Co", "Ölaf", "javascript:alert(1)", "<script>", "80331", "München", "Tim", None],
+    ]})
+    write_workbook(folder / "Aufträge.xlsx", {"Aufträge": [
+        ["Kundennummer", "Auftragsnummer", "Auftragsdatum", "Betrag"],
+        [1001, "A-1", D(2026, 3, 2), 100.5],
+        [1001, "A-1", D(2026, 3, 5), 50],  # a line item of A-1
+        [1001, "A-2", D(2026, 9, 10), 1234.56],
+        [SPECIAL_ID, "A-3", D(2026, 10, 1), 99],
+    ]})
+    write_workbook(folder / "Kontakte.xlsx", {"Kontakte": [
+        ["Kundennummer", "Datum", "Kontaktart", "Ergebnis", "Betreuer", "Wiedervorlage"],
+        [1001, D(2026, 8, 1), "Besuch", "Bedarf aufgenommen", "Tim", None],
+        [1001, D(2026, 10, 15), "Anruf", "Rückruf vereinbart", "Anna", D(2026, 11, 20)],
+        [SPECIAL_ID, D(2026, 11, 1), "Anruf", LONG_NOTE, "Tim", None],
+    ]})
+    write_workbook(folder / "Mailing Frühjahr.xlsx", {"Versand": [
+        ["Kundennummer", "Versanddatum", "Reaktion"],
+        [1001, D(2026, 3, 16), "ja"], [2002, D(2026, 3, 16), "nein"],
+    ]})
+
+
+def shard_count(output_dir: Path) -> int:
+    html = site_file(output_dir, "customer.html").read_text(encoding="utf-8")
+    data = re.search(r'<script type="application/json" id="card-data">(.*?)</script>', html, re.DOTALL).group(1)
+    return json.loads(data)["shards"]
+
+
+def read_shard(path: Path) -> tuple[int, list]:
+    """(number, records) of a shard script `window.salesboardCards(n, [...]);`."""
+    match = re.fullmatch(r"window\.salesboardCards\((\d+), (\[.*\])\);\n", path.read_text(encoding="utf-8"), re.DOTALL)
+    assert match, f"{path.name} is not a shard script"
+    return int(match.group(1)), json.loads(match.group(2))
+
+
+def card_record(output_dir: Path, customer_id: str) -> list | None:
+    number = shard_of(customer_id, shard_count(output_dir))
+    _, records = read_shard(site_file(output_dir, f"{CARDS}/{number}.js"))
+    return next((record for record in records if record[0] == customer_id), None)
+
+
+def read_search_index(output_dir: Path) -> dict:
+    text = site_file(output_dir, f"{CARDS}/{SEARCH_FILE}").read_text(encoding="utf-8")
+    match = re.fullmatch(r"window\.salesboardSearch\((\{.*\})\);\n", text, re.DOTALL)
+    assert match
+    return json.loads(match.group(1))

@@ -1,0 +1,143 @@
+"""The customer cards and the search index a build writes: what a card holds, hand-checked against the
+workbooks; IDs and cells that could break a URL, a script or the page; the links of every table."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from support.cards import (
+    LONG_NOTE,
+    SPECIAL_ID,
+    card_record,
+    read_search_index,
+    read_shard,
+    shard_count,
+    write_card_workbooks,
+)
+from support.site import site_file
+from support.workbooks import write_team_workbooks
+
+from salesboard.cli import main
+from salesboard.publish.cards import CARDS
+from salesboard.publish.swap import current_build
+
+AS_OF = "2026-11-27"
+NBSP = "\u00a0"
+
+
+def build(tmp_path, *extra) -> int:
+    return main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "--as-of", AS_OF,
+                 "-q", *extra])
+
+
+@pytest.fixture
+def site(tmp_path):
+    write_card_workbooks(tmp_path / "input")
+    assert build(tmp_path) == 0
+    return tmp_path / "site"
+
+
+def test_a_card_holds_what_the_workbooks_say(site):
+    record = card_record(site, "1001")
+    assert record[:9] == ["1001", "Krüger & Söhne GmbH", "Anna", "Jörg Weiß", "0351 123456",
+                          "j.weiss@krueger.example", "01067 Dresden", "Messe", "Z3"]
+    # Z1 with its first order (02.03.), Z2 then, Z3 with the second order (10.09.), never Z4.
+    assert record[9] == ["02.03.2026", "02.03.2026", "10.09.2026", ""]
+    # Revenue 12 months and all time 150,50 + 1.234,56; two orders, median 692,53; 78 days since 10.09.;
+    # 192 days between the two orders.
+    assert record[10] == [f"1.385{NBSP}€", f"1.385{NBSP}€", "2", f"693{NBSP}€", "78", "192"]
+
+
+def test_the_timeline_is_every_row_of_the_workbooks_newest_first(site):
+    timeline = card_record(site, "1001")[13]
+    assert timeline == [
+        # Anna is the card's owner: null stands for her.
+        ["a", "15.10.2026", "Anruf", None, "Rückruf vereinbart", "20.11.2026"],
+        ["o", "10.09.2026", "A-2", f"1.234,56{NBSP}€"],
+        ["a", "01.08.2026", "Besuch", "Tim", "Bedarf aufgenommen", ""],
+        ["m", "16.03.2026", "Mailing Frühjahr", "16.03.2026"],
+        ["o", "02.03.2026", "A-1", f"150,50{NBSP}€"],  # two line items, dated by the first
+    ]
+    assert card_record(site, "2002")[13] == [["m", "16.03.2026", "Mailing Frühjahr", ""]]
+
+
+def test_an_id_with_special_characters_and_hostile_cells_stay_text(site):
+    record = card_record(site, SPECIAL_ID)
+    assert record[0] == SPECIAL_ID and record[1] == "<b>Böse</b> & Co"
+    assert record[5] == "javascript:alert(1)" and record[4] == "<script>"  # the page links neither
+    note = record[13][0]
+    assert note[:2] == ["a", "01.11.2026"] and note[4] == LONG_NOTE and len(note[4]) == 32767
+    # The shard stays one script: no "</script>" or line break of the data ends it early.
+    for path in site_file(site, CARDS).glob("[0-9]*.js"):
+        read_shard(path)
+
+
+def test_every_address_is_in_exactly_one_shard_and_in_the_index(site):
+    ids = []
+    for path in sorted(site_file(site, CARDS).glob("[0-9]*.js")):
+        number, records = read_shard(path)
+        assert path.name == f"{number}.js"
+        ids += [record[0] for record in records]
+    assert sorted(ids) == sorted(["1001", "2002", SPECIAL_ID])
+    assert len(list(site_file(site, CARDS).glob("[0-9]*.js"))) == shard_count(site)
+    index = read_search_index(site)
+    assert index["count"] == 3 and index["fields"]["customer_id"].split("\n") == ["1001", "2002", SPECIAL_ID]
+    places = [index["places"]["city"].split("\n")[int(place, 36)] for place in index["place"].split("\n")]
+    assert places == ["Dresden", "Berlin", "München"]
+    assert index["fold"] == {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
+
+
+def test_the_card_page_is_in_the_site_with_its_entry_page_but_not_in_the_navigation(site):
+    entry = (site / "customer.html").read_text(encoding="utf-8")
+    assert '"customer"' in entry and "location.hash" in entry
+    html = site_file(site, "customer.html").read_text(encoding="utf-8")
+    assert 'src="assets/card.js"' in html and 'id="customer-card"' in html
+    for page in ("index.html", "follow-ups.html", "customer.html"):
+        page_html = site_file(site, page).read_text(encoding="utf-8")
+        assert '<input type="search" id="site-search"' in page_html
+        assert 'href="customer.html"' not in page_html  # not a navigation entry
+
+
+def test_unchanged_shards_are_not_written_again(tmp_path):
+    write_card_workbooks(tmp_path / "input")
+    assert build(tmp_path) == 0
+    first = current_build(tmp_path / "site")
+    shards = {path.name: path.stat().st_ino for path in (first / CARDS).glob("[0-9]*.js")}
+    assert build(tmp_path) == 0
+    second = current_build(tmp_path / "site")
+    assert second != first
+    # Linked from the previous build: the same file, not a new one.
+    assert {path.name: path.stat().st_ino for path in (second / CARDS).glob("[0-9]*.js")} == shards
+
+
+def test_english_cards_in_english_formats(tmp_path):
+    write_card_workbooks(tmp_path / "input")
+    assert build(tmp_path, "--lang", "en") == 0
+    timeline = card_record(tmp_path / "site", "1001")[13]
+    assert timeline[1] == ["o", "2026-09-10", "A-2", "€1,234.56"]
+
+
+def _table_cells(html: str, table: str) -> list:
+    data = json.loads(re.search(rf'id="tbl-{table}">(.*?)</script>', html, re.DOTALL).group(1))
+    kinds = [column["kind"] for column in data["columns"]]
+    labels = [column["label"] for column in data["columns"]]
+    return [dict(zip(labels, row)) for row in data["rows"]], dict(zip(labels, kinds))
+
+
+@pytest.mark.parametrize(("page", "table"), [
+    ("call-list.html", "call-list"), ("follow-ups.html", "follow-ups"), ("first-buyers.html", "waiting"),
+])
+def test_names_and_ids_in_the_tables_link_to_the_card(tmp_path, page, table):
+    write_team_workbooks(tmp_path / "input")
+    assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "--as-of", "2026-11-25",
+                 "-q"]) == 0
+    html = site_file(tmp_path / "site", page).read_text(encoding="utf-8")
+    if f'id="tbl-{table}"' not in html:
+        table = re.search(r'id="tbl-([\w-]+)"', html).group(1)
+    rows, kinds = _table_cells(html, table)
+    assert kinds["Firma"] == "customer" and kinds["Kd.-Nr."] == "customer"
+    assert rows
+    for row in rows:
+        name, _, customer_id = row["Firma"]
+        assert row["Kd.-Nr."] == [customer_id, customer_id, customer_id]
