@@ -16,7 +16,7 @@
  * [text, sortKey, customerId] and links to customer.html#id=<the ID, URL-encoded>. A filter whose column
  * has "param" ("owner") lives in the URL (#owner=Anna%20Becker): read on load, written on change, and
  * shared by every table of the page and by the download links that follow it (li[data-follows]).
- * Every filtered row is in the DOM for printing (rows off the current page are hidden on screen), and a
+ * Printing adds every filtered row to the DOM (rows off the current page stay hidden on screen), and a
  * table with "csv" offers its filtered rows as a .csv made in the browser.
  */
 'use strict';
@@ -423,7 +423,6 @@
       this.csvName = typeof spec.csv === 'string' && spec.csv ? spec.csv : null;
       // "cards": one card per row at every width (a work list read top down), not a grid of columns.
       container.classList.toggle('cards-layout', spec.layout === 'cards');
-      this.offPageTimer = null;
       this.terms = [];
       this.page = 1;
       this.sorted = this.rows.slice();
@@ -697,8 +696,8 @@
       return tr;
     }
 
-    // The current page is turned into DOM nodes at once; the other filtered rows follow a moment later,
-    // hidden on screen and printed, so that paper holds every filtered row.
+    // Only the current page is turned into DOM nodes, which keeps large tables fast; printing adds the
+    // other filtered rows (renderOffPage), so that paper holds every one of them.
     render() {
       const fragment = document.createDocumentFragment();
       const rows = this.currentPageRows();
@@ -715,13 +714,10 @@
       this.body.textContent = '';
       this.body.appendChild(fragment);
       this.renderPager();
-      clearTimeout(this.offPageTimer);
-      this.offPageTimer = setTimeout(() => this.renderOffPage(), 0);
     }
 
+    // Before printing: the filtered rows off the current page, in their order around it (hidden on screen).
     renderOffPage() {
-      clearTimeout(this.offPageTimer);
-      this.offPageTimer = null;
       if (this.pageSize === 0 || this.body.querySelector('tr.off-page')) {
         return;
       }
@@ -808,8 +804,9 @@
     document.querySelectorAll('.data-table[data-source]').forEach(initTable);
     applyHash();
     window.addEventListener('hashchange', applyHash);
-    // Printing: every filtered row, also when the print starts before the rest of the rows were drawn.
+    // Printing: every filtered row; afterwards the screen shows the current page alone again.
     window.addEventListener('beforeprint', () => TABLES.forEach((table) => table.renderOffPage()));
+    window.addEventListener('afterprint', () => TABLES.forEach((table) => table.render()));
   }
 
   /* -------------------------------------------------------------- start */
