@@ -72,19 +72,29 @@ def _kind(percent: bool, money: str | None) -> str:
 
 def grouped_bars(categories: list[str], series: dict[str, list], language: str, percent: bool = False,
                  colours: list[str] | None = None, money: str | None = None, x_title: str = "",
-                 y_title: str = "", sentence: str = "{value}") -> dict:
+                 y_title: str = "", sentence: str = "{value}", horizontal: bool = False) -> dict:
     """One bar per category and series, side by side. The hover reads "<series> · <category>: <sentence>"
-    with {value} in `sentence` the value in its unit (money with its currency, percent as "60,5 %")."""
+    with {value} in `sentence` the value in its unit (money with its currency, percent as "60,5 %").
+    `horizontal`: the categories down the side, first on top, so their names never turn sideways."""
     colours = colours or NEUTRAL_COLOURS
     kind = _kind(percent, money)
-    value = _hover_text(sentence).replace("{value}", plot_value(kind, language, money or "EUR"))
-    data = [{"type": "bar", "name": label(name), "x": categories, "y": _scaled(values, kind),
+    value_field, category_field = ("x", "y") if horizontal else ("y", "x")
+    value = _hover_text(sentence).replace("{value}", plot_value(kind, language, money or "EUR", field=value_field))
+    data = [{"type": "bar", "name": label(name), category_field: categories, value_field: _scaled(values, kind),
              "marker": {"color": colours[index % len(colours)]},
-             "hovertemplate": f"%{{fullData.name}} · %{{x}}: {value}<extra></extra>"}
+             "hovertemplate": f"%{{fullData.name}} · %{{{category_field}}}: {value}<extra></extra>"}
             for index, (name, values) in enumerate(series.items())]
     every = [v for values in series.values() for v in values]
+    values_axis = value_axis(kind, language, money or "EUR", y_title, every)
+    if horizontal:
+        for trace in data:
+            trace["orientation"] = "h"
+        return {"data": data, "layout": layout(language, barmode="group", xaxis=values_axis,
+                                               yaxis={"autorange": "reversed", "rangemode": "normal",
+                                                      "title": {"text": x_title}},
+                                               legend={"traceorder": "normal"})}
     return {"data": data, "layout": layout(language, barmode="group", xaxis={"title": {"text": x_title}},
-                                           yaxis=value_axis(kind, language, money or "EUR", y_title, every))}
+                                           yaxis=values_axis)}
 
 
 def segment_bars(segments: list[str], values: list, names: dict[str, str], language: str,
@@ -163,7 +173,8 @@ def lines(x: list[str], series: dict[str, list], language: str, money: str | Non
             trace["mode"] = "lines+markers"
         data.append(trace)
     every = [v for values in series.values() for v in values]
-    return {"data": data, "layout": layout(language, hovermode="x unified", xaxis={"title": {"text": x_title}},
+    return {"data": data, "layout": layout(language, hovermode="x unified",
+                                           xaxis={"title": {"text": x_title}, "nticks": 8},
                                            yaxis=value_axis(kind, language, money or "EUR", y_title, every))}
 
 

@@ -124,9 +124,11 @@ def _calendar(kind: str, index: int, language: str) -> str:
     return TEXTS[f"{kind}.{index}"][language]
 
 
-def fmt_week(week: str, language: str = "de") -> str:
-    """An ISO week "2026-W48" → 'KW 48/2026' (de) / 'W48 2026' (en)."""
+def fmt_week(week: str, language: str = "de", with_year: bool = True) -> str:
+    """An ISO week "2026-W48" → 'KW 48/2026' (de) / 'W48 2026' (en); without the year 'KW 48' / 'W48'."""
     year, number = week.split("-W")
+    if not with_year:
+        return f"KW\u00a0{int(number)}" if language == "de" else f"W{int(number)}"
     return f"KW\u00a0{int(number)}/{year}" if language == "de" else f"W{int(number)}\u00a0{year}"
 
 

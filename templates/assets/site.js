@@ -39,6 +39,10 @@
   const AXIS_BUTTONS = ['zoom2d', 'pan2d', 'zoomIn2d', 'zoomOut2d', 'autoScale2d', 'resetScale2d'];
   const TRACES_WITH_AXES = new Set(['bar', 'scatter', 'histogram', 'heatmap', 'funnel', 'box']);
 
+  // Chart type on screen (as charts.py's layout) and on paper.
+  const SCREEN_FONT_SIZE = 13;
+  const PRINT_FONT_SIZE = 9;
+
   const SEARCH_DELAY_MS = 150;
   const LONG_TEXT = 40;
   // Small tables that show all rows at once need no search box.
@@ -254,9 +258,14 @@
       if (!div.dataset.screenWidth) {
         div.dataset.screenWidth = div.layout && div.layout.width ? String(div.layout.width) : 'auto';
         div.dataset.screenHeight = div.layout && div.layout.height ? String(div.layout.height) : 'auto';
+        const margin = (div.layout && div.layout.margin) || {};
+        div.dataset.screenMarginTop = String(margin.t === undefined ? 40 : margin.t);
+        div.dataset.screenMarginBottom = String(margin.b === undefined ? 50 : margin.b);
       }
-      // The print stylesheet gives charts a lower height so the overview fits one A4 page.
-      window.Plotly.relayout(div, { width: div.clientWidth, height: div.clientHeight });
+      // The print stylesheet gives charts a lower height so the overview fits one A4 page; paper reads
+      // a smaller type (PRINT_FONT_SIZE) at arm's length, so the axes keep room for the bars.
+      window.Plotly.relayout(div, { width: div.clientWidth, height: div.clientHeight, 'font.size': PRINT_FONT_SIZE,
+                                    'margin.t': 24, 'margin.b': 30 });
     }
   }
 
@@ -274,7 +283,12 @@
       window.Plotly.relayout(div, {
         width: width && width !== 'auto' ? Number(width) : null,
         height: height && height !== 'auto' ? Number(height) : null,
+        'font.size': SCREEN_FONT_SIZE,
+        'margin.t': div.dataset.screenMarginTop ? Number(div.dataset.screenMarginTop) : 40,
+        'margin.b': div.dataset.screenMarginBottom ? Number(div.dataset.screenMarginBottom) : 50,
       });
+      delete div.dataset.screenMarginTop;
+      delete div.dataset.screenMarginBottom;
     }
   }
 

@@ -88,10 +88,13 @@ def weekly_section(site: SiteData, c: PageContext, named_week: str) -> Section:
     comparison = m.weekly.comparison
     counts = comparison.filter(pl.col("measure").is_in(WEEKLY_COUNTS))
     names = [c.stage_name(key) for key in counts["measure"]]
-    chart = charts.grouped_bars(names, {previous_label: counts["previous"].to_list(),
-                                        current_label: counts["current"].to_list(),
-                                        mean_label: counts["average_4_weeks"].to_list()},
-                                lang, colours=WEEK_COLOURS, y_title=c.t("axis.addresses"))
+    short = [fmt_week(w, lang, with_year=False) for w in weeks["week"]]
+    short_mean = f"Ø {short[-6]}–{short[-3].split(chr(160))[-1]}" if len(short) >= 6 else mean_label
+    chart = charts.grouped_bars(names, {short[-2] if len(short) > 1 else previous_label: counts["previous"].to_list(),
+                                        short[-1]: counts["current"].to_list(),
+                                        short_mean: counts["average_4_weeks"].to_list()},
+                                lang, colours=WEEK_COLOURS, y_title=c.t("axis.addresses"),
+                                sentence=c.t("hover.addresses"), horizontal=True)
     named = comparison.with_columns(measure=pl.col("measure").replace_strict(
         {key: c.stage_name(key) for key in comparison["measure"]}))
     tables = []
