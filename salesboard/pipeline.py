@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import TemplateNotFound
+
 from salesboard.config import Settings, build_time
 from salesboard.input.read import ReadResult, SheetSummary, TableCache, read_input
 from salesboard.input.usable import require_usable_input
@@ -87,6 +89,8 @@ def build_site(settings: Settings, cache: TableCache | None = None) -> BuildResu
         settings.output_dir.mkdir(parents=True, exist_ok=True)
         with build_lock(settings.output_dir, settings.lock_wait_seconds):
             return locked_build(settings, cache, started)
+    except TemplateNotFound:
+        raise  # an OSError to Jinja, but a template missing from the installation: a bug, with its traceback
     except OSError as error:
         raise output_error(error, settings.output_dir) from error
 
