@@ -155,6 +155,11 @@ def fmt_day(day: dt.date, language: str = "de") -> str:
     return f"{weekday} {day.day} {_calendar('month', day.month, language)}"
 
 
+def fmt_month(day: dt.date, language: str = "de") -> str:
+    """A month: 'Nov. 2026' (de) / 'Nov 2026' (en)."""
+    return f"{_calendar('month', day.month, language)} {day.year}"
+
+
 def fmt_short_date(day: dt.date, language: str = "de") -> str:
     """A date without its year, for axis labels: '29.08.' (de) / '29 Aug' (en)."""
     return day.strftime("%d.%m.") if language == "de" else f"{day.day} {_calendar('month', day.month, language)}"

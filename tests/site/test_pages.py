@@ -154,3 +154,48 @@ def test_the_offers_page_comes_with_a_list_of_offers_only(tmp_path):
     assert cards["Offene Angebote"] == "2" and cards["Wert offener Angebote"] == "1.800\u00a0€"
     rows = pages["offers"].sections[3].tables[0].data["rows"]
     assert [(row[0], row[3]) for row in rows] == [("Anna", "AN-1"), ("Tim", "AN-2")]
+
+
+def _charts(page):
+    return {chart.id: chart.figure for section in page.sections for chart in section.charts}
+
+
+def test_non_segment_series_never_wear_a_segment_colour(pages):
+    from salesboard.site.charts import SEGMENT_COLOURS
+
+    colours = [trace["marker"]["color"] for figure in _charts(pages["index"]).values() if figure
+               for trace in figure["data"]]
+    assert colours and not set(colours) & set(SEGMENT_COLOURS.values())
+
+
+def test_the_migration_matrix_names_its_axes_and_colours_only_the_moves(pages):
+    figure = _charts(pages["segments"])["migration"]
+    assert figure["layout"]["yaxis"]["title"]["text"] == "von … am 27.08."
+    assert figure["layout"]["xaxis"]["title"]["text"] == "nach … am 25.11."
+    trace = figure["data"][0]
+    assert all(trace["z"][i][i] == 0 for i in range(5))  # the diagonal stays white …
+    assert any(trace["text"][i][i] != "0" for i in range(5))  # … and still shows how many stayed
+
+
+def test_segment_codes_are_explained_where_they_appear(pages):
+    segments = pages["segments"].sections[0]
+    assert "Z4 Stammkunde: 3 und mehr Aufträge" in segments.text
+    assert "Z4 Stammkunde: 3 und mehr Aufträge" in pages["campaigns"].sections[0].text
+    bars = _charts(pages["segments"])["segment-counts"]["data"][0]
+    assert bars["customdata"][-1] == "3 und mehr Aufträge"  # in the hover of the Z4 bar
+
+
+def test_the_cohort_heatmap_shows_each_cohorts_size(pages):
+    figure = _charts(pages["first-buyers"])["cohorts"]
+    # Customer 1's first order in January, 9's in October, 4's in November: one buyer each.
+    assert figure["data"][0]["y"] == ["Jan. 2026 · 1", "Okt. 2026 · 1", "Nov. 2026 · 1"]
+
+
+def test_chart_hovers_read_as_sentences_with_units(pages):
+    trend = _charts(pages["index"])["trend"]["data"][0]
+    assert trend["hovertemplate"] == "%{x}: %{y:,.0f} Adressen mit Erstkontakt<extra></extra>"
+    assert trend["x"][-1] == "KW\u00a047/2026"  # the 52 weeks end with the reporting week
+    revenue = _charts(pages["index"])["revenue"]
+    assert revenue["data"][0]["hovertemplate"] == "%{x}: %{y:,.0f}\u00a0€ Umsatz<extra></extra>"
+    assert revenue["layout"]["yaxis"]["ticksuffix"] == "\u00a0€"
+    assert revenue["layout"]["yaxis"]["title"]["text"] == "Umsatz (€)"

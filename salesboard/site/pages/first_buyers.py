@@ -5,7 +5,7 @@ import polars as pl
 
 from salesboard.metrics.lifecycle import COHORT_WINDOWS
 from salesboard.site import charts
-from salesboard.site.formatting import fmt_date, fmt_number, fmt_percent
+from salesboard.site.formatting import fmt_month, fmt_number, fmt_percent
 from salesboard.site.page_model import Card, Page, Section
 from salesboard.site.pages.call_list import waiting_columns
 from salesboard.site.pages.context import PageContext, SiteData
@@ -15,7 +15,7 @@ def first_buyers_page(site: SiteData, c: PageContext) -> Page:
     m, lang = site.metrics, c.language
     cohorts = m.lifecycle.cohorts
     # Each cohort named with its size: "11/2026 · 12".
-    months = [f"{fmt_date(d, lang)[3:] if lang == 'de' else str(d)[:7]} · {fmt_number(n, lang)}"
+    months = [f"{fmt_month(d, lang)} · {fmt_number(n, lang)}"
               for d, n in zip(cohorts["cohort_month"], cohorts["buyers"])]
     z = [list(row) for row in cohorts.select(f"share_{w}d" for w in COHORT_WINDOWS).rows()]
     text = [[fmt_percent(v, lang, 0) if v is not None else "" for v in row] for row in z]
