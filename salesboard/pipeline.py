@@ -158,7 +158,7 @@ def _write_downloads(rows, columns, staging: Path, previous: Path | None, stem: 
 def write_card_data(read: ReadResult, metrics: Metrics, follow_ups, context: PageContext, staging: Path,
                     previous: Path | None) -> None:
     """The customer cards in shards (unchanged ones taken from the previous build) and the search index."""
-    records = card_records(read.tables, metrics, context.language, context.currency, follow_ups,
+    records = card_records(read.tables, metrics, context.language, follow_ups,
                            call_rows(metrics.call_list.rows, metrics, context), read.problems)
     write_cards(records, card_shards(read.tables), staging, previous)
     write_search_index(read.tables.addresses, staging)

@@ -6,19 +6,22 @@ card_records() returns one row per address: its customer_id and `record`, the JS
     0 customer_id   1 name      2 owner     3 contact   4 phone     5 e-mail    6 address   7 source
     8 segment code now          9 [date it reached Z1, Z2, Z3, Z4] ("" when not reached)
     10 [revenue 12 months, revenue all time, orders, median order, days since the last order,
-        usual days between orders]
+        usual days between orders] (numbers, or null)
     11 overdue follow-up: [reasons, due date, days overdue], or null
     12 call list: [reasons, sentence], or null
     13 the timeline, newest first, rows [kind, date, …]:
-         o  order     [o, date, order number, amount]
+         o  order     [o, date, order number, amount (a number)]
          a  activity  [a, date, type, owner (null: the card's owner), outcome, next follow-up]
-         q  offer     [q, date, offer number, amount, state, owner, product]
+         q  offer     [q, date, offer number, amount (a number), state, owner, product]
          m  mailing   [m, sent date, campaign, response date ("" when none)]
     14 the data-quality problems known to concern this address (those that name its ID), or null
 
-Everything is formatted here, column-wise, in the site's language: the page only puts text into
-place. The JSON is made by Polars string expressions over whole columns (json_text), never per
-address in Python; arrays rather than objects keep the shards small.
+Dates and words are formatted here, column-wise, in the site's language. Amounts and counts are
+numbers: the card formats them with the browser's Intl.NumberFormat in the site's language and
+currency (the same figures as site.formatting's), because formatting 200,000 amounts as text in
+Polars would take most of what the card data may add to a build. The JSON is made by Polars
+string expressions over whole columns (json_text), never per address in Python; arrays rather than
+objects keep the shards small.
 """
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ import polars as pl
 from salesboard.metrics import Metrics
 from salesboard.model import Tables
 from salesboard.quality import Problem
-from salesboard.site.formatting import date_expr, money_expr, number_expr
+from salesboard.site.formatting import date_expr
 
 # What a card's parts take in a shard, roughly, in bytes: the shard count follows from the tables'
 # sizes (known before anything is written, so the card page is told it while the data is written).
@@ -64,12 +67,17 @@ def _plain(value: pl.Expr) -> pl.Expr:
     return (pl.lit('"') + value + pl.lit('"')).fill_null("null")
 
 
+def json_number(value: pl.Expr) -> pl.Expr:
+    """A number column as JSON numbers (to the cent), null (and NaN) as null."""
+    return value.cast(pl.Float64).fill_nan(None).round(2).cast(pl.String).fill_null("null")
+
+
 def json_array(items: list[pl.Expr]) -> pl.Expr:
     """JSON items (json_text, _plain or arrays) as one JSON array."""
     return pl.concat_str([pl.lit("["), pl.concat_str(items, separator=","), pl.lit("]")])
 
 
-def card_records(tables: Tables, metrics: Metrics, language: str, currency: str, follow_ups: pl.DataFrame,
+def card_records(tables: Tables, metrics: Metrics, language: str, follow_ups: pl.DataFrame,
                  calls: pl.DataFrame, problems: tuple[Problem, ...] = ()) -> pl.DataFrame:
     """customer_id and record, one row per address (metrics.addresses' order). `follow_ups` and `calls`
     are the overdue list and the call list in words (follow_up_rows, call_rows)."""
@@ -79,10 +87,10 @@ def card_records(tables: Tables, metrics: Metrics, language: str, currency: str,
         return _plain(date_expr(pl.col(column) if isinstance(column, str) else column, language))
 
     def money(column: str) -> pl.Expr:
-        return _plain(money_expr(pl.col(column), language, currency, 0))
+        return json_number(pl.col(column))
 
-    def number(value: pl.Expr) -> pl.Expr:
-        return _plain(number_expr(value, language).fill_null(""))
+    def number(value: pl.Expr) -> pl.Expr:  # a count of things or days
+        return value.cast(pl.Float64).fill_nan(None).round(0).cast(pl.Int64).cast(pl.String).fill_null("null")
 
     addresses = metrics.addresses.join(
         tables.addresses.select("customer_id", "email", "postcode", "city", "region", "source"),
@@ -96,7 +104,7 @@ def card_records(tables: Tables, metrics: Metrics, language: str, currency: str,
     joined = (addresses.join(figures, on="customer_id", how="left", maintain_order="left")
               .join(follow, on="customer_id", how="left", maintain_order="left")
               .join(call, on="customer_id", how="left", maintain_order="left")
-              .join(_timeline(tables, metrics, owners, language, currency), on="customer_id", how="left",
+              .join(_timeline(tables, metrics, owners, language), on="customer_id", how="left",
                     maintain_order="left")
               .join(_problems(problems, language), on="customer_id", how="left", maintain_order="left"))
     place = pl.concat_str([pl.concat_str(["postcode", "city"], separator=" ", ignore_nulls=True), pl.col("region")],
@@ -127,14 +135,14 @@ def _order_figures(orders: pl.DataFrame, as_of) -> pl.DataFrame:
     )
 
 
-def _timeline(tables: Tables, metrics: Metrics, owners: pl.DataFrame, language: str, currency: str) -> pl.DataFrame:
+def _timeline(tables: Tables, metrics: Metrics, owners: pl.DataFrame, language: str) -> pl.DataFrame:
     """customer_id → t: the rows of every table about the address as one JSON array, newest first (on one
     day: orders, then offers, then activities, later rows first; mailings last)."""
     def day(column: str) -> pl.Expr:
         return _plain(date_expr(pl.col(column), language))
 
     def amount() -> pl.Expr:
-        return _plain(money_expr(pl.col("amount"), language, currency, 2))
+        return json_number(pl.col("amount"))
 
     def event(frame: pl.DataFrame, date: str, rank: int, row: list[pl.Expr], order: pl.Expr | None = None):
         return frame.select("customer_id", date=pl.col(date), rank=pl.lit(rank, pl.Int8),

@@ -3,7 +3,8 @@
  * CRC-32 of its UTF-8 ID modulo the number of shards (salesboard.publish.cards computes the same),
  * loads cards/<n>.js as a script (a page opened from disk may load a script, not fetch a file), which
  * hands its records to window.salesboardCards(n, records), and shows the record. A record is an
- * array laid out as salesboard/site/card_data.py describes; all its text goes in through
+ * array laid out as salesboard/site/card_data.py describes (amounts and counts as numbers, shown
+ * with Intl.NumberFormat in the page's language and the site's currency); all its text goes in through
  * textContent, links only as checked tel:/mailto: hrefs. Back and forward move between cards
  * (hashchange). The timeline shows PAGE_ROWS rows at a time, the newest first.
  */
@@ -18,6 +19,8 @@
   const WORDS = config.words || {};
   const SEGMENTS = config.segments || {};
   const SHARDS = Math.max(1, Number(config.shards) || 1);
+  const LANG = document.documentElement.lang || 'de';
+  const CURRENCY = typeof config.currency === 'string' && config.currency ? config.currency : 'EUR';
   const PAGE_ROWS = 50;
   const PRINTED_ROWS = 15;
   const shards = new Map();  // shard number → Map(id → record), once loaded
@@ -44,6 +47,26 @@
     }
     return node;
   }
+
+  // Amounts and counts come as numbers; shown as the site shows them (1.234,56 € / €1,234.56).
+  const formats = new Map();
+  function formatted(value, options) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      return '–';
+    }
+    const key = JSON.stringify(options);
+    if (!formats.has(key)) {
+      try {
+        formats.set(key, new Intl.NumberFormat(LANG, options));
+      } catch (error) {  // a currency code the browser does not know
+        formats.set(key, new Intl.NumberFormat(LANG, { maximumFractionDigits: options.maximumFractionDigits }));
+      }
+    }
+    return formats.get(key).format(value);
+  }
+  const money = (value, digits) => formatted(value, { style: 'currency', currency: CURRENCY,
+                                                      minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const count = (value) => formatted(value, { maximumFractionDigits: 0 });
 
   function fill(template, values) {
     return String(template || '').replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
@@ -181,10 +204,13 @@
 
   function figures(record) {
     const cards = el('div', 'cards card-figures');
+    const values = record[10] || [];
+    const shown = [money(values[0], 0), money(values[1], 0), count(values[2]), money(values[3], 0), count(values[4]),
+      count(values[5])];
     ['revenue_12m', 'revenue_total', 'orders', 'median_order', 'days_since', 'rhythm'].forEach((key, i) => {
       const card = el('div', 'card');
       card.appendChild(el('div', 'label', WORDS[key]));
-      card.appendChild(el('div', 'value', (record[10] || [])[i] || '–'));
+      card.appendChild(el('div', 'value', shown[i]));
       cards.appendChild(card);
     });
     return cards;
@@ -195,7 +221,8 @@
     const follow = record[11];
     box.appendChild(el('h3', null, WORDS.follow_up));
     box.appendChild(el('p', follow ? 'card-follow-up' : 'muted',
-      follow ? fill(WORDS.follow_up_text, { reasons: follow[0], due: follow[1], days: follow[2] }) : WORDS.no_follow_up));
+      follow ? fill(WORDS.follow_up_text, { reasons: follow[0], due: follow[1], days: count(follow[2]) })
+        : WORDS.no_follow_up));
     const call = record[12];
     box.appendChild(el('h3', null, WORDS.call));
     if (call) {
@@ -213,14 +240,14 @@
     const stateWord = (state) => WORDS['state.' + state] || state || '';
     switch (kind) {
       case 'o':
-        return [date, WORDS['kind.o'], row[3], row[2] ? fill(WORDS.order_no, { id: row[2] }) : ''];
+        return [date, WORDS['kind.o'], money(row[3], 2), row[2] ? fill(WORDS.order_no, { id: row[2] }) : ''];
       case 'a': {
         const who = row[3] === null ? owner : row[3];
         const next = row[5] ? fill(WORDS.next, { date: row[5] }) : '';
         return [date, row[2] || WORDS['kind.a'], row[4] || '', [who, next].filter(Boolean).join(' · ')];
       }
       case 'q':
-        return [date, WORDS['kind.q'], [row[3], stateWord(row[4])].filter(Boolean).join(' · '),
+        return [date, WORDS['kind.q'], [money(row[3], 2), stateWord(row[4])].filter(Boolean).join(' · '),
           [row[2] ? fill(WORDS.order_no, { id: row[2] }) : '', row[6], row[5]].filter(Boolean).join(' · ')];
       case 'm':
         return [date, WORDS['kind.m'], row[2] || '',

@@ -68,8 +68,10 @@
       const at = parseInt(place[i], 36);
       const values = [ids[i] || '', names[i] || '', contacts[i] || '', postcodes[at] || '', cities[at] || ''];
       const joined = fold(values.join(SEPARATOR));
+      // The name folded, for ties: compared by code unit, with umlauts spelled out that is close to
+      // the alphabet's order, and far quicker than a collator over thousands of matches.
       entries[i] = { values: values, spelled: joined.spelled, stripped: joined.stripped,
-                     id: values[0].toLowerCase() };
+                     id: values[0].toLowerCase(), name: fold(values[1]).spelled };
     }
     return { entries: entries, fold: fold };
   }
@@ -120,7 +122,10 @@
     if (!terms.length) {
       return { shown: [], total: 0 };
     }
-    const matches = [];
+    // The best SHOWN matches, kept in order as they are found: one pass, however many match.
+    const best = [];
+    let total = 0;
+    const before = (a, b) => a.score < b.score || (a.score === b.score && a.entry.name < b.entry.name);
     for (const entry of index.entries) {
       let score = 0;
       let ok = true;
@@ -137,12 +142,23 @@
         }
         score += rank(entry, term, text, at);
       }
-      if (ok) {
-        matches.push({ entry: entry, score: score });
+      if (!ok) {
+        continue;
       }
+      total += 1;
+      const match = { entry: entry, score: score };
+      if (best.length === SHOWN && !before(match, best[SHOWN - 1])) {
+        continue;
+      }
+      let at = best.length === SHOWN ? SHOWN - 1 : best.length;
+      while (at > 0 && before(match, best[at - 1])) {
+        best[at] = best[at - 1];
+        at -= 1;
+      }
+      best[at] = match;
+      best.length = Math.min(best.length, SHOWN);
     }
-    matches.sort((a, b) => a.score - b.score || a.entry.values[1].localeCompare(b.entry.values[1]));
-    return { shown: matches.slice(0, SHOWN).map((match) => match.entry), total: matches.length };
+    return { shown: best.map((match) => match.entry), total: total };
   }
 
   function showMessage(text) {

@@ -13,8 +13,9 @@ CARD_WORDS = tuple(key.removeprefix("card.") for key in WORDS if key.startswith(
 
 def customer_page(site: SiteData, c: PageContext) -> Page:
     """Not in the navigation: the search field and the links of every table lead to it. Its data: the
-    number of shards (card.js finds an ID's shard by the same hash) and the words of the card."""
+    number of shards (card.js finds an ID's shard by the same hash), the words of the card and the currency
+    its amounts are shown in."""
     words = {name: c.t(f"card.{name}") for name in CARD_WORDS}
-    data = {"shards": card_shards(site.read.tables), "words": words,
+    data = {"shards": card_shards(site.read.tables), "words": words, "currency": c.currency,
             "segments": {segment: c.t(f"segment.{segment}") for segment in SEGMENTS}}
     return Page("customer", "customer", template="customer.html", in_navigation=False, data=data)
