@@ -16,7 +16,7 @@ from support.cards import (
     write_card_workbooks,
 )
 from support.site import site_file
-from support.workbooks import write_team_workbooks
+from support.workbooks import write_team_workbooks, write_workbook
 
 from salesboard.cli import main
 from salesboard.publish.cards import CARDS
@@ -140,3 +140,18 @@ def test_names_and_ids_in_the_tables_link_to_the_card(tmp_path, page, table):
     for row in rows:
         name, _, customer_id = row["Firma"]
         assert row["Kd.-Nr."] == [customer_id, customer_id, customer_id]
+
+
+def test_the_card_lists_the_problems_known_to_concern_its_address(tmp_path):
+    write_team_workbooks(tmp_path / "input")
+    write_workbook(tmp_path / "input" / "Adressen alt.xlsx", {"Adressen": [["Kundennummer", "Firma"], [2, "Beta alt"]]})
+    assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "--as-of", "2026-11-25",
+                 "-q"]) == 0
+    # Customer 9 is only in the orders; customer 2 is listed twice ("Adressen alt" is read first and kept).
+    assert card_record(tmp_path / "site", "9")[14] == [
+        "Nicht in der Adressliste: nur aus Aufträgen, Kontakten oder Mailings bekannt."]
+    problems = card_record(tmp_path / "site", "2")[14]
+    assert problems == ["input/Adressen.xlsx, Blatt 'Adressen', Zelle A3: Kundennummer 2 kommt noch einmal vor "
+                        "(zuerst in input/Adressen alt.xlsx, Blatt 'Adressen', Zelle A2) — Zeile übersprungen, die "
+                        "erste behalten"]
+    assert card_record(tmp_path / "site", "1")[14] is None

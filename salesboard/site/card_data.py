@@ -14,7 +14,8 @@ card_records() returns one row per address: its customer_id and `record`, the JS
          a  activity  [a, date, type, owner (null: the card's owner), outcome, next follow-up]
          q  offer     [q, date, offer number, amount (a number), state, owner, product]
          m  mailing   [m, sent date, campaign, response date ("" when none)]
-    14 the data-quality problems known to concern this address (those that name its ID), or null
+    14 the data-quality problems known to concern this address, or null: that it is missing from the
+       address list, and the problems that name its ID (a repeated ID in the address list)
 
 Dates and words are formatted here, column-wise, in the site's language. Amounts and counts are
 numbers: the card formats them with the browser's Intl.NumberFormat in the site's language and
@@ -33,6 +34,7 @@ from salesboard.metrics import Metrics
 from salesboard.model import Tables
 from salesboard.quality import Problem
 from salesboard.site.formatting import date_expr
+from salesboard.site.texts import translator
 
 # What a card's parts take in a shard, roughly, in bytes: the shard count follows from the tables'
 # sizes (known before anything is written, so the card page is told it while the data is written).
@@ -118,9 +120,19 @@ def card_records(tables: Tables, metrics: Metrics, language: str, follow_ups: pl
                     money("median_order"), number((pl.lit(as_of) - pl.col("last_order")).dt.total_days()),
                     number(pl.col("rhythm"))]),
         pl.col("f").fill_null("null"), pl.col("r").fill_null("null"),
-        pl.col("t").fill_null("[]"), pl.col("q").fill_null("null"),
+        pl.col("t").fill_null("[]"), _quality_notes(translator(language)("card.unlisted")),
     ])
     return joined.select("customer_id", record=record)
+
+
+def _quality_notes(unlisted: str) -> pl.Expr:
+    """The problems of an address as a JSON array (null when none), led by `unlisted` for an address that
+    is missing from the address list."""
+    note = pl.lit(json.dumps(unlisted, ensure_ascii=False))
+    listed = pl.col("listed").fill_null(True)
+    return (pl.when(listed).then(pl.col("q").fill_null("null"))
+            .when(pl.col("q").is_null()).then(pl.lit("[") + note + pl.lit("]"))
+            .otherwise(pl.lit("[") + note + pl.lit(",") + pl.col("q").str.slice(1)))
 
 
 def _order_figures(orders: pl.DataFrame, as_of) -> pl.DataFrame:

@@ -49,6 +49,8 @@ WORDS: dict[str, dict[str, str]] = {
     "card.no_timeline": {"de": "Noch nichts im Verlauf.", "en": "Nothing in the timeline yet."},
     "card.more": {"de": "Ältere zeigen ({count} weitere)", "en": "Show older ({count} more)"},
     "card.quality": {"de": "Datenqualität", "en": "Data quality"},
+    "card.unlisted": {"de": "Nicht in der Adressliste: nur aus Aufträgen, Kontakten oder Mailings bekannt.",
+                      "en": "Not in the address list: known only from orders, contacts or mailings."},
     "card.kind.o": {"de": "Auftrag", "en": "Order"},
     "card.kind.a": {"de": "Kontakt", "en": "Contact"},
     "card.kind.q": {"de": "Angebot", "en": "Offer"},
