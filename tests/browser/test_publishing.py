@@ -120,3 +120,10 @@ def test_an_entry_page_without_a_finished_build_says_so(tmp_path, open_page):
                             allowed_errors=re.compile("ERR_FILE_NOT_FOUND"))
     assert page.locator("#no-build").text_content().startswith("Hier liegt noch kein fertig gebautes Dashboard.")
     assert page.locator("#opening").is_hidden()
+
+
+def test_a_bookmark_of_an_older_builds_page_opens_the_current_build(site, open_page, tmp_path):
+    older = current_build(site)
+    assert main(["--input", str(tmp_path / "input"), "--output", str(site), "--as-of", "2026-11-26", "-q"]) == 0
+    page, _ = open_page((older / "follow-ups.html").as_uri() + "#owner=Tim", wait_for_charts=False)
+    page.wait_for_url(re.compile(rf"/\.builds/{current_build(site).name}/follow-ups\.html#owner=Tim$"))
