@@ -81,18 +81,17 @@ def weekly_section(site: SiteData, c: PageContext, named_week: str) -> Section:
     and of the revenue, and a line on the running week."""
     m, lang = site.metrics, c.language
     weeks = m.weekly.weeks
-    labels = [fmt_week(w, lang) for w in weeks["week"]]
+    # Short week names ("KW 47"): the section's title names W with its dates and year.
+    labels = [fmt_week(w, lang, with_year=False) for w in weeks["week"]]
     previous_label, current_label = labels[-2] if len(labels) > 1 else "–", labels[-1]
-    mean_label = (f"Ø {labels[-6].split('/')[0]}–{labels[-3]}" if lang == "de" else
-                  f"Ø {labels[-6].split(chr(160))[0]}–{labels[-3]}") if len(labels) >= 6 else c.t("col.average_4_weeks")
+    mean_label = (f"Ø {labels[-6]}–{labels[-3].split(chr(160))[-1]}" if len(labels) >= 6
+                  else c.t("col.average_4_weeks"))
     comparison = m.weekly.comparison
     counts = comparison.filter(pl.col("measure").is_in(WEEKLY_COUNTS))
     names = [c.stage_name(key) for key in counts["measure"]]
-    short = [fmt_week(w, lang, with_year=False) for w in weeks["week"]]
-    short_mean = f"Ø {short[-6]}–{short[-3].split(chr(160))[-1]}" if len(short) >= 6 else mean_label
-    chart = charts.grouped_bars(names, {short[-2] if len(short) > 1 else previous_label: counts["previous"].to_list(),
-                                        short[-1]: counts["current"].to_list(),
-                                        short_mean: counts["average_4_weeks"].to_list()},
+    chart = charts.grouped_bars(names, {previous_label: counts["previous"].to_list(),
+                                        current_label: counts["current"].to_list(),
+                                        mean_label: counts["average_4_weeks"].to_list()},
                                 lang, colours=WEEK_COLOURS, y_title=c.t("axis.addresses"),
                                 sentence=c.t("hover.addresses"), horizontal=True)
     named = comparison.with_columns(measure=pl.col("measure").replace_strict(

@@ -32,9 +32,8 @@ def segments_page(site: SiteData, c: PageContext) -> Page:
                 charts=(c.chart("segment-counts", c.t("sec.segment_addresses"), counts),
                         c.chart("segment-revenue", c.t("sec.segment_revenue"), revenue)),
                 tables=(c.table("segment-table", "", summary.with_columns(
-                    segment=pl.col("segment").cast(pl.String).replace_strict(c.segment_names),
-                    rule=pl.col("segment").cast(pl.String).replace_strict(rules)), [
-                    c.column("segment"), c.column("rule"), c.column("addresses", "int"),
+                    segment=pl.col("segment").cast(pl.String).replace_strict(c.segment_names)), [
+                    c.column("segment"), c.column("addresses", "int"),
                     c.column("revenue_12m", "money"), c.column("revenue_total", "money")], page_size=0),),
                 columns=2),
         Section(c.t("sec.by_owner"), charts=(c.chart("by-owner", "", charts.stacked_by_segment(

@@ -33,7 +33,6 @@ WORDS: dict[str, dict[str, str]] = {
     "review.per_owner": {"de": "Je Betreuer in {week}", "en": "Per owner in {week}"},
     "col.day": {"de": "Datum", "en": "Date"},
     "col.event": {"de": "Was geschah", "en": "What happened"},
-    "col.rule": {"de": "Bedeutung", "en": "Meaning"},
     "col.orders": {"de": "Aufträge", "en": "Orders"},
     "col.revenue": {"de": "Umsatz", "en": "Revenue"},
     "col.settled": {"de": "Erledigte WV", "en": "Follow-ups settled"},
