@@ -22,7 +22,7 @@
   const LANG = document.documentElement.lang || 'de';
   const CURRENCY = typeof config.currency === 'string' && config.currency ? config.currency : 'EUR';
   const PAGE_ROWS = 50;
-  const PRINTED_ROWS = 15;
+  const PRINTED_ROWS = 12;  // the newest rows on paper: the card prints on one page
   const shards = new Map();  // shard number → Map(id → record), once loaded
   const waiting = new Map();  // shard number → callbacks waiting for it
   const title = document.title;

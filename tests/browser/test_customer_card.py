@@ -5,6 +5,7 @@ tables. Every page ends without console errors (the open_page fixture checks).""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -144,3 +145,10 @@ def test_an_entry_page_keeps_the_card_it_was_asked_for(open_page, site):
                             wait_for_charts=False)
     page.wait_for_selector("#customer-card[data-shown] .card-name")
     assert page.locator(".card-name").text_content() == "<b>Böse</b> & Co"
+
+
+@pytest.mark.parametrize("customer_id", ["1001", SPECIAL_ID, "3003"])
+def test_a_card_prints_on_one_page(open_page, site, customer_id):
+    page = open_card(open_page, site, customer_id)
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
