@@ -56,8 +56,8 @@ def layout(language: str, **extra) -> dict:
 def value_axis(kind: str, language: str, currency: str, title: str = "", values: list | None = None) -> dict:
     """A value axis with the unit's tick format, its title, and whole steps for small counts."""
     axis = {**plot_axis(kind, language, currency), "title": {"text": title}}
-    largest = max((abs(v) for v in values or [] if v is not None), default=0)
-    if kind == "count" and largest <= SMALL_COUNTS:
+    largest = max((abs(v) for v in values or [] if v is not None), default=None)
+    if kind == "count" and largest is not None and largest <= SMALL_COUNTS:
         axis["dtick"] = 1
     return axis
 
@@ -124,8 +124,9 @@ def stacked_by_segment(categories: list[str], counts: dict[str, list], names: di
         else:
             trace.update(type="bar", marker={"color": SEGMENT_COLOURS[segment]})
         data.append(trace)
+    totals = [sum(v or 0 for v in column) for column in zip(*counts.values())]
     return {"data": data, "layout": layout(language, barmode="stack", xaxis={"title": {"text": x_title}},
-                                           yaxis=value_axis("count", language, "EUR", y_title))}
+                                           yaxis=value_axis("count", language, "EUR", y_title, totals))}
 
 
 def heatmap(x: list[str], y: list[str], z: list[list], text: list[list[str]], language: str,
@@ -185,7 +186,7 @@ def histogram(values: pl.Series, bin_size: int, language: str, x_title: str, y_t
                       "marker": {"color": NEUTRAL_COLOURS[0]},
                       "hovertemplate": f"%{{x}}: {value}<extra></extra>"}],
             "layout": layout(language, bargap=0.05, xaxis={"title": {"text": x_title}},
-                             yaxis=value_axis("count", language, "EUR", y_title))}
+                             yaxis={**value_axis("count", language, "EUR", y_title), "tickformat": ",d"})}
 
 
 def spark_points(values: list, width: int = 100, height: int = 24) -> str:

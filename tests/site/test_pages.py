@@ -199,3 +199,13 @@ def test_chart_hovers_read_as_sentences_with_units(pages):
     assert revenue["data"][0]["hovertemplate"] == "%{x}: %{y:,.0f}\u00a0€ Umsatz<extra></extra>"
     assert revenue["layout"]["yaxis"]["ticksuffix"] == "\u00a0€"
     assert revenue["layout"]["yaxis"]["title"]["text"] == "Umsatz (€)"
+
+
+def test_count_axes_step_by_whole_numbers_only_when_the_counts_are_small(pages):
+    from salesboard.site.charts import stacked_by_segment
+
+    small = _charts(pages["segments"])["history"]["layout"]["yaxis"]
+    assert small["dtick"] == 1 and small["tickformat"] == ",d"  # six addresses stacked: 0, 1, 2 …, never 0,5
+    names = {s: s for s in ("Z0", "Z1", "Z2", "Z3", "Z4")}
+    large = stacked_by_segment(["a", "b"], {s: [100, 200] for s in names}, names, "de")["layout"]["yaxis"]
+    assert "dtick" not in large  # hundreds: Plotly picks the steps
