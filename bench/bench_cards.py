@@ -6,7 +6,8 @@ how fast the browser searches and opens a card.
 One process builds the site again and again from its parsed workbooks (the in-memory cache the
 watch loop keeps), alternately with and without the card data (salesboard.pipeline.write_card_data replaced
 by nothing), and reports the median build time of each and the medians of the "cards" stage (what
-the build still waits for once the pages are done). Then it measures the files (shards, the index
+the build still waits for once the pages are done), and the processor time added (all threads: a
+figure that a busy machine does not inflate). Then it measures the files (shards, the index
 raw and gzipped), and in Chromium, over file:// with the network cut off, the time from typing to
 results for a few queries and the time from a click on a name to the card shown. Prints JSON.
 """
@@ -40,13 +41,15 @@ def measure_builds(folder: Path, work: Path, runs: int) -> dict:
     write = pipeline.write_card_data
     pipeline.build_site(settings, cache)  # parses the workbooks once
     times: dict[str, list[float]] = {"with": [], "without": []}
+    cpu: dict[str, list[float]] = {"with": [], "without": []}  # all threads: robust on a busy machine
     waits = []
     for _ in range(runs):
         for mode in ("without", "with"):
             pipeline.write_card_data = write if mode == "with" else (lambda *args: None)
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             result = pipeline.build_site(settings, cache)
             times[mode].append(time.perf_counter() - started)
+            cpu[mode].append(time.process_time() - cpu_started)
             if mode == "with":
                 waits.append(result.timings.get("cards", 0.0))
     pipeline.write_card_data = write
@@ -56,6 +59,7 @@ def measure_builds(folder: Path, work: Path, runs: int) -> dict:
     median = {mode: statistics.median(values) for mode, values in times.items()}
     return {"build_with_cards": median["with"], "build_without_cards": median["without"],
             "added_seconds": median["with"] - median["without"], "cards_stage_wait": statistics.median(waits),
+            "added_cpu_seconds": statistics.median(cpu["with"]) - statistics.median(cpu["without"]),
             "rebuild_unchanged": unchanged}
 
 
@@ -110,8 +114,29 @@ def measure_browser(build: Path) -> dict:
             link.click()
             page.wait_for_selector("#customer-card[data-shown] .card-name, #customer-card[data-shown] .card-status")
             opens.append((time.perf_counter() - started) * 1000)
+        # From a new hash on the card page (a search result, back, forward) to the next card shown: the
+        # shard's script loaded and the card drawn, without loading a page.
+        page.goto((build / "index.html").as_uri())
+        page.wait_for_function("() => window.salesboardFind")
+        ids = [row[0] for row in page.evaluate("""() => new Promise((resolve) => {
+            document.getElementById('site-search').focus();
+            const wait = () => (window.salesboardFind('x') ? resolve(window.salesboardFind('gmbh'))
+              : setTimeout(wait, 20));
+            wait();
+        })""")]
+        page.goto((build / "customer.html").as_uri() + "#id=" + ids[0])
+        page.wait_for_selector("#customer-card[data-shown]")
+        switches = []
+        for customer_id in ids[1:]:
+            switches.append(page.evaluate("""(id) => new Promise((resolve) => {
+                const started = performance.now();
+                window.addEventListener('salesboard:card', () => resolve(performance.now() - started), {once: true});
+                location.hash = 'id=' + encodeURIComponent(id);
+            })""", customer_id))
         browser.close()
-    return {"index_load_seconds": index_ready, "search_ms": search, "typed_to_results_ms": typed["ms"],
+    return {"index_load_seconds": index_ready, "card_switch_ms": switches,
+            "card_switch_median_ms": statistics.median(switches), "search_ms": search,
+            "typed_to_results_ms": typed["ms"],
             "card_open_ms": opens, "card_open_median_ms": statistics.median(opens)}
 
 

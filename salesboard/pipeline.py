@@ -117,8 +117,8 @@ def locked_build(settings: Settings, cache: TableCache | None, started: float) -
 def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Metrics, staging: Path,
                               stopwatch: Stopwatch) -> list[Page]:
     """The pages and the follow-up downloads into `staging`. The downloads are written in a second
-    thread while last week's figures and the pages are made: all mostly Polars and zlib, which
-    release the GIL, so on two cores they overlap."""
+    thread while last week's figures and the pages are made, and the customer cards and the search
+    index in a third: all mostly Polars and zlib, which release the GIL, so on two cores they overlap."""
     context = PageContext(settings)
     rows, columns = follow_up_rows(metrics, context), [_as_text(column) for column in follow_up_columns(context)]
     # File names and sheets carry the as-of date; the workbooks' properties the build time.
@@ -127,7 +127,8 @@ def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Met
     links = follow_up_links(rows, stem, context)
     exports = list_exports(metrics, context) + offer_exports(metrics, context)
     list_links = {export.id: export.links(context) for export in exports}
-    with ThreadPoolExecutor(max_workers=1) as background:
+    # Two workers: the customer cards (mostly Polars) start at once instead of after the downloads.
+    with ThreadPoolExecutor(max_workers=2) as background:
         previous = current_build(settings.output_dir)
         downloads = background.submit(_write_downloads, rows, columns, staging, previous, stem, sheet, exports)
         cards = background.submit(write_card_data, read, metrics, rows, context, staging, previous)
