@@ -42,6 +42,7 @@
   // Chart type on screen (as charts.py's layout) and on paper.
   const SCREEN_FONT_SIZE = 13;
   const PRINT_FONT_SIZE = 9;
+  const PRINT_LEGEND = { 'legend.font.size': 7, 'legend.itemwidth': 30, 'legend.tracegroupgap': 0 };
 
   const SEARCH_DELAY_MS = 150;
   const LONG_TEXT = 40;
@@ -264,8 +265,10 @@
       }
       // The print stylesheet gives charts a lower height so the overview fits one A4 page; paper reads
       // a smaller type (PRINT_FONT_SIZE) at arm's length, so the axes keep room for the bars.
-      window.Plotly.relayout(div, { width: div.clientWidth, height: div.clientHeight, 'font.size': PRINT_FONT_SIZE,
-                                    'margin.t': 24, 'margin.b': 30 });
+      // A smaller legend on paper: a low chart keeps its height for the data.
+      window.Plotly.relayout(div, Object.assign({ width: div.clientWidth, height: div.clientHeight,
+                                                  'font.size': PRINT_FONT_SIZE, 'margin.t': 30, 'margin.b': 30 },
+                                                PRINT_LEGEND));
     }
   }
 
@@ -284,6 +287,7 @@
         width: width && width !== 'auto' ? Number(width) : null,
         height: height && height !== 'auto' ? Number(height) : null,
         'font.size': SCREEN_FONT_SIZE,
+        'legend.font.size': null,
         'margin.t': div.dataset.screenMarginTop ? Number(div.dataset.screenMarginTop) : 40,
         'margin.b': div.dataset.screenMarginBottom ? Number(div.dataset.screenMarginBottom) : 50,
       });
