@@ -13,8 +13,8 @@ import pytest
 from support.site import site_file
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["campaigns.html", "data-quality.html", "first-buyers.html", "follow-ups.html", "funnel.html",
-         "index.html", "segments.html"]
+PAGES = ["call-list.html", "campaigns.html", "customer.html", "data-quality.html", "first-buyers.html",
+         "follow-ups.html", "funnel.html", "index.html", "segments.html"]
 
 
 def run(*command, cwd: Path) -> subprocess.CompletedProcess:
