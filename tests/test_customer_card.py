@@ -58,7 +58,17 @@ def test_the_timeline_is_every_row_of_the_workbooks_newest_first(site):
         ["m", "16.03.2026", "Mailing Frühjahr", "16.03.2026"],
         ["o", "02.03.2026", "A-1", 150.5],  # two line items, dated by the first
     ]
-    assert card_record(site, "2002")[13] == [["m", "16.03.2026", "Mailing Frühjahr", ""]]
+    assert card_record(site, "2002")[13] == [["a", "20.11.2026", "Anruf", None, "Angebot gewünscht", "28.11.2026"],
+                                             ["m", "16.03.2026", "Mailing Frühjahr", ""]]
+
+
+def test_open_follow_ups_overdue_or_due_this_week(site):
+    # 1001's call of 15.10. promised a call on 20.11. that nothing settled; and a Z3 last in touch 43 days ago
+    # (cadence 30, so due on 14.11.): 13 days overdue, the larger of the two.
+    overdue = card_record(site, "1001")
+    assert overdue[11] == ["fällig, Kontaktrhythmus", "14.11.2026", 13] and overdue[15] is None
+    soon = card_record(site, "2002")
+    assert soon[11] is None and soon[15] == "28.11.2026"
 
 
 def test_an_id_with_special_characters_and_hostile_cells_stay_text(site):

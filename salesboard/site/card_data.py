@@ -16,6 +16,7 @@ card_records() returns one row per address: its customer_id and `record`, the JS
          m  mailing   [m, sent date, campaign, response date ("" when none)]
     14 the data-quality problems known to concern this address, or null: that it is missing from the
        address list, and the problems that name its ID (a repeated ID in the address list)
+    15 a follow-up due today or later this week (not yet overdue): its date, or null
 
 Dates and words are formatted here, column-wise, in the site's language. Amounts and counts are
 numbers: the card formats them with the browser's Intl.NumberFormat in the site's language and
@@ -102,10 +103,13 @@ def card_records(tables: Tables, metrics: Metrics, language: str, follow_ups: pl
         json_text(pl.col("reasons")), day("due_date"), number(pl.col("days_overdue"))]))
     call = calls.unique("customer_id", keep="first", maintain_order=True).select(
         "customer_id", r=json_array([json_text(pl.col("call_reasons")), json_text(pl.col("sentence"))]))
+    soon = metrics.due_soon.unique("customer_id", keep="first", maintain_order=True).select(
+        "customer_id", soon=day("follow_up_date"))
     owners = addresses.select("customer_id", card_owner="owner")
     joined = (addresses.join(figures, on="customer_id", how="left", maintain_order="left")
               .join(follow, on="customer_id", how="left", maintain_order="left")
               .join(call, on="customer_id", how="left", maintain_order="left")
+              .join(soon, on="customer_id", how="left", maintain_order="left")
               .join(_timeline(tables, metrics, owners, language), on="customer_id", how="left",
                     maintain_order="left")
               .join(_problems(problems, language), on="customer_id", how="left", maintain_order="left"))
@@ -121,6 +125,7 @@ def card_records(tables: Tables, metrics: Metrics, language: str, follow_ups: pl
                     number(pl.col("rhythm"))]),
         pl.col("f").fill_null("null"), pl.col("r").fill_null("null"),
         pl.col("t").fill_null("[]"), _quality_notes(translator(language)("card.unlisted")),
+        pl.col("soon").fill_null("null"),
     ])
     return joined.select("customer_id", record=record)
 

@@ -220,9 +220,14 @@
     const box = el('div', 'card-todo');
     const follow = record[11];
     box.appendChild(el('h3', null, WORDS.follow_up));
-    box.appendChild(el('p', follow ? 'card-follow-up' : 'muted',
-      follow ? fill(WORDS.follow_up_text, { reasons: follow[0], due: follow[1], days: count(follow[2]) })
-        : WORDS.no_follow_up));
+    if (follow) {
+      box.appendChild(el('p', 'card-follow-up',
+        fill(WORDS.follow_up_text, { reasons: follow[0], due: follow[1], days: count(follow[2]) })));
+    } else if (record[15]) {
+      box.appendChild(el('p', 'card-follow-up', fill(WORDS.due_soon, { date: record[15] })));
+    } else {
+      box.appendChild(el('p', 'muted', WORDS.no_follow_up));
+    }
     const call = record[12];
     box.appendChild(el('h3', null, WORDS.call));
     if (call) {

@@ -17,7 +17,7 @@ LONG_NOTE = ("<img src=x onerror=alert(1)> " + "Notiz " * 6000)[:32767]
 
 def write_card_workbooks(folder: Path) -> None:
     """Krüger & Söhne (1001) with two orders (A-1 of two line items), two contacts and a mailing answered;
-    Müller Bau (2002) with nothing; and an address with SPECIAL_ID, markup in its name and a note of 32,767
+    Müller Bau (2002) with a call whose follow-up is due this week; and an address with SPECIAL_ID, markup in its name and a note of 32,767
     characters."""
     D = dt.date
     write_workbook(folder / "Adressen.xlsx", {"Adressen": [
@@ -39,6 +39,7 @@ def write_card_workbooks(folder: Path) -> None:
         [1001, D(2026, 8, 1), "Besuch", "Bedarf aufgenommen", "Tim", None],
         [1001, D(2026, 10, 15), "Anruf", "Rückruf vereinbart", "Anna", D(2026, 11, 20)],
         [SPECIAL_ID, D(2026, 11, 1), "Anruf", LONG_NOTE, "Tim", None],
+        [2002, D(2026, 11, 20), "Anruf", "Angebot gewünscht", "Tim", D(2026, 11, 28)],  # due this week
     ]})
     write_workbook(folder / "Mailing Frühjahr.xlsx", {"Versand": [
         ["Kundennummer", "Versanddatum", "Reaktion"],
