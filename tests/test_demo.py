@@ -17,6 +17,7 @@ SHEETS = {
     "Aufträge 2026.xlsx": "Aufträge",
     "Kontakte.xlsx": "Kontakte",
     "Mailing Frühjahr 2026.xlsx": "Versand",
+    "Angebote.xlsx": "Angebote",
 }
 ORDER_FILES = ("Aufträge 2024.xlsx", "Aufträge 2025.xlsx", "Aufträge 2026.xlsx")
 
@@ -141,3 +142,25 @@ def test_mailing_responses_are_yes_no_or_a_date(demo_folder: Path) -> None:
     assert len(reactions) == 400
     assert {reaction for reaction in reactions if isinstance(reaction, str)} == {"ja", "nein"}
     assert any(isinstance(reaction, datetime) and reaction.date() > date(2026, 3, 16) for reaction in reactions)
+
+
+def test_the_list_of_offers_agrees_with_the_contact_log_and_the_orders(demo_paths):
+    from salesboard.config import Settings
+    from salesboard.input.read import read_input
+    from salesboard.metrics import compute_metrics
+
+    settings = Settings(input_dir=demo_paths[0].parent, as_of=AS_OF, today=AS_OF)
+    read = read_input(settings)
+    offers = read.tables.offers
+    # A few hundred offers over three years; some without status, some of two lines (summed per number).
+    assert 500 <= offers.height <= 1000 and offers["status"].null_count() > 100
+    rows = load_workbook(demo_paths[-1]).active.max_row - 1
+    assert rows > offers.height
+    # Every offer of the contact log is in the list on the same day, so the list adds no second contact
+    # for it; the list also holds offers the log lacks.
+    logged = {(str(row["Kd.-Nr."]), row["Datum"].date()) for row in records(demo_paths[0].parent, "Kontakte.xlsx")
+              if row["Kontaktart"] == "Angebot"}
+    listed = set(offers.select("customer_id", "offer_date").iter_rows())
+    assert logged <= listed and len(listed - logged) > 50
+    state = compute_metrics(read.tables, AS_OF, settings.rules).offers.offers["state"].value_counts()
+    assert set(state["state"]) == {"open", "won", "lost"}

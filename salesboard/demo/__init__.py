@@ -1,7 +1,7 @@
 """Demo workbooks: a fictional German SME's sales data up to Friday 2026-11-27.
 
 `python -m salesboard.demo [FOLDER]` writes the address list, one order workbook
-per year, the contact log and a spring mailing into FOLDER (default `input/`).
+per year, the contact log, a spring mailing and the list of offers into FOLDER (default `input/`).
 Everything comes from one seeded plan per address, so the workbooks agree with
 each other and a rerun gives the same files. They contain what real workbooks
 contain: a title row above a header, dates and amounts typed as text, line

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from salesboard.demo.offers import OFFER_HEADERS, offer_rows
 from salesboard.demo.plan import (
     address_rows,
     contact_rows,
@@ -98,6 +99,9 @@ def write_demo_workbooks(folder: Path) -> list[Path]:
     paths.append(write_sheet(folder / "Kontakte.xlsx", "Kontakte", CONTACT_HEADERS, contact_rows(customers)))
     paths.append(write_sheet(folder / "Mailing Frühjahr 2026.xlsx", "Versand", MAILING_HEADERS,
                              mailing_rows(rng, customers)))
+    # A generator of its own, so the other workbooks stay as they were without a list of offers.
+    paths.append(write_sheet(folder / "Angebote.xlsx", "Angebote", OFFER_HEADERS,
+                             offer_rows(random.Random(SEED + 1), customers)))
     return paths
 
 

@@ -86,8 +86,8 @@ def offer_states(offers: pl.DataFrame, facts: Facts, rules: Rules) -> pl.DataFra
                       decided=pl.when(pl.col("status").is_null()).then(inferred_decided).otherwise("decided"),
                       age_days=days_between("offer_date", pl.lit(as_of)),
                       recent=pl.col("offer_date") > year_before(as_of))
-        .select("customer_id", "offer_id", "offer_date", "amount", "owner", "valid_until", "state", "decided",
-                "age_days", "last_contact", "recent")
+        .select("customer_id", "offer_id", "offer_date", "amount", "owner", "product", "valid_until", "state",
+                "decided", "age_days", "last_contact", "recent")
     )
 
 
