@@ -35,9 +35,10 @@ def test_aliases_and_columns_name_known_tables_and_fields():
                         "columns": {"orders": {"price": "Preis"}}}) == [
         "dashboard.toml: Config value 'aliases': orders.amount expects a list of header names, found 'Summe'",
         "dashboard.toml: Config value 'aliases': unknown table 'invoices'; expected one of addresses, orders, "
-        "activities, campaigns",
+        "activities, campaigns, offers, returns, activity_types",
         "dashboard.toml: Config value 'columns': table 'orders' has no field 'price'; its fields: customer_id, "
-        "order_date, amount, order_id, status, customer_name, owner, product",
+        "order_date, amount, order_id, status, customer_name, first_name, last_name, owner, product, quantity, "
+        "unit_price, discount",
     ]
 
 
@@ -54,3 +55,11 @@ def test_every_setting_is_documented_in_the_readme():
     documented = set(re.findall(r"^\[?(\w+)[\].]", readme, flags=re.M)) | set(
         re.findall(r"^(\w+) = ", readme, flags=re.M))
     assert set(CONFIG_KEYS) <= documented, set(CONFIG_KEYS) - documented
+
+
+def test_extra_activity_types_name_a_stage():
+    settings = make_settings({"aliases": {"activity_types": {"meeting": ["Messegespräch"]}}}, Path("dashboard.toml"))
+    assert settings.aliases == {"activity_types": {"meeting": ["Messegespräch"]}}
+    assert problems_of({"aliases": {"activity_types": {"party": ["Feier"]}}}) == [
+        "dashboard.toml: Config value 'aliases': table 'activity_types' has no field 'party'; its fields: "
+        "first_contact, follow_up, meeting, chase, offer, negotiation, enquiry"]

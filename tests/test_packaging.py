@@ -14,7 +14,7 @@ from support.site import site_file
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["call-list.html", "campaigns.html", "customer.html", "data-quality.html", "first-buyers.html",
-         "follow-ups.html", "funnel.html", "index.html", "segments.html"]
+         "follow-ups.html", "funnel.html", "index.html", "offers.html", "segments.html"]
 
 
 def run(*command, cwd: Path) -> subprocess.CompletedProcess:
@@ -49,7 +49,7 @@ def test_the_installed_command_builds_every_page_from_another_folder(installed, 
     elsewhere.mkdir()
     result = run(str(installed), "--input", str(tmp_path / "Daten"), "--output", str(tmp_path / "Dashboard"),
                  "--as-of", "2026-11-27", cwd=elsewhere)
-    assert "803 addresses" in result.stdout
+    assert "803 Adressen" in result.stdout  # the console speaks the site's language, German by default
     assert sorted(path.name for path in (tmp_path / "Dashboard").glob("*.html")) == PAGES
     assert site_file(tmp_path / "Dashboard", "assets/site.css").is_file()
     assert list(elsewhere.iterdir()) == []

@@ -238,3 +238,11 @@ def test_a_workbook_deleted_while_the_folder_is_read_gives_a_message(input_dir, 
     result = read_folder(input_dir)
     assert [p.describe().split(" (")[0] for p in result.problems] == ["cannot be opened"]
     assert result.tables.addresses["customer_id"].to_list() == ["1"]
+
+
+def test_extra_activity_types_from_the_settings_map_to_their_stage(input_dir):
+    write_workbook(input_dir / "Kontakte.xlsx", {"Kontakte": [
+        ["Kundennummer", "Datum", "Kontaktart"], [1, D(2026, 1, 1), "Messegespräch"]]})
+    result = read_folder(input_dir, aliases={"activity_types": {"meeting": ["Messegespraech"]}})
+    assert result.tables.activities["stage"].to_list() == ["meeting"]
+    assert not [p for p in result.problems if p.message == "type.unknown"]
