@@ -37,7 +37,7 @@ def in_tmp_path(tmp_path, monkeypatch):
 @pytest.fixture
 def settings(input_dir, tmp_path):
     return Settings(input_dir=input_dir, output_dir=tmp_path / "site", templates_dir=tmp_path / "templates",
-                    today=TODAY, as_of=TODAY)
+                    today=TODAY, as_of=TODAY, language="en")
 
 
 class Builds:
@@ -404,7 +404,7 @@ def test_watch_from_the_command_line_builds_and_stops_on_ctrl_c(input_dir, tmp_p
         raise KeyboardInterrupt
 
     monkeypatch.setattr(Watcher, "_step", interrupt)
-    assert main(["--input", str(input_dir), "--output", str(tmp_path / "site"), "--watch"]) == 0
+    assert main(["--input", str(input_dir), "--output", str(tmp_path / "site"), "--watch", "--lang", "en"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "built " in out[0] and "; 0 errors, 1 warnings; " in out[0]
     assert out[1].endswith(f"watching {input_dir}, templates and dashboard.toml "
