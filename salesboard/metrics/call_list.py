@@ -176,7 +176,7 @@ def address_likelihood(facts: Facts, addresses: pl.DataFrame, current: pl.DataFr
     )
 
 
-def _usual_gaps(orders: pl.DataFrame) -> pl.DataFrame:
+def usual_gaps(orders: pl.DataFrame) -> pl.DataFrame:
     """customer_id, usual_gap: the median of the day gaps between consecutive orders (two or more orders)."""
     # Sorted once before grouping: groups keep the row order.
     return (orders.select("customer_id", "order_date").sort("order_date").group_by("customer_id")
@@ -229,7 +229,7 @@ def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFr
         .join(facts.addresses.select("customer_id", "email"), on="customer_id", how="left", maintain_order="left")
         .join(_owners(facts), on="customer_id", how="left", maintain_order="left")
         .join(latest_contacts(facts), on="customer_id", how="left", maintain_order="left")
-        .join(_usual_gaps(facts.orders), on="customer_id", how="left", maintain_order="left")
+        .join(usual_gaps(facts.orders), on="customer_id", how="left", maintain_order="left")
         .join(_latest_interest(facts), on="customer_id", how="left", maintain_order="left")
         .join(follow_ups.select("customer_id", "due", "cadence", "offer_not_chased", "due_date", "days_overdue"),
               on="customer_id", how="left", maintain_order="left")

@@ -17,13 +17,12 @@ import polars as pl
 from salesboard.domain import STAGES, Rules
 from salesboard.model import Tables
 
+from .call_list import AT_RISK_MIN_DAYS, usual_gaps
 from .expressions import days_between, reporting_week_end
 from .facts import Facts, select_facts
 from .followups import overdue_follow_ups
 from .segments import classify_addresses, segment_at
 
-# A loyal customer is at risk only after this many days without an order, whatever its rhythm.
-AT_RISK_MIN_DAYS = 45
 LARGEST_ORDERS = 10
 REVIEW_COUNTS = ("first_orders", "second_orders", "new_loyal", "new_prospects", "became_at_risk")
 _ACTIVITY_STAGES = STAGES[:-1]
@@ -46,17 +45,10 @@ class WeekInReview:
         return {key: self.lists[key].height for key in REVIEW_COUNTS}
 
 
-def usual_gaps(orders: pl.DataFrame) -> pl.DataFrame:
-    """customer_id, usual_gap: the median of the day gaps between consecutive orders (two or more orders)."""
-    return (orders.select("customer_id", "order_date").sort("order_date").group_by("customer_id")
-            .agg(usual_gap=pl.col("order_date").diff().dt.total_days().drop_nulls().median(),
-                 last_order=pl.col("order_date").last())
-            .drop_nulls("usual_gap"))
-
-
 def at_risk_at(facts: Facts) -> pl.Series:
     """The customer IDs at risk as of facts.as_of (segment aside)."""
-    gaps = usual_gaps(facts.orders)
+    last_order = facts.orders.group_by("customer_id").agg(last_order=pl.col("order_date").max())
+    gaps = usual_gaps(facts.orders).join(last_order, on="customer_id")
     since = days_between("last_order", pl.lit(facts.as_of))
     return gaps.filter((since > 2 * pl.col("usual_gap")) & (since > AT_RISK_MIN_DAYS))["customer_id"]
 
