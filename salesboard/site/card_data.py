@@ -35,6 +35,7 @@ from salesboard.metrics import Metrics
 from salesboard.model import Tables
 from salesboard.quality import Problem
 from salesboard.site.formatting import date_expr
+from salesboard.site.page_model import TOOLTIP_CHARS, cut_text
 from salesboard.site.texts import translator
 
 # What a card's parts take in a shard, roughly, in bytes: the shard count follows from the tables'
@@ -63,6 +64,11 @@ _ESCAPES = ["\\\\", '\\"', *(json.dumps(chr(code))[1:-1] for code in range(32))]
 def json_text(value: pl.Expr) -> pl.Expr:
     """A string column as JSON strings ("…", escaped in one pass), null as null."""
     return (pl.lit('"') + value.cast(pl.String).str.replace_many(_ESCAPED, _ESCAPES) + pl.lit('"')).fill_null("null")
+
+
+def shown_text(value: pl.Expr) -> pl.Expr:
+    """Workbook text as the card shows it: cut at TOOLTIP_CHARS with "…" (the downloads keep it whole)."""
+    return json_text(cut_text(value.cast(pl.String), TOOLTIP_CHARS))
 
 
 def _plain(value: pl.Expr) -> pl.Expr:
@@ -116,8 +122,9 @@ def card_records(tables: Tables, metrics: Metrics, language: str, follow_ups: pl
     place = pl.concat_str([pl.concat_str(["postcode", "city"], separator=" ", ignore_nulls=True), pl.col("region")],
                           separator=", ", ignore_nulls=True)
     record = json_array([
-        *(json_text(pl.col(name)) for name in ("customer_id", "company", "owner", "contact", "phone", "email")),
-        json_text(place), json_text(pl.col("source")), _plain(pl.col("segment").cast(pl.String)),
+        json_text(pl.col("customer_id")),
+        *(shown_text(pl.col(name)) for name in ("company", "owner", "contact", "phone", "email")),
+        shown_text(place), shown_text(pl.col("source")), _plain(pl.col("segment").cast(pl.String)),
         json_array([day(pl.min_horizontal("interest_date", "first_order_date")), day("first_order_date"),
                     day("second_order_date"), day("loyal_order_date")]),
         json_array([money("revenue_12m"), money("revenue_total"), number(pl.col("order_count")),
@@ -172,10 +179,10 @@ def _timeline(tables: Tables, metrics: Metrics, owners: pl.DataFrame, language: 
         event(tables.orders, "order_date", 3, [pl.lit('"o"'), day("order_date"), json_text(pl.col("order_id")),
                                                amount()]),
         event(activities, "date", 1, [
-            pl.lit('"a"'), day("date"), json_text(pl.col("type")),
-            pl.when(same_owner).then(pl.lit("null")).otherwise(json_text(pl.col("owner").fill_null(""))),
-            json_text(pl.col("outcome")), day("next_follow_up")], pl.col("seq")),
-        event(tables.campaigns, "sent_date", 0, [pl.lit('"m"'), day("sent_date"), json_text(pl.col("campaign")),
+            pl.lit('"a"'), day("date"), shown_text(pl.col("type")),
+            pl.when(same_owner).then(pl.lit("null")).otherwise(shown_text(pl.col("owner").fill_null(""))),
+            shown_text(pl.col("outcome")), day("next_follow_up")], pl.col("seq")),
+        event(tables.campaigns, "sent_date", 0, [pl.lit('"m"'), day("sent_date"), shown_text(pl.col("campaign")),
                                                  day("response_date")]),
     ]
     if tables.offers is not None:
@@ -183,7 +190,7 @@ def _timeline(tables: Tables, metrics: Metrics, owners: pl.DataFrame, language: 
         state = pl.col("state") if "state" in offers.columns else pl.col("status")
         events.append(event(offers, "offer_date", 2, [
             pl.lit('"q"'), day("offer_date"), json_text(pl.col("offer_id")), amount(), json_text(state),
-            json_text(pl.col("owner")), json_text(pl.col("product"))]))
+            shown_text(pl.col("owner")), shown_text(pl.col("product"))]))
     return (pl.concat(events).sort(["customer_id", "date", "rank", "seq"], descending=[False, True, True, True],
                                    nulls_last=True)
             .group_by("customer_id", maintain_order=True)

@@ -102,7 +102,7 @@ def test_the_card_shows_everything_as_text_and_back_and_forward_move_between_car
     assert page.locator(".card-name b").count() == 0  # markup stays text
     assert page.locator(".card-email a").count() == 0 and page.locator(".card-phone a").count() == 0
     note = page.locator(".timeline .event").first.locator(".event-what").text_content()
-    assert note == LONG_NOTE and page.locator("img").count() == 0
+    assert note == LONG_NOTE[:1999] + "…" and page.locator("img").count() == 0  # cut for the page, as text
     page.go_back()
     page.wait_for_function("() => document.querySelector('.card-name')?.textContent === 'Krüger & Söhne GmbH'")
     page.go_forward()
