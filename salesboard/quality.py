@@ -63,9 +63,7 @@ def word(key: str, language: str, params: dict[str, Any] | None = None) -> str:
     t = translator(language)
     values = {}
     for name, value in (params or {}).items():
-        if isinstance(value, Problem):
-            value = value.describe(language)
-        elif isinstance(value, dict) and "message" in value:  # the words of another problem, nested
+        if isinstance(value, dict) and "message" in value:  # the words of another problem, nested
             value = word(value["message"], language, value.get("params"))
         elif name.endswith("_w"):
             value = ", ".join(t(item) for item in value) if isinstance(value, list | tuple) else t(value)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import polars as pl
 
+from salesboard.input.convert import CELLS_LISTED
 from salesboard.input.parts import RawSheet
 from salesboard.quality import Problem, column_letter
 
@@ -17,7 +18,6 @@ SEPARATORS = ";,\t|"
 # Python's csv module refuses longer fields by default; a field this long is a quote left open.
 MAX_FIELD = 131_072
 _SNIFF_LINES = 50
-_PROBLEMS_LISTED = 5
 
 
 def read_csv(path: Path, file: str, data: bytes) -> tuple[list[RawSheet], list[Problem]]:
@@ -45,7 +45,7 @@ def read_csv(path: Path, file: str, data: bytes) -> tuple[list[RawSheet], list[P
             problems.append(_row_problem(file, number, "csv.ragged", {"found": len(record), "expected": width}))
             record = []
         rows.append([field if field != "" else None for field in record[:width]] + [None] * (width - len(record)))
-    if len(problems) > _PROBLEMS_LISTED:  # as a person counts them: one problem for the many rows
+    if len(problems) > CELLS_LISTED:  # as a person counts them: one problem for the many rows
         first = problems[0]
         problems = [Problem("error", file, "", "", "rows.like", "done.rows_skipped",
                             {"count": len(problems), "examples": ", ".join(p.cell for p in problems[:3]),

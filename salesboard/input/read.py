@@ -108,7 +108,8 @@ def read_input(settings: Settings, cache: TableCache | None = None, stopwatch=No
             return FileOutcome(result, parsed=True)
         return FileOutcome(last_good, parsed=True, notice=Problem(
             "notice", result.file, "", "", "file.last_good", "done.last_good",
-            {"file": result.file, "reason": _why_not_good(result), "read_at": f"{last_good.read_at:%d.%m.%Y %H:%M}"}))
+            {"file": result.file, "reason": _nested(_why_not_good(result)),
+             "read_at": f"{last_good.read_at:%d.%m.%Y %H:%M}"}))
 
     if cache:
         cache.forget_missing(paths)
@@ -163,6 +164,11 @@ def _why_not_good(result: FileTables) -> Problem:
     """The problem that made a file's contents unusable: the file's own, or a table's whose rows all failed."""
     return next((problem for problem in result.problems if problem.message.startswith(("file.", "rejected."))),
                 result.problems[0])
+
+
+def _nested(problem: Problem) -> dict:
+    """A problem's words as the value of another problem's placeholder."""
+    return {"message": problem.message, "params": problem.params}
 
 
 def _empty_cells_by_sheet(readings: list[tuple[RawSheet, SheetReading]]) -> dict[str, list[str]]:
