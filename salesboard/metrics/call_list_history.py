@@ -6,14 +6,18 @@ Sunday of a run of weeks, every address is seen (the address set does not depend
 an address is Z0/never before its first row), and it counts as "ordered" when it has an order
 dated in (S, S + 90 days].
 
-How it is computed, without a loop over weeks or rows: the grid of addresses × days is one frame
-sorted by (address, day); the dated events (orders, offers, contacts) are merged into it in the
-same order, and "the last order on or before S" becomes a forward fill, "the next order after
-S" a backward fill. A fill must not cross from one address to the next, so what is filled is the
-event's sort key, from which both its address and its day are read back.
+How it is computed, without a loop over weeks or rows: an address's situation and outcome change
+only on a few days (an event, a recency bucket's bound passed, an offer's 90 days over, 90 days
+before an order), so each address is evaluated on those days alone, and each stretch between two
+of them counts the Sundays it holds. The situation on a set of days is found by merging the
+dated events into a frame of (address, day) rows sorted the same way: "the last order on or
+before S" becomes a forward fill, "the next order after S" a backward fill. A fill must not
+cross from one address to the next, so what is filled is the event's sort key, from which both
+its address and its day are read back.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import polars as pl
@@ -59,11 +63,12 @@ def recency_code(days: pl.Expr) -> pl.Expr:
     return pl.when(days.is_null()).then(pl.lit(NEVER, pl.UInt8)).otherwise(code)
 
 
-def address_events(facts: Facts, index: pl.DataFrame) -> pl.DataFrame:
-    """cid (address number), day (Int32 days since 1970), code (_EVENT_CODES) of every dated fact on or
-    before D that the situations read: orders (amount > 0), offers (activities of stage offer) and contacts
-    (any activity, campaign response or interest_since; for Z0/Z1 recency)."""
+def address_events(facts: Facts, addresses: pl.DataFrame) -> pl.DataFrame:
+    """cid (the address's row number in `addresses`), day (Int32 days since 1970), code (_EVENT_CODES) of
+    every dated fact on or before D that the situations read: orders (amount > 0), offers (activities of
+    stage offer) and contacts (any activity, campaign response or interest_since; for Z0/Z1 recency)."""
     as_of = facts.as_of
+    index = addresses.select("customer_id", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
     parts = [
         facts.orders.select("customer_id", day="order_date", code=pl.lit(_EVENT_CODES["order"])),
         facts.activities.filter(pl.col("stage") == "offer")
@@ -78,34 +83,27 @@ def address_events(facts: Facts, index: pl.DataFrame) -> pl.DataFrame:
             .select("cid", pl.col("day").cast(pl.Int32), pl.col("code").cast(pl.Int64)))
 
 
-def situations(addresses: pl.DataFrame, facts: Facts, days: list[date]) -> pl.DataFrame:
-    """Every address (classify_addresses' rows, in order) on every day of `days` (ascending).
+def situations_at(addresses: pl.DataFrame, events: pl.DataFrame, points: pl.DataFrame) -> pl.DataFrame:
+    """The situation of address `cid` (classify_addresses' row number) on `day`, for each row of `points`
+    (cid UInt32, day Int32 days since 1970; unique, sorted by cid, then day).
 
-    Columns: cid (UInt32, the address's row number), day (Int32, days since 1970), level (UInt8: 0-4 for
-    Z0-Z4 as of the day), recency (UInt8 index into RECENCY_LABELS: days from the last order for Z2-Z4,
-    from the last activity, campaign response or interest_since for Z0/Z1), recency_days (Int32, null:
-    never), open_offer (Boolean), ordered (Boolean: an order dated in (day, day + 90]). Sorted by cid,
-    then day.
+    Columns: cid, day, level (UInt8: 0-4 for Z0-Z4 as of the day), recency (UInt8 index into
+    RECENCY_LABELS: days from the last order for Z2-Z4, from the last activity, campaign response or
+    interest_since for Z0/Z1), recency_days (Int32, null: never), open_offer (Boolean), ordered
+    (Boolean: an order dated in (day, day + 90]). In the order of `points`.
     """
-    index = addresses.select("customer_id", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
-    events = address_events(facts, index)
-    grid_days = pl.Series("day", days, pl.Date).cast(pl.Int32)
-    base = min(int(grid_days.min()), int(events["day"].min()) if events.height else int(grid_days.min()))
-    top = max(int(grid_days.max()), int(events["day"].max()) if events.height else int(grid_days.max()))
+    days = points["day"]
+    base = min(int(days.min() or 0), int(events["day"].min()) if events.height else int(days.min() or 0))
+    top = max(int(days.max() or 0), int(events["day"].max()) if events.height else int(days.max() or 0))
     span = _CODES * (top - base + 1)  # key = cid * span + (day - base) * _CODES + code
     key = pl.col("key")
     # The days the address reached Z1, Z3 and Z4, beside its key range's start.
-    per_address = addresses.select(
-        cid=pl.int_range(pl.len(), dtype=pl.UInt32),
-        start=pl.int_range(pl.len(), dtype=pl.Int64) * span,
-        interest=pl.min_horizontal("interest_date", "first_order_date").cast(pl.Int32),
-        second=pl.col("second_order_date").cast(pl.Int32), loyal=pl.col("loyal_order_date").cast(pl.Int32))
-    # Cross joined in address order, then day order: sorted by key, as merge_sorted needs.
-    grid = per_address.join(grid_days.to_frame(), how="cross", maintain_order="left_right").with_columns(
+    per_address = _level_days(addresses).select(
+        "cid", "interest", "second", "loyal", start=pl.col("cid").cast(pl.Int64) * span)
+    grid = points.join(per_address, on="cid", how="left", maintain_order="left").with_columns(
         key=pl.col("start") + (pl.col("day") - base).cast(pl.Int64) * _CODES + _GRID_CODE)
-    event_keys = events.select(
-        key=pl.col("cid").cast(pl.Int64) * span + (pl.col("day") - base).cast(pl.Int64) * _CODES + pl.col("code"),
-    ).unique().sort("key")
+    event_keys = _sorted_unique(events.select(
+        key=pl.col("cid").cast(pl.Int64) * span + (pl.col("day") - base).cast(pl.Int64) * _CODES + pl.col("code")))
 
     def nearest(code: int, backward: bool = False) -> pl.Expr:
         """The key of the nearest event of `code` before (or after) each row, of any address."""
@@ -147,31 +145,115 @@ def situations(addresses: pl.DataFrame, facts: Facts, days: list[date]) -> pl.Da
             ))
 
 
-def situation_counts(grid: pl.DataFrame) -> pl.DataFrame:
-    """day (Int32), level, recency, open_offer, seen, ordered (Int64) over the rows of `situations`."""
-    # One integer per (day, situation, outcome): a single-key grouping of millions of rows.
-    first = int(grid["day"].min()) if grid.height else 0
-    code = ((pl.col("day") - first).cast(pl.UInt32) * 256 + pl.col("level").cast(pl.UInt32) * 32
-            + pl.col("recency").cast(pl.UInt32) * 4 + pl.col("open_offer").cast(pl.UInt32) * 2
-            + pl.col("ordered").cast(pl.UInt32))
-    counted = grid.group_by(code=code).agg(rows=pl.len().cast(pl.Int64))
-    situation = pl.col("code") // 2
-    return counted.group_by(situation=situation).agg(
-        seen=pl.col("rows").sum(), ordered=pl.col("rows").filter(pl.col("code") % 2 == 1).sum()).select(
-        day=(pl.col("situation") // 128).cast(pl.Int32) + first,
-        level=((pl.col("situation") // 16) % 8).cast(pl.UInt8), recency=((pl.col("situation") // 2) % 8)
-        .cast(pl.UInt8), open_offer=pl.col("situation") % 2 == 1, seen="seen", ordered="ordered")
+def _level_days(addresses: pl.DataFrame) -> pl.DataFrame:
+    """cid, interest, first, second, loyal: the days (Int32) an address reached Z1, Z2, Z3 and Z4."""
+    return addresses.select(
+        cid=pl.int_range(pl.len(), dtype=pl.UInt32),
+        interest=pl.min_horizontal("interest_date", "first_order_date").cast(pl.Int32),
+        first=pl.col("first_order_date").cast(pl.Int32),
+        second=pl.col("second_order_date").cast(pl.Int32), loyal=pl.col("loyal_order_date").cast(pl.Int32))
 
 
-def situation_rates(counts: pl.DataFrame, sundays: list[date]) -> pl.DataFrame:
-    """segment (Enum), recency (UInt8 code), open_offer, seen, ordered (Int64) summed over the Sundays
-    `sundays` of situation_counts; only situations seen at least once, sorted by segment, recency,
-    open_offer."""
-    chosen = counts.filter(pl.col("day").is_in(pl.Series(sundays, dtype=pl.Date).cast(pl.Int32).implode()))
-    return (chosen.group_by("level", "recency", "open_offer").agg(pl.col("seen", "ordered").sum())
-            .select(segment=level_segment("level"), recency="recency", open_offer="open_offer", seen="seen",
-                    ordered="ordered")
+def change_days(addresses: pl.DataFrame, events: pl.DataFrame, first: int, last: int,
+                always: tuple[int, ...] = ()) -> pl.DataFrame:
+    """cid, day: the days in [first, last] on which an address's situation or outcome may change, and
+    `first` and the days `always` for every address; unique, sorted by cid, then day. Between two of them
+    nothing changes."""
+    levels = _level_days(addresses)
+    day, after = pl.col("day"), pl.when(pl.col("cid") == pl.col("cid").shift(-1)).then(pl.col("day").shift(-1))
+
+    def kind(code: int) -> pl.DataFrame:
+        return _unique_days(events.filter(pl.col("code") == code))
+
+    def bounds(frame: pl.DataFrame, until: pl.Expr) -> list[pl.DataFrame]:
+        """The recency buckets' bounds passed after each day of `frame` while it is still the latest of its
+        kind, before `until`."""
+        limit = frame.with_columns(limit=pl.min_horizontal(after, until))
+        return [limit.filter(pl.col("limit").is_null() | (day + bound + 1 < pl.col("limit")))
+                .select("cid", day=day + bound + 1) for bound in RECENCY_BOUNDS]
+
+    orders, offers = kind(_EVENT_CODES["order"]), kind(_EVENT_CODES["offer"])
+    # Contacts set the recency only before the first order (Z0/Z1).
+    contacts = kind(_EVENT_CODES["contact"]).join(levels.select("cid", first_order="first"), on="cid",
+                                                  how="left", maintain_order="left")
+    contacts = contacts.filter(pl.col("first_order").is_null() | (day < pl.col("first_order")))
+    before = pl.when(pl.col("cid") == pl.col("cid").shift()).then(day.shift())
+    parts = [
+        orders, offers.select("cid", "day"), contacts.select("cid", "day"),
+        *bounds(orders, pl.lit(None, pl.Int32)), *bounds(contacts, pl.col("first_order")),
+        # 90 days before an order the outcome turns to "ordered", unless an earlier order already did.
+        orders.filter(before.is_null() | (before < day - OUTCOME_DAYS)).select("cid", day=day - OUTCOME_DAYS),
+        offers.select("cid", day=day + OFFER_OPEN_DAYS + 1),
+        levels.select("cid", day="interest").drop_nulls(),
+        *[levels.select("cid", day=pl.lit(start, pl.Int32)) for start in (first, *always)],
+    ]
+    return _unique_days(pl.concat([part.select("cid", day.cast(pl.Int32)) for part in parts])
+                        .filter(day.is_between(first, last)))
+
+
+_DAY_OFFSET = 1 << 20  # day numbers plus this lie in [0, _DAY_STRIDE)
+_DAY_STRIDE = 1 << 21
+
+
+def _unique_days(frame: pl.DataFrame) -> pl.DataFrame:
+    """cid, day of `frame`, unique, sorted by cid, then day: through one integer key, much cheaper to
+    sort and deduplicate than two columns."""
+    key = pl.col("key")
+    return (_sorted_unique(frame.select(key=pl.col("cid").cast(pl.Int64) * _DAY_STRIDE + pl.col("day") + _DAY_OFFSET))
+            .select(cid=(key // _DAY_STRIDE).cast(pl.UInt32), day=(key % _DAY_STRIDE - _DAY_OFFSET).cast(pl.Int32)))
+
+
+def _sorted_unique(keys: pl.DataFrame) -> pl.DataFrame:
+    """The one column `key`, sorted, each value once (sorting first makes the repeats neighbours, cheaper
+    than hashing)."""
+    key = pl.col("key")
+    return keys.sort("key").filter((key != key.shift()).fill_null(True))
+
+
+@dataclass(frozen=True)
+class History:
+    """rates: per run of Sundays, segment (Enum), recency (UInt8 code), open_offer, seen, ordered (Int64)
+    over every address on each of its Sundays; only situations seen at least once, sorted by segment,
+    recency, open_offer. on_days: situations_at's rows for every address on each of the extra days."""
+
+    rates: list[pl.DataFrame]
+    on_days: pl.DataFrame
+
+
+def address_history(addresses: pl.DataFrame, events: pl.DataFrame, windows: list[list[date]],
+                    days: list[date]) -> History:
+    """The rates of each run of consecutive Sundays in `windows`, and every address's situation on `days`."""
+    ranges = [(day_number(sundays[0]), day_number(sundays[-1])) for sundays in windows]
+    extra = tuple(day_number(day) for day in days)
+    first, last = min(low for low, _ in ranges), max(high for _, high in ranges + [(0, day) for day in extra])
+    stretches = situations_at(addresses, events, change_days(addresses, events, first, last, extra))
+    counts = stretches.select("level", "recency", "open_offer", "ordered", *[
+        _sundays_between(pl.col("day"), pl.when(pl.col("cid") == pl.col("cid").shift(-1))
+                         .then(pl.col("day").shift(-1) - 1).otherwise(pl.lit(last, pl.Int32)), low, high)
+        .alias(f"w{number}") for number, (low, high) in enumerate(ranges)])
+    rates = []
+    for number in range(len(ranges)):
+        sundays = pl.col(f"w{number}")
+        rates.append(counts.group_by("level", "recency", "open_offer").agg(
+            seen=sundays.sum(), ordered=sundays.filter(pl.col("ordered")).sum())
+            .filter(pl.col("seen") > 0)
+            .select(segment=level_segment("level"), recency="recency", open_offer="open_offer",
+                    seen=pl.col("seen").cast(pl.Int64), ordered=pl.col("ordered").cast(pl.Int64))
             .sort("segment", "recency", "open_offer"))
+    return History(rates, stretches.filter(pl.col("day").is_in(pl.Series(extra, dtype=pl.Int32).implode())))
+
+
+def _sundays_between(start: pl.Expr, end: pl.Expr, first: int, last: int) -> pl.Expr:
+    """How many of the Sundays first, first + 7, …, last lie in [start, end] (days since 1970)."""
+    low = pl.max_horizontal(start, pl.lit(first)) - first
+    high = pl.min_horizontal(end, pl.lit(last)) - first
+    count = high // 7 - (low + 6) // 7 + 1  # both non-negative where high >= low
+    return pl.when(high >= low).then(count).otherwise(0).cast(pl.Int64)
+
+
+def day_number(day: date) -> int:
+    """Days since 1970, the day numbers the frames here carry."""
+    return (day - date(1970, 1, 1)).days
 
 
 def level_segment(column: str) -> pl.Expr:

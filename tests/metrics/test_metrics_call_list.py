@@ -11,7 +11,13 @@ from support.metrics_builders import make_tables
 from salesboard.domain import Rules
 from salesboard.metrics import compute_metrics
 from salesboard.metrics.call_list import call_candidates, order_and_split, run_backtest
-from salesboard.metrics.call_list_history import history_sundays
+from salesboard.metrics.call_list_history import (
+    address_events,
+    address_history,
+    history_sundays,
+    level_segment,
+    situations_at,
+)
 from salesboard.metrics.facts import select_facts
 from salesboard.metrics.followups import overdue_follow_ups
 from salesboard.metrics.segments import classify_addresses
@@ -222,3 +228,49 @@ def test_with_an_offers_table_its_open_offers_past_their_chase_days_are_the_offe
     # won: no offer to chase. §3.4, which knows no statuses, still counts the offer as not chased: overdue.
     # Its interest (that offer) is 26 days old with nothing since: hot.
     assert reasons["won"] == (["hot", "overdue"], None)
+
+
+# Random histories of up to four addresses over 2023-2026: the history counted stretch by stretch must
+# equal every address looked at on every single Sunday.
+_days = st.dates(date(2023, 6, 1), D)
+_fact_rows = st.tuples(
+    st.lists(st.tuples(st.integers(0, 3), _days), max_size=12),  # orders
+    st.lists(st.tuples(st.integers(0, 3), _days, st.sampled_from(["offer", "meeting", "follow_up", "other"])),
+             max_size=12),  # activities
+    st.lists(st.tuples(st.integers(0, 3), _days, st.booleans()), max_size=4),  # campaign sends, responded
+    st.lists(st.none() | _days, min_size=4, max_size=4),  # interest_since per address
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(_fact_rows, st.integers(2, 4))
+def test_the_history_counted_by_stretches_equals_every_address_on_every_sunday(rows, loyal):
+    orders, activities, sends, interest = rows
+    tables = make_tables(
+        addresses=[{"customer_id": f"a{n}", "interest_since": interest[n]} for n in range(4)],
+        orders=[{"customer_id": f"a{n}", "order_id": str(i), "order_date": day, "amount": 10.0}
+                for i, (n, day) in enumerate(orders)],
+        activities=[{"customer_id": f"a{n}", "date": day, "type": stage, "stage": stage}
+                    for n, day, stage in activities],
+        campaigns=[{"campaign": "M", "customer_id": f"a{n}", "sent_date": day, "responded": responded}
+                   for n, day, responded in sends])
+    rules = Rules(loyal_min_orders=loyal)
+    facts = select_facts(tables, D)
+    addresses = classify_addresses(facts, rules)
+    events = address_events(facts, addresses)
+    windows = [history_sundays(D), history_sundays(D - timedelta(days=90))]
+    days = [D - timedelta(days=90), D]
+    history = address_history(addresses, events, windows, days)
+
+    def every_address_on(each_day):
+        points = addresses.select(cid=pl.int_range(pl.len(), dtype=pl.UInt32)).join(
+            pl.Series("day", each_day, pl.Date).cast(pl.Int32).to_frame(), how="cross", maintain_order="left_right")
+        return situations_at(addresses, events, points)
+
+    for sundays, rates in zip(windows, history.rates, strict=True):
+        seen = every_address_on(sundays).group_by("level", "recency", "open_offer").agg(
+            seen=pl.len().cast(pl.Int64), ordered=pl.col("ordered").sum().cast(pl.Int64))
+        expected = seen.select(segment=level_segment("level"), recency="recency", open_offer="open_offer",
+                               seen="seen", ordered="ordered").sort("segment", "recency", "open_offer")
+        assert rates.to_dicts() == expected.to_dicts()
+    assert history.on_days.sort("cid", "day").to_dicts() == every_address_on(days).sort("cid", "day").to_dicts()
