@@ -8,18 +8,11 @@ the same rule as of D − 90 days.
 Corners SPEC leaves open, read as a sales manager would:
 - p and expected value of a promised row are kept internally (for the waiting list and the page's
   evidence) but reported as null: a promise is kept whatever the odds.
-- hot: an interest signal is an enquiry, meeting, offer or negotiation activity, a campaign
-  response or the interest_since date (the signals that make an address Z1); "no contact after it"
-  means no activity, order or response dated after the latest signal.
-- at_risk needs at least two orders for a usual gap; orders on the same day give a gap of 0.
 - The reactivation list takes every non-promised candidate below `dormant_below`, whatever the
   cap, most likely first; it is not capped.
 - With too little history (< 180 days of orders before D) the list is ordered as the follow-ups
   (§3.4: Z2 first, then most days overdue; candidates that are not overdue after those), nobody is
   moved to the reactivation list, and p and expected value are null.
-- An address without a reported owner on its address row takes, when it is not on the address list,
-  the owner of its latest order or activity naming one; a listed address without an owner stays
-  without one.
 - The back-test's overdue list is §3.4's list as of D', cut per owner to as many rows as the
   back-test call list has for that owner; an owner who has no row on the call list gets none.
 """
@@ -33,6 +26,7 @@ import polars as pl
 from salesboard.domain import Rules
 from salesboard.model import Tables
 
+from .call_candidates import address_owners, call_candidates, offers_to_chase
 from .call_list_history import (
     RECENCY_LABELS,
     address_events,
@@ -42,18 +36,10 @@ from .call_list_history import (
     level_segment,
     look_up_rates,
 )
-from .expressions import days_between
-from .facts import INTEREST_STAGES, Facts, select_facts
-from .followups import latest_contacts, overdue_follow_ups
-from .offers import offer_states
+from .facts import Facts, select_facts
+from .followups import overdue_follow_ups
 from .segments import classify_addresses
 
-CALL_REASONS = ("promised", "second_order", "at_risk", "offer", "hot", "overdue")
-PROMISE_DAYS = 14  # a follow-up date up to 14 days old is a promised call
-SECOND_ORDER_DAYS = (7, 365)
-AT_RISK_MIN_DAYS = 45
-OFFER_MAX_DAYS = 90
-HOT_DAYS = 30
 MIN_SEEN = 30  # a situation seen fewer times takes its segment's pooled rate
 MIN_HISTORY_DAYS = 180
 BACKTEST_DAYS = 90
@@ -101,7 +87,7 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
     current = both_days.filter(pl.col("day") == day_number(as_of))
     likelihood = address_likelihood(facts, addresses, current, rates)
     fallback = too_little_history(facts.orders, as_of)
-    candidates = call_candidates(facts, addresses, follow_ups, rules, _offers_to_chase(tables, facts, rules)).join(
+    candidates = call_candidates(facts, addresses, follow_ups, rules, offers_to_chase(tables, facts, rules)).join(
         likelihood.drop("segment"), on="customer_id", how="left")
     rows, reactivation = order_and_split(candidates, rules, fallback)
 
@@ -114,24 +100,12 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
     then_fallback = too_little_history(then_facts.orders, backtest_day)
     then_rows, _ = order_and_split(
         call_candidates(then_facts, then_addresses, then_follow_ups, rules,
-                        _offers_to_chase(tables, then_facts, rules)).join(
+                        offers_to_chase(tables, then_facts, rules)).join(
             then_likelihood.drop("segment"), on="customer_id", how="left"), rules, then_fallback)
     backtest = run_backtest(then_rows, then_follow_ups, then_facts, then_addresses, facts, then_fallback)
     return CallList(rows=rows, reactivation=reactivation, likelihood=likelihood,
                     rates=rates.with_columns(recency=_recency_label("recency")), backtest=backtest,
                     fallback=fallback, calls_per_day=rules.calls_per_day)
-
-
-def _offers_to_chase(tables: Tables, facts: Facts, rules: Rules) -> pl.DataFrame | None:
-    """Every address with an offer in the offers table as of D: customer_id, table_offer_date (the oldest of
-    its offers open as of D, past the chase days, with no activity or order of the address after them,
-    SPEC §3.9; null when none). None without an offers table."""
-    if tables.offers is None:
-        return None
-    states = offer_states(tables.offers, facts, rules)
-    chase = ((pl.col("state") == "open") & (pl.col("age_days") > rules.offer_chase_days)
-             & pl.col("last_contact").is_null())
-    return states.group_by("customer_id").agg(table_offer_date=pl.col("offer_date").filter(chase).min())
 
 
 def too_little_history(orders: pl.DataFrame, as_of: date) -> bool:
@@ -167,116 +141,6 @@ def address_likelihood(facts: Facts, addresses: pl.DataFrame, current: pl.DataFr
                       .otherwise(pl.lit(first_median, pl.Float64)))
         .with_columns(recency=_recency_label("recency"), expected_value=pl.col("p") * pl.col("median_order"))
         .drop("own_median", "first")
-    )
-
-
-def usual_gaps(orders: pl.DataFrame) -> pl.DataFrame:
-    """customer_id, usual_gap: the median of the day gaps between consecutive orders (two or more orders)."""
-    # The gaps of the whole sorted frame at once, those across two customers dropped: a plain median per
-    # group is far cheaper than a diff inside each group.
-    day = pl.col("order_date").cast(pl.Int32)
-    return (orders.select("customer_id", "order_date").sort("customer_id", "order_date")
-            .select("customer_id", gap=pl.when(pl.col("customer_id") == pl.col("customer_id").shift())
-                    .then(day - day.shift()))
-            .drop_nulls("gap").group_by("customer_id").agg(usual_gap=pl.col("gap").median()))
-
-
-def _latest_interest(facts: Facts) -> pl.DataFrame:
-    """customer_id, interest_signal: the latest enquiry, meeting, offer or negotiation, campaign response
-    or interest_since on or before D."""
-    signals = [
-        facts.addresses.filter(pl.col("interest_since") <= facts.as_of).select("customer_id", day="interest_since"),
-        facts.activities.filter(pl.col("stage").is_in(INTEREST_STAGES)).select("customer_id", day="date"),
-        facts.mailings.select("customer_id", day="response_date").drop_nulls("day"),
-    ]
-    return pl.concat(signals).group_by("customer_id").agg(interest_signal=pl.col("day").max())
-
-
-def _owners(facts: Facts) -> pl.DataFrame:
-    """customer_id, owner: the address row's owner; for an address not on the list without one, the owner
-    of its latest order or activity that names one (on the same day, an activity over an order)."""
-    unlisted = facts.addresses.filter(~pl.col("listed") & pl.col("owner").is_null()).select("customer_id")
-    named = pl.concat([
-        facts.orders.join(unlisted, on="customer_id", how="semi")
-        .select("customer_id", day="order_date", seq=pl.lit(-1, pl.Int64), owner="owner"),
-        facts.activities.join(unlisted, on="customer_id", how="semi").select("customer_id", day="date", seq="seq",
-                                                                              owner="owner"),
-    ]).drop_nulls("owner").sort("day", "seq").group_by("customer_id").agg(latest_owner=pl.col("owner").last())
-    return facts.addresses.select("customer_id", "owner").join(
-        named, on="customer_id", how="left", maintain_order="left").select(
-        "customer_id", owner=pl.coalesce("owner", "latest_owner"))
-
-
-def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFrame, rules: Rules,
-                    offers_to_chase: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Every address with at least one reason of CALL_REASONS as of D.
-
-    offer: the most recent activity is an offer older than the chase days, at most 90 days old, with no
-    later order. With an offers table its status decides for the addresses it lists (`offers_to_chase`):
-    an open offer past its chase days, whatever its age; a won or lost offer is not chased.
-
-    Columns: customer_id, company, contact, phone, email, owner, segment, reasons (List[String] in
-    CALL_REASONS order), one Boolean per reason, follow_up_date (F), offer_date (of an offer to chase),
-    first_order_date, last_order_date, usual_gap, interest_signal, last_contact, last_note (outcome of
-    the most recent activity), last_note_date, due_date and days_overdue (of §3.4, null when not overdue).
-    """
-    as_of = facts.as_of
-    frame = (
-        addresses.select("customer_id", "company", "contact", "phone", "segment", "first_order_date")
-        .join(facts.addresses.select("customer_id", "email"), on="customer_id", how="left", maintain_order="left")
-        .join(_owners(facts), on="customer_id", how="left", maintain_order="left")
-        .join(latest_contacts(facts), on="customer_id", how="left", maintain_order="left")
-        .join(usual_gaps(facts.orders), on="customer_id", how="left", maintain_order="left")
-        .join(_latest_interest(facts), on="customer_id", how="left", maintain_order="left")
-        .join(follow_ups.select("customer_id", "due", "cadence", "offer_not_chased", "due_date", "days_overdue"),
-              on="customer_id", how="left", maintain_order="left")
-        .with_columns(pl.col("due", "cadence", "offer_not_chased").fill_null(False))
-    )
-    if offers_to_chase is None:
-        offers_to_chase = pl.DataFrame(schema={"customer_id": pl.String, "table_offer_date": pl.Date})
-    frame = frame.join(offers_to_chase.with_columns(in_offer_table=pl.lit(True)), on="customer_id", how="left",
-                       maintain_order="left").with_columns(pl.col("in_offer_table").fill_null(False))
-    follow_up, offer_day, last_order = pl.col("follow_up_date"), pl.col("last_activity_date"), pl.col("last_order_date")
-    last_fact = pl.max_horizontal(offer_day, last_order)
-    since_first = days_between("first_order_date", as_of)
-    since_order = days_between("last_order_date", as_of)
-    offer_age = days_between(offer_day, as_of)
-    reasons = {
-        "promised": (follow_up >= as_of - timedelta(days=PROMISE_DAYS)) & (follow_up <= as_of)
-        & (last_fact.is_null() | (last_fact < follow_up)),
-        "second_order": (pl.col("segment") == "Z2") & since_first.is_between(*SECOND_ORDER_DAYS),
-        "at_risk": pl.col("segment").is_in(["Z3", "Z4"]) & (since_order > 2 * pl.col("usual_gap"))
-        & (since_order > AT_RISK_MIN_DAYS),
-        "offer": ((pl.col("last_activity_stage") == "offer") & (last_order.is_null() | (last_order < offer_day))
-                  & (offer_age > rules.offer_chase_days) & (offer_age <= OFFER_MAX_DAYS)
-                  & ~pl.col("in_offer_table")).fill_null(False)
-        | pl.col("table_offer_date").is_not_null(),
-        "hot": (pl.col("segment") == "Z1") & (days_between("interest_signal", as_of) <= HOT_DAYS)
-        & (pl.col("last_contact") <= pl.col("interest_signal")),
-    }
-    holds = {reason: condition.fill_null(False) for reason, condition in reasons.items()}
-    frame = frame.with_columns(**holds)
-    # A §3.4 reason that promised and offer do not already tell.
-    overdue = (pl.col("cadence") | (pl.col("due") & ~pl.col("promised"))
-               | (pl.col("offer_not_chased") & ~pl.col("offer")))
-    frame = frame.with_columns(overdue=overdue)
-    any_reason = pl.any_horizontal(*CALL_REASONS)
-    return frame.filter(any_reason).select(
-        "customer_id", "company", "contact", "phone", "email", "owner", "segment",
-        pl.concat_str([pl.when(r).then(pl.lit(r)) for r in CALL_REASONS], separator=",", ignore_nulls=True)
-        .str.split(",").alias("reasons"),
-        *CALL_REASONS,
-        "follow_up_date",
-        offer_date=pl.when("offer").then(pl.coalesce("table_offer_date", offer_day)),
-        first_order_date="first_order_date",
-        last_order_date="last_order_date",
-        usual_gap="usual_gap",
-        interest_signal="interest_signal",
-        last_contact="last_contact",
-        last_note="last_note",
-        last_note_date="last_activity_date",
-        due_date="due_date",
-        days_overdue="days_overdue",
     )
 
 
@@ -333,7 +197,7 @@ def run_backtest(then_rows: pl.DataFrame, then_follow_ups: pl.DataFrame, then_fa
     buyers = _ordered_between(facts, then)
     per_owner = then_rows.group_by("owner").agg(size=pl.len())
     overdue = (then_follow_ups.drop("owner")
-               .join(_owners(then_facts), on="customer_id", how="left", maintain_order="left")
+               .join(address_owners(then_facts), on="customer_id", how="left", maintain_order="left")
                .with_columns(rank=pl.int_range(1, pl.len() + 1).over("owner"))
                .join(per_owner, on="owner", how="inner", nulls_equal=True)
                .filter(pl.col("rank") <= pl.col("size")))

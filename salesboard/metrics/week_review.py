@@ -17,7 +17,7 @@ import polars as pl
 from salesboard.domain import STAGES, Rules
 from salesboard.model import Tables
 
-from .call_list import AT_RISK_MIN_DAYS, usual_gaps
+from .call_candidates import AT_RISK_MIN_DAYS, usual_gaps
 from .expressions import days_between, reporting_week_end
 from .facts import Facts, select_facts
 from .followups import overdue_follow_ups

@@ -10,7 +10,8 @@ from support.metrics_builders import make_tables
 
 from salesboard.domain import Rules
 from salesboard.metrics import compute_metrics
-from salesboard.metrics.call_list import call_candidates, order_and_split, run_backtest
+from salesboard.metrics.call_candidates import call_candidates, offers_to_chase
+from salesboard.metrics.call_list import order_and_split, run_backtest
 from salesboard.metrics.call_list_history import (
     address_events,
     address_history,
@@ -205,7 +206,7 @@ def test_promised_rows_come_first_and_no_owner_exceeds_the_cap_apart_from_them(r
     assert not reactivation["promised"].any()
 
 
-def test_with_an_offers_table_its_open_offers_past_their_chase_days_are_the_offers_to_chase():
+def test_with_an_offers_table_its_open_offers_past_their_chase_days_are_theoffers_to_chase():
     tables = make_tables(
         addresses=[{"customer_id": "old"}, {"customer_id": "won"}],
         # "old": an offer of 01.08. (118 days), open by its status and valid until 2027: older than the 90 days
@@ -220,8 +221,7 @@ def test_with_an_offers_table_its_open_offers_past_their_chase_days_are_the_offe
     facts = select_facts(tables, D)
     addresses = classify_addresses(facts, Rules())
     follow_ups = overdue_follow_ups(facts, addresses, Rules())
-    from salesboard.metrics.call_list import _offers_to_chase
-    frame = call_candidates(facts, addresses, follow_ups, Rules(), _offers_to_chase(tables, facts, Rules()))
+    frame = call_candidates(facts, addresses, follow_ups, Rules(), offers_to_chase(tables, facts, Rules()))
     reasons = {row["customer_id"]: (row["reasons"], row["offer_date"]) for row in frame.to_dicts()}
     assert reasons["old"] == (["offer", "overdue"], date(2026, 8, 1))  # overdue: Z1 cadence, 118 > 30 days
     # "won": its offer of 01.11. is 26 days old and not chased in the contact log, but the list says it was

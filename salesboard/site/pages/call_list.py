@@ -8,7 +8,7 @@ import polars as pl
 
 from salesboard.domain import SEGMENTS
 from salesboard.metrics import Metrics
-from salesboard.metrics.call_list import CALL_REASONS
+from salesboard.metrics.call_candidates import CALL_REASONS
 from salesboard.model import Column
 from salesboard.site.formatting import (
     date_expr,
