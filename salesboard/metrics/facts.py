@@ -6,7 +6,9 @@ address set is every row of tables.addresses whatever D is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
 import polars as pl
@@ -38,6 +40,21 @@ class Facts:
     orders: pl.DataFrame
     activities: pl.DataFrame
     mailings: pl.DataFrame
+    # What once_per_facts functions made of these facts, by function.
+    derived: dict[str, pl.DataFrame] = field(default_factory=dict, compare=False, repr=False)
+
+
+def once_per_facts(function: Callable[[Facts], pl.DataFrame]) -> Callable[[Facts], pl.DataFrame]:
+    """A frame that is a function of the facts alone, made once per Facts: several metrics read it."""
+
+    @functools.wraps(function)
+    def once(facts: Facts) -> pl.DataFrame:
+        key = f"{function.__module__}.{function.__qualname__}"
+        if key not in facts.derived:
+            facts.derived[key] = function(facts)
+        return facts.derived[key]
+
+    return once
 
 
 def select_facts(tables: Tables, as_of: date) -> Facts:

@@ -9,7 +9,7 @@ import polars as pl
 from salesboard.domain import Rules
 
 from .expressions import days_between
-from .facts import Facts
+from .facts import Facts, once_per_facts
 
 REASONS = ("due", "cadence", "offer_not_chased")
 
@@ -75,6 +75,7 @@ def overdue_follow_ups(facts: Facts, addresses: pl.DataFrame, rules: Rules) -> p
     )
 
 
+@once_per_facts
 def latest_contacts(facts: Facts) -> pl.DataFrame:
     """Per address (every one): last_activity_date, last_activity_stage (of
     the most recent activity: latest date, then highest seq), last_order_date
