@@ -1,8 +1,9 @@
 """Benchmark of the whole build against a plain read of the same workbooks; writes docs/performance.md.
 
-    python bench/bench_build.py [--sizes small,medium,large] [--data bench/data] [--runs 3]
+    python bench/bench_build.py [--sizes small,medium,large] [--shapes by-year,one-workbook] [--data bench/data]
+                                [--runs 3]
 
-For each size (bench/generate.py writes the workbooks once): the plain sequential
+For each size and shape (bench/generate.py writes the workbooks once): the plain sequential
 polars.read_excel of every sheet, the whole build as a fresh process, its stages,
 start-up, rebuilds, peak memory, site size, and a pandas + openpyxl script computing
 the same segment counts. Every figure comes from a fresh process, so no import,
@@ -25,17 +26,18 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from generate import MAILING_FILE, SIZES, rewrite_unchanged, write_dataset
+from generate import MAILING_FILE, SHAPES, SIZES, dataset_folder, rewrite_unchanged, write_dataset
 from profile_build import profile_report
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = Path(__file__).resolve().parent
 AS_OF = "2026-11-27"
 
-TARGET_BUILD_RATIO = 1.5  # whole build ÷ plain read, medium and large
-TARGET_REBUILD_SECONDS = 1.0  # medium
-TARGET_PEAK_BYTES = 2.5e9  # large
-TARGET_STARTUP_SECONDS = 0.5
+TARGET_BUILD_RATIO = 1.3  # whole build ÷ plain read, medium and large
+TARGET_REBUILD_SECONDS = 1.0  # medium, a fresh process
+TARGET_WATCH_REBUILD_SECONDS = 0.6  # medium, in the process of the watch loop
+TARGET_PEAK_BYTES = 2.0e9  # large
+TARGET_STARTUP_SECONDS = 0.3
 TARGET_SITE_BYTES = 3e6  # beyond plotly.js, large
 RATIO_SIZES = ("medium", "large")
 PANDAS_LIMIT_SECONDS = 600  # a longer pandas run is estimated instead of measured
@@ -60,7 +62,7 @@ import pandas as pd
 folder = Path(sys.argv[1])
 as_of = pd.Timestamp("2026-11-27")
 addresses = pd.read_excel(folder / "Adressen.xlsx", engine="openpyxl", dtype={"PLZ": str})
-orders = pd.concat(pd.read_excel(path, engine="openpyxl") for path in sorted(folder.glob("Aufträge *.xlsx")))
+orders = pd.concat(pd.read_excel(path, engine="openpyxl") for path in sorted(folder.glob("Aufträge*.xlsx")))
 contacts = pd.read_excel(folder / "Kontakte.xlsx", engine="openpyxl")
 mailings = pd.concat(pd.read_excel(path, engine="openpyxl") for path in sorted(folder.glob("Mailing *.xlsx")))
 
@@ -229,6 +231,7 @@ class StagedBuild:
 @dataclass
 class SizeResult:
     size: str
+    shape: str
     workbook_bytes: int
     load_before: float
     load_after: float = 0.0
@@ -253,16 +256,27 @@ class SizeResult:
     segments_agree: bool | None = None
 
 
-def measure_size(size: str, folder: Path, runs: int, work: Path, pandas_estimate: float | None) -> SizeResult:
-    files = [path.resolve() for path in write_dataset(folder, size)]  # children run in other folders
+    @property
+    def label(self) -> str:
+        return self.size if self.shape == SHAPES[0] else f"{self.size}, {self.shape}"
+
+
+def measure_size(size: str, shape: str, folder: Path, runs: int, work: Path,
+                 pandas_estimate: float | None, pandas: bool = True) -> SizeResult:
+    """Every measurement of one size and shape; the pandas script only with `pandas` (once per size is
+    enough: its time hardly depends on the shape)."""
+    files = [path.resolve() for path in write_dataset(folder, size, shape)]  # children run in other folders
     folder = folder.resolve()
-    result = SizeResult(size, sum(path.stat().st_size for path in files), os.getloadavg()[0])
+    result = SizeResult(size, shape, sum(path.stat().st_size for path in files), os.getloadavg()[0])
     empty_folder(work)
     measure_start_up(result, folder, runs, work)
     last_build = measure_builds(result, files, folder, runs, work)
     measure_cli_rebuilds(result, last_build, folder, runs)
     measure_stages(result, folder, runs, work)
-    measure_pandas(result, folder, work, pandas_estimate)
+    if pandas:
+        measure_pandas(result, folder, work, pandas_estimate)
+    else:
+        result.pandas_note = "run with the first shape only"
     result.load_after = os.getloadavg()[0]
     shutil.rmtree(work)  # the sites and caches of every run: hundreds of MB for the large size
     return result
@@ -273,7 +287,7 @@ def build_command(folder: Path, output: Path) -> list[str]:
 
 
 def measure_start_up(result: SizeResult, folder: Path, runs: int, work: Path) -> None:
-    progress(result.size, "start-up")
+    progress(result.label, "start-up")
     start_up = ["-c", START_UP, folder, "--output", work / "start-up", "--as-of", AS_OF, "-q"]
     for _ in range(runs):
         child = run_child(python(*start_up), work)
@@ -287,7 +301,7 @@ def measure_builds(result: SizeResult, files: list[Path], folder: Path, runs: in
     """Plain reads and whole builds, taking turns so a change in the machine's load hits both alike.
     Returns the folder of the last build."""
     for run in range(1, runs + 1):
-        progress(result.size, f"plain read and whole build, run {run} of {runs}")
+        progress(result.label, f"plain read and whole build, run {run} of {runs}")
         child = run_child(python("-c", PLAIN_READ, *files), work)
         result.plain_reads.append(json.loads(child.stdout)["read"])
         result.plain_processes.append(child.seconds)
@@ -306,7 +320,7 @@ def measure_builds(result: SizeResult, files: list[Path], folder: Path, runs: in
 
 def measure_cli_rebuilds(result: SizeResult, build: Path, folder: Path, runs: int) -> None:
     """Build again into the last build's output, as a fresh process each time."""
-    progress(result.size, "rebuilds through the command line")
+    progress(result.label, "rebuilds through the command line")
     for _ in range(runs):
         result.cli_unchanged.append(run_child(build_command(folder, build / "site"), build).seconds)
     for _ in range(runs):
@@ -316,7 +330,7 @@ def measure_cli_rebuilds(result: SizeResult, build: Path, folder: Path, runs: in
 
 def measure_stages(result: SizeResult, folder: Path, runs: int, work: Path) -> None:
     for run in range(1, runs + 1):
-        progress(result.size, f"stages and in-process rebuilds, run {run} of {runs}")
+        progress(result.label, f"stages and in-process rebuilds, run {run} of {runs}")
         fresh = empty_folder(work / f"stages-{run}")
         child = run_child(python("-c", STAGES, folder, fresh / "site"), fresh)
         staged = json.loads(child.stdout)
@@ -333,7 +347,7 @@ def measure_pandas(result: SizeResult, folder: Path, work: Path, estimate: float
         result.pandas_note = (f"not run: estimated at {estimate / 60:.0f} min from the smaller size "
                               f"(limit {PANDAS_LIMIT_SECONDS / 60:.0f} min)")
         return
-    progress(result.size, "pandas + openpyxl script")
+    progress(result.label, "pandas + openpyxl script")
     child = run_child(python("-c", PANDAS_SEGMENTS, folder), work)
     result.pandas_seconds = child.seconds
     result.segments_agree = json.loads(child.stdout) == {name: n for name, n in result.segments.items() if n}
@@ -441,8 +455,9 @@ def rebuild_rows(result: SizeResult) -> list[Row]:
         values = [run["seconds"] for run in runs]
         middle = median_run(runs, key=lambda run: run["seconds"])
         rows += [
-            checked(f"rebuild in-process with WorkbookCache, {label}", spread(values), target,
-                    statistics.median(values) <= TARGET_REBUILD_SECONDS, applies),
+            checked(f"rebuild in-process with WorkbookCache, {label}", spread(values),
+                    f"≤ {TARGET_WATCH_REBUILD_SECONDS} s", statistics.median(values) <= TARGET_WATCH_REBUILD_SECONDS,
+                    applies),
             Row("… its stages; files parsed again",
                 f"{stage_list(middle['timings'])}; {', '.join(Path(f).name for f in middle['reread']) or 'none'}"),
         ]
@@ -547,13 +562,16 @@ def write_report(path: Path, results: list[SizeResult], runs: int, profile: list
         "",
         "How long the whole build takes against simply reading the same workbooks, where the time goes, "
         "and whether the targets are met. Produced by `python bench/bench_build.py "
-        f"--sizes {','.join(result.size for result in results)} --runs {runs}` (install the `bench` extra "
-        "first); the workbooks come from `bench/generate.py` (seeded, German headers, one order workbook "
-        "per year).",
+        f"--sizes {','.join(dict.fromkeys(result.size for result in results))} "
+        f"--shapes {','.join(dict.fromkeys(result.shape for result in results))} --runs {runs}` (install the "
+        "`bench` extra first); the workbooks come from `bench/generate.py` (seeded, German headers), in two "
+        "shapes with the same rows: *by-year*, one order workbook per year, and *one-workbook*, every order "
+        "on one sheet of one workbook.",
         "",
         f"Measured on {dt.date.today():%Y-%m-%d}: {machine_line()}. The machine was shared with other work; "
         "load average (1 min) before → after each size: "
-        + ", ".join(f"{result.size} {result.load_before:.1f} → {result.load_after:.1f}" for result in results) + ".",
+        + ", ".join(f"{result.label} {result.load_before:.1f} → {result.load_after:.1f}" for result in results)
+        + ".",
         "",
         "How it is measured: every figure comes from a fresh process; times are medians of the runs, "
         "min–max in brackets.",
@@ -577,18 +595,18 @@ def write_report(path: Path, results: list[SizeResult], runs: int, profile: list
         "- The generated workbooks store text inline (xlsxwriter's constant-memory mode) where Excel writes a "
         "shared-string table; the build and the plain read read the same files.",
         "",
-        "| size | addresses | order rows | activities | workbooks |",
+        "| size, shape | addresses | order rows | activities | workbooks |",
         "|---|---|---|---|---|",
     ]
     for result in results:
         spec = SIZES[result.size]
-        sections.append(f"| {result.size} | {spec.addresses:,} | {spec.order_rows:,} | {spec.activities:,} | "
+        sections.append(f"| {result.label} | {spec.addresses:,} | {spec.order_rows:,} | {spec.activities:,} | "
                         f"{megabytes(result.workbook_bytes)} |")
     tables, targets = [], []
     for result in results:
         rows = report_rows(result)
-        tables += ["", f"## {result.size}", "", markdown_table(rows)]
-        targets += [Row(f"{result.size}: {row.measure}", row.value, row.target, row.verdict)
+        tables += ["", f"## {result.label}", "", markdown_table(rows)]
+        targets += [Row(f"{result.label}: {row.measure}", row.value, row.target, row.verdict)
                     for row in rows if row.verdict]
     sections += ["", "## Targets", "", markdown_table(targets), "", target_summary(targets), *tables]
     if profile:
@@ -617,6 +635,7 @@ def pandas_estimate(results: list[SizeResult], size: str) -> float | None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="small,medium,large", help="comma-separated: small, medium, large")
+    parser.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated: " + ", ".join(SHAPES))
     parser.add_argument("--data", type=Path, default=BENCH_DIR / "data", help="workbooks and scratch folders")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (pandas: one)")
     parser.add_argument("--report", type=Path, default=ROOT / "docs" / "performance.md", help="Markdown output")
@@ -625,11 +644,16 @@ def main(argv: list[str] | None = None) -> None:
     unknown = sorted(set(sizes) - set(SIZES))
     if unknown:
         parser.error(f"unknown sizes {unknown}; expected some of {', '.join(SIZES)}")
+    shapes = args.shapes.split(",")
+    if set(shapes) - set(SHAPES):
+        parser.error(f"unknown shapes {sorted(set(shapes) - set(SHAPES))}; expected some of {', '.join(SHAPES)}")
     results: list[SizeResult] = []
     for size in sizes:
-        progress(size, "workbooks")
-        results.append(measure_size(size, args.data / size, args.runs, args.data / "runs" / size,
-                                    pandas_estimate(results, size)))
+        for shape in shapes:
+            progress(size, f"workbooks, {shape}")
+            folder = dataset_folder(args.data, size, shape)
+            results.append(measure_size(size, shape, folder, args.runs, args.data / "runs" / folder.name,
+                                        pandas_estimate(results, size), pandas=shape == shapes[0]))
     profile = profile_report(args.data / "medium", "medium") if "medium" in sizes else []
     print(write_report(args.report, results, args.runs, profile))
 

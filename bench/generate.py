@@ -1,10 +1,13 @@
-"""Benchmark workbooks: a team's address list, one order list per year, the contact log and a
-spring mailing, in three sizes, generated from a fixed seed so every run measures the same files.
+"""Benchmark workbooks: a team's address list, its orders, the contact log and a spring mailing,
+in three sizes, generated from a fixed seed so every run measures the same files, in two shapes:
+"by-year" puts each year's orders into a workbook of its own, "one-workbook" all orders into one
+sheet of one workbook (the same rows either way).
 
-    python bench/generate.py [--sizes small,medium,large] [--data bench/data]
+    python bench/generate.py [--sizes small,medium,large] [--shapes by-year,one-workbook] [--data bench/data]
 
-Each size goes into its own folder (bench/data/small, …). A folder that already holds a
-complete set of the same size and generator version is left as it is.
+Each size and shape goes into its own folder (bench/data/medium, bench/data/medium-one-workbook, …).
+A folder that already holds a complete set of the same size, shape and generator version is left
+as it is.
 """
 from __future__ import annotations
 
@@ -26,6 +29,8 @@ from salesboard.demo import FIRST_NAMES, LEGAL_FORMS, OWNERS, PRODUCTS, SOURCES,
 # Raise when the generated data changes, so cached folders are written again.
 GENERATOR_VERSION = 1
 MARKER = ".dataset.json"  # a hidden file: the build ignores it
+SHAPES = ("by-year", "one-workbook")
+ALL_ORDERS_FILE = "Aufträge.xlsx"
 
 
 @dataclass(frozen=True)
@@ -93,17 +98,25 @@ def order_file(year: int) -> str:
     return f"Aufträge {year}.xlsx"
 
 
-def dataset_files(folder: Path) -> list[Path]:
-    names = [ADDRESSES_FILE, *(order_file(year) for year in ORDER_YEARS), CONTACTS_FILE, MAILING_FILE]
+def dataset_folder(data: Path, size: str, shape: str) -> Path:
+    return data / (size if shape == "by-year" else f"{size}-{shape}")
+
+
+def order_files(shape: str) -> list[str]:
+    return [order_file(year) for year in ORDER_YEARS] if shape == "by-year" else [ALL_ORDERS_FILE]
+
+
+def dataset_files(folder: Path, shape: str = "by-year") -> list[Path]:
+    names = [ADDRESSES_FILE, *order_files(shape), CONTACTS_FILE, MAILING_FILE]
     return [folder / name for name in names]
 
 
-def write_dataset(folder: Path, size: str) -> list[Path]:
-    """The workbooks of one size in `folder`, written unless a complete set of this size is there."""
+def write_dataset(folder: Path, size: str, shape: str = "by-year") -> list[Path]:
+    """The workbooks of one size and shape in `folder`, written unless a complete set of them is there."""
     spec = SIZES[size]
-    files = dataset_files(folder)
+    files = dataset_files(folder, shape)
     marker = folder / MARKER
-    expected = {"size": size, "generator": GENERATOR_VERSION}
+    expected = {"size": size, "shape": shape, "generator": GENERATOR_VERSION}
     if marker.is_file() and json.loads(marker.read_text()) == expected and all(path.is_file() for path in files):
         return files
     folder.mkdir(parents=True, exist_ok=True)
@@ -113,10 +126,13 @@ def write_dataset(folder: Path, size: str) -> list[Path]:
     write_sheet(folder / ADDRESSES_FILE, "Adressen", ADDRESS_HEADERS, people.columns,
                 ("number", "text", "text", "text", "text", "text", "text", "date", "date", "date"))
     orders = make_orders(rng, people, spec.order_rows)
-    year_starts = np.searchsorted(orders[1], [_serial(dt.date(year, 1, 1)) for year in ORDER_YEARS[1:]])
-    bounds = [0, *year_starts.tolist(), spec.order_rows]
-    for year, start, stop in zip(ORDER_YEARS, bounds, bounds[1:]):
-        write_sheet(folder / order_file(year), "Aufträge", ORDER_HEADERS, [column[start:stop] for column in orders],
+    if shape == "by-year":
+        year_starts = np.searchsorted(orders[1], [_serial(dt.date(year, 1, 1)) for year in ORDER_YEARS[1:]])
+        bounds = [0, *year_starts.tolist(), spec.order_rows]
+    else:
+        bounds = [0, spec.order_rows]
+    for name, start, stop in zip(order_files(shape), bounds, bounds[1:], strict=True):
+        write_sheet(folder / name, "Aufträge", ORDER_HEADERS, [column[start:stop] for column in orders],
                     ("number", "date", "number", "text", "text", "number", "text", "text"))
     write_sheet(folder / CONTACTS_FILE, "Kontakte", CONTACT_HEADERS, make_activities(rng, people, spec.activities),
                 ("number", "date", "text", "text", "text", "date"))
@@ -262,14 +278,17 @@ def _sometimes(rng: np.random.Generator, serials: np.ndarray, share: float) -> n
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="small,medium,large", help="comma-separated: small, medium, large")
+    parser.add_argument("--shapes", default="by-year", help="comma-separated: " + ", ".join(SHAPES))
     parser.add_argument("--data", type=Path, default=Path("bench/data"), help="folder for one folder per size")
     args = parser.parse_args(argv)
     for size in args.sizes.split(","):
-        started = time.perf_counter()
-        files = write_dataset(args.data / size, size)
-        megabytes = sum(path.stat().st_size for path in files) / 1e6
-        print(f"{size}: {len(files)} workbooks, {megabytes:.1f} MB in {args.data / size} "
-              f"({time.perf_counter() - started:.1f} s)")
+        for shape in args.shapes.split(","):
+            started = time.perf_counter()
+            folder = dataset_folder(args.data, size, shape)
+            files = write_dataset(folder, size, shape)
+            megabytes = sum(path.stat().st_size for path in files) / 1e6
+            print(f"{size}, {shape}: {len(files)} workbooks, {megabytes:.1f} MB in {folder} "
+                  f"({time.perf_counter() - started:.1f} s)")
 
 
 if __name__ == "__main__":
