@@ -131,7 +131,7 @@ def write_dataset(folder: Path, size: str, shape: str = "by-year") -> list[Path]
         bounds = [0, *year_starts.tolist(), spec.order_rows]
     else:
         bounds = [0, spec.order_rows]
-    for name, start, stop in zip(order_files(shape), bounds, bounds[1:], strict=True):
+    for name, start, stop in zip(order_files(shape), bounds[:-1], bounds[1:], strict=True):
         write_sheet(folder / name, "Aufträge", ORDER_HEADERS, [column[start:stop] for column in orders],
                     ("number", "date", "number", "text", "text", "number", "text", "text"))
     write_sheet(folder / CONTACTS_FILE, "Kontakte", CONTACT_HEADERS, make_activities(rng, people, spec.activities),
