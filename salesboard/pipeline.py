@@ -134,7 +134,7 @@ def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Met
         cards = background.submit(write_card_data, read, metrics, rows, context, staging, previous)
         with stopwatch("metrics"):
             last_week = compute_headline(read.tables, settings.as_of - dt.timedelta(days=7), settings.rules)
-            history = headline_history(select_facts(read.tables, settings.as_of), metrics.addresses)
+            history = headline_history(select_facts(read.tables, settings.as_of), metrics.addresses, settings.rules)
         with stopwatch("charts"):
             pages = build_pages(SiteData(settings, metrics, last_week, read, rows, links, list_links, history))
         with stopwatch("render"):
