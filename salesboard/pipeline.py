@@ -62,8 +62,9 @@ class BuildResult:
         counts = ", ".join(word(f"console.{kind}", self.language, {"count": count})
                            for kind, count in self.row_counts.items())
         return word("console.built", self.language, {
-            "output": str(self.output_dir), "sheets": len(self.sheets), "counts": counts, "errors": errors,
-            "warnings": warnings, "seconds": fmt_number(self.seconds, self.language, 1)})
+            "output": str(self.output_dir), "counts": counts, "seconds": fmt_number(self.seconds, self.language, 1),
+            **{name: word(f"console.{name}", self.language, {"count": count})
+               for name, count in (("sheets", len(self.sheets)), ("errors", errors), ("warnings", warnings))}})
 
 
 class Stopwatch:

@@ -58,8 +58,6 @@ def word(key: str, language: str, params: dict[str, Any] | None = None) -> str:
     """The words of `key` with its placeholders filled; a key that is no word key is shown as it is."""
     if key not in TEXTS:
         return key
-    if (params or {}).get("count") == 1 and f"{key}.one" in TEXTS:
-        key = f"{key}.one"  # the singular, where the words differ
     t = translator(language)
     values = {}
     for name, value in (params or {}).items():
@@ -70,7 +68,7 @@ def word(key: str, language: str, params: dict[str, Any] | None = None) -> str:
         elif isinstance(value, int) and not isinstance(value, bool):
             value = fmt_number(value, language)
         values[name] = value
-    return t(key).format(**values)
+    return t(key, (params or {}).get("count")).format(**values)
 
 
 def tally(problems) -> tuple[int, int]:

@@ -100,6 +100,12 @@
       Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match);
   }
 
+  // The words of `name` for `count` of something: its singular ("rows.one") for exactly one, where the
+  // words differ (salesboard.site.texts hands both).
+  function counted(words, name, count) {
+    return count === 1 && words[name + '.one'] !== undefined ? words[name + '.one'] : words[name];
+  }
+
   /*
    * The href of a link made from data: only tel:, mailto: and relative links, anything else gives
    * null (and the cell stays plain text). The text itself is never parsed as markup.
@@ -759,7 +765,7 @@
         page: numberFormat.format(this.page),
         pages: numberFormat.format(pages),
       });
-      this.rowsLabel.textContent = fillTemplate(this.labels.rows, {
+      this.rowsLabel.textContent = fillTemplate(counted(this.labels, 'rows', this.rows.length), {
         shown: numberFormat.format(this.visible.length),
         total: numberFormat.format(this.rows.length),
       });

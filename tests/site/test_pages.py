@@ -65,7 +65,7 @@ def test_the_overview_names_the_reporting_week_and_the_running_week_apart(pages)
     assert weekly.title == "Wochen-Funnel KW\u00a047 · 16.–22.11.2026: gegen Vorwoche und Ø der 4 Wochen davor"
     assert weekly.text.startswith("Laufende Woche bis Mi 25.11. (noch nicht vollständig, nicht im Vergleich): ")
     # Delta (customer 4) ordered on 24.11.: in the running week, not in W.
-    assert "1 bestellende Kunden" in weekly.text
+    assert "1 bestellender Kunde, 1 Erstauftrag, 450\u00a0€ Umsatz." in weekly.text
     table = weekly.tables[0].data
     assert [column["label"] for column in table["columns"]][1:4] == ["KW\u00a047", "KW\u00a046", "Ø KW\u00a042–45"]
     revenue = weekly.tables[1].data

@@ -28,6 +28,7 @@ WORDS: dict[str, dict[str, str]] = {
                       "en": "Showed interest on {date}, no contact since"},
     "call.says.overdue": {"de": "Wiedervorlage seit {days} Tagen überfällig",
                           "en": "Follow-up overdue for {days} days"},
+    "call.says.overdue.one": {"de": "Wiedervorlage seit 1 Tag überfällig", "en": "Follow-up overdue for 1 day"},
     # The evidence: the situation's own history, or the segment's when the situation was seen too rarely.
     "call.evidence": {"de": " — von {seen} {group} in dieser Lage haben {p} binnen 90 Tagen {verb}",
                       "en": " — of {seen} {group} in this situation, {p} {verb} within 90 days"},
@@ -66,6 +67,8 @@ WORDS: dict[str, dict[str, str]] = {
               "follow-ups (first-time buyers first, then the longest overdue), without likelihoods."},
     "call.cap": {"de": "Je Betreuer höchstens {cap} Anrufe am Tag, zugesagte Rückrufe zusätzlich.",
                  "en": "At most {cap} calls per owner and day, promised calls on top."},
+    "call.cap.one": {"de": "Je Betreuer höchstens 1 Anruf am Tag, zugesagte Rückrufe zusätzlich.",
+                     "en": "At most 1 call per owner and day, promised calls on top."},
     "sec.call_list": {"de": "Heute anrufen", "en": "Call today"},
     "sec.backtest": {"de": "Hätte die Liste geholfen?", "en": "Would the list have helped?"},
     "sec.reactivation": {"de": "Reaktivierung: für ein Mailing statt eines Anrufs",

@@ -79,6 +79,7 @@ WORDS: dict[str, dict[str, str]] = {
     "table.all": {"de": "Alle", "en": "All"},
     "table.page": {"de": "Seite {page} von {pages}", "en": "Page {page} of {pages}"},
     "table.rows": {"de": "{shown} von {total} Zeilen", "en": "{shown} of {total} rows"},
+    "table.rows.one": {"de": "{shown} von 1 Zeile", "en": "{shown} of 1 row"},
     "table.previous": {"de": "Zurück", "en": "Previous"},
     "table.next": {"de": "Weiter", "en": "Next"},
     "table.empty": {"de": "Keine Einträge", "en": "No entries"},
