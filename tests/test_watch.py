@@ -289,7 +289,7 @@ def test_a_new_broken_workbook_gives_its_message_in_the_log(settings, input_dir)
         save_like_excel(input_dir / "Neu.xlsx", b"PK\x03\x04 cut off while copying")
         wait_until(lambda: len(lines) == 3)
     assert lines[2].startswith("rebuilt after Neu.xlsx added: ")
-    assert lines[2].endswith(" s, 1 errors, 1 warnings; input/Neu.xlsx: is damaged (not a complete workbook; "
+    assert lines[2].endswith(" s, 1 error, 1 warning; input/Neu.xlsx: is damaged (not a complete workbook; "
                              "perhaps cut off while copying); save it again from Excel — file skipped")
 
 
