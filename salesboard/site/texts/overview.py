@@ -37,7 +37,6 @@ WORDS: dict[str, dict[str, str]] = {
     "col.revenue": {"de": "Umsatz", "en": "Revenue"},
     "col.settled": {"de": "Erledigte WV", "en": "Follow-ups settled"},
     "col.newly_overdue": {"de": "Neu überfällige WV", "en": "Newly overdue"},
-    "col.week": {"de": "Woche", "en": "Week"},
     "col.change": {"de": "± Vorwoche", "en": "± week before"},
     # Key-figure cards.
     "kpi.points": {"de": "\u00a0%-Pkt.", "en": " pts"},
@@ -53,7 +52,6 @@ WORDS: dict[str, dict[str, str]] = {
     "axis.revenue": {"de": "Umsatz ({currency})", "en": "Revenue ({currency})"},
     "axis.rate": {"de": "Rücklaufquote (%)", "en": "Response rate (%)"},
     "axis.owner": {"de": "Betreuer", "en": "Owner"},
-    "axis.segment": {"de": "Segment", "en": "Segment"},
     "axis.campaign": {"de": "Aktion", "en": "Campaign"},
     "axis.days": {"de": "Tage vom Erst- zum Zweitauftrag", "en": "Days from first to second order"},
     "axis.buyers": {"de": "Zweitkäufer", "en": "Second-order buyers"},

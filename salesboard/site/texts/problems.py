@@ -194,11 +194,6 @@ WORDS: dict[str, dict[str, str]] = {
               "dashboard.toml",
         "en": "dates read as month/day (such as {example}); if that is wrong, set date_format = \"%d/%m/%Y\" in "
               "dashboard.toml"},
-    "dates.both_orders": {
-        "de": "{found} passt nicht zur Reihenfolge der Spalte ({order}); ein Tippfehler?",
-        "en": "{found} does not fit the column's order ({order}); a typo?"},
-    "order.day_month": {"de": "Tag/Monat", "en": "day/month"},
-    "order.month_day": {"de": "Monat/Tag", "en": "month/day"},
     # Cells.
     "cell.missing": {"de": "{field_w} fehlt (Pflichtfeld)", "en": "missing the {field_w} (required {field_w})"},
     "cell.excel_error": {"de": "enthält den Excel-Fehler {value} ({field_w} ist Pflichtfeld)",
