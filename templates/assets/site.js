@@ -43,6 +43,10 @@
   const SCREEN_FONT_SIZE = 13;
   const PRINT_FONT_SIZE = 9;
   const PRINT_LEGEND = { 'legend.font.size': 7, 'legend.itemwidth': 30, 'legend.tracegroupgap': 0 };
+  // A week axis of a year on paper: a few level labels instead of many slanted ones, which would take
+  // the low chart's height and run into the axis title.
+  const LONG_AXIS = 20;
+  const PRINT_LONG_AXIS_TICKS = 4;
 
   const SEARCH_DELAY_MS = 150;
   const LONG_TEXT = 40;
@@ -272,10 +276,18 @@
       // The print stylesheet gives charts a lower height so the overview fits one A4 page; paper reads
       // a smaller type (PRINT_FONT_SIZE) at arm's length, so the axes keep room for the bars.
       // A smaller legend on paper: a low chart keeps its height for the data.
-      window.Plotly.relayout(div, Object.assign({ width: div.clientWidth, height: div.clientHeight,
-                                                  'font.size': PRINT_FONT_SIZE, 'margin.t': 30, 'margin.b': 30 },
-                                                PRINT_LEGEND));
+      const update = Object.assign({ width: div.clientWidth, height: div.clientHeight,
+                                     'font.size': PRINT_FONT_SIZE, 'margin.t': 30, 'margin.b': 30 }, PRINT_LEGEND);
+      if (hasLongXAxis(div)) {
+        div.dataset.screenTicks = String((div.layout.xaxis && div.layout.xaxis.nticks) || 0);
+        Object.assign(update, { 'xaxis.nticks': PRINT_LONG_AXIS_TICKS, 'xaxis.tickangle': 0 });
+      }
+      window.Plotly.relayout(div, update);
     }
+  }
+
+  function hasLongXAxis(div) {
+    return (div.data || []).some((trace) => Array.isArray(trace.x) && trace.x.length > LONG_AXIS);
   }
 
   function restoreChartsAfterPrint() {
@@ -297,6 +309,10 @@
         'margin.t': div.dataset.screenMarginTop ? Number(div.dataset.screenMarginTop) : 40,
         'margin.b': div.dataset.screenMarginBottom ? Number(div.dataset.screenMarginBottom) : 50,
       });
+      if (div.dataset.screenTicks !== undefined) {
+        window.Plotly.relayout(div, { 'xaxis.nticks': Number(div.dataset.screenTicks), 'xaxis.tickangle': 'auto' });
+        delete div.dataset.screenTicks;
+      }
       delete div.dataset.screenMarginTop;
       delete div.dataset.screenMarginBottom;
     }

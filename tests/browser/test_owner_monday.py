@@ -3,6 +3,7 @@ present), the key figures' changes in colour with their arrows, the overview and
 paper, and no page wider than a phone."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 from pathlib import Path
@@ -140,6 +141,47 @@ def test_the_overview_prints_on_one_page_and_the_segments_page_keeps_headings_wi
         return heading && chart ? [heading.getBoundingClientRect().top, chart.getBoundingClientRect().top] : null;
     }).filter(Boolean)""")
     assert tops and all(chart > heading for heading, chart in tops)
+
+
+def write_busy_week(folder: Path) -> None:
+    """25 first orders in KW 47 (16.–22.11.2026) and 5 new prospects: with the ten largest orders a week in
+    review of 40 rows."""
+    D = dt.date
+    rows = [["Kundennummer", "Firma", "Betreuer", "Interessent seit"]]
+    rows += [[100 + n, f"Neukunde {n} GmbH", ["Anna", "Tim"][n % 2], None] for n in range(25)]
+    rows += [[200 + n, f"Interessent {n} KG", "Tim", D(2026, 11, 17)] for n in range(5)]
+    write_workbook(folder / "Adressen neu.xlsx", {"Adressen": rows})
+    orders = [["Auftragsnummer", "Datum", "Kd.-Nr.", "Betrag"]]
+    orders += [[f"N{n}", D(2026, 11, 16 + n % 7), 100 + n, 100 + 10 * n] for n in range(25)]
+    write_workbook(folder / "Aufträge neu.xlsx", {"Aufträge": orders})
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_a_busy_week_in_review_prints_every_row_on_the_one_page(tmp_path, open_page, language):
+    write_team_workbooks(tmp_path / "input")
+    write_busy_week(tmp_path / "input")
+    assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "--as-of", "2026-11-25",
+                 "--lang", language, "-q"]) == 0
+    page, _ = open_page(site_file(tmp_path / "site", "index.html").as_uri())
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_timeout(500)
+    # The trend charts' week labels stand level, clear of the axis title below them.
+    for chart in ("#chart-trend", "#chart-revenue"):
+        ticks = page.evaluate(f"""() => Array.from(document.querySelectorAll('{chart} .xtick text')).map(t =>
+            [t.getBoundingClientRect().bottom, t.getAttribute('transform') || ''])""")
+        title = page.evaluate(f"document.querySelector('{chart} .xtitle').getBoundingClientRect().top")
+        assert 2 <= len(ticks) <= 6 and not any("rotate" in transform for _, transform in ticks)
+        assert max(bottom for bottom, _ in ticks) <= title
+    pictures = print_pages(page, tmp_path / "overview.pdf")
+    assert len(pictures) == 1 and pictures[0].stat().st_size > 20_000
+    # Every row of the week in review is on the paper.
+    text = subprocess.run(["pdftotext", str(tmp_path / "overview.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    names = [f"Neukunde {n} GmbH" for n in range(25)] + [f"Interessent {n} KG" for n in range(5)]
+    assert [name for name in names if name not in text] == []
+    # First orders, then the ten largest orders among them, then the new prospects.
+    assert len(re.findall(r"Neukunde \d+ GmbH", text)) == 35 and len(re.findall(r"Interessent \d KG", text)) == 5
 
 
 @pytest.mark.parametrize("name", PAGES)
