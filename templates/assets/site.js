@@ -42,11 +42,11 @@
   // Chart type on screen (as charts.py's layout) and on paper.
   const SCREEN_FONT_SIZE = 13;
   const PRINT_FONT_SIZE = 9;
-  const PRINT_LEGEND = { 'legend.font.size': 7, 'legend.itemwidth': 30, 'legend.tracegroupgap': 0 };
+  const PRINT_LEGEND = { 'legend.font.size': 6.5, 'legend.itemwidth': 20, 'legend.tracegroupgap': 0 };
   // A week axis of a year on paper: a few level labels instead of many slanted ones, which would take
   // the low chart's height and run into the axis title.
   const LONG_AXIS = 20;
-  const PRINT_LONG_AXIS_TICKS = 4;
+  const PRINT_LONG_AXIS_TICKS = 3;
 
   const SEARCH_DELAY_MS = 150;
   const LONG_TEXT = 40;
