@@ -43,10 +43,11 @@
   const SCREEN_FONT_SIZE = 13;
   const PRINT_FONT_SIZE = 9;
   const PRINT_LEGEND = { 'legend.font.size': 6.5, 'legend.itemwidth': 20, 'legend.tracegroupgap': 0 };
-  // A week axis of a year on paper: a few level labels instead of many slanted ones, which would take
-  // the low chart's height and run into the axis title.
+  // A week axis of a year on paper: level labels, one per PRINT_TICK_SPACING pixels of width and at
+  // least three, instead of many slanted ones that would take a low chart's height and run into the
+  // axis title.
   const LONG_AXIS = 20;
-  const PRINT_LONG_AXIS_TICKS = 3;
+  const PRINT_TICK_SPACING = 110;
 
   const SEARCH_DELAY_MS = 150;
   const LONG_TEXT = 40;
@@ -280,7 +281,8 @@
                                      'font.size': PRINT_FONT_SIZE, 'margin.t': 30, 'margin.b': 30 }, PRINT_LEGEND);
       if (hasLongXAxis(div)) {
         div.dataset.screenTicks = String((div.layout.xaxis && div.layout.xaxis.nticks) || 0);
-        Object.assign(update, { 'xaxis.nticks': PRINT_LONG_AXIS_TICKS, 'xaxis.tickangle': 0 });
+        const ticks = Math.max(3, Math.floor(div.clientWidth / PRINT_TICK_SPACING));
+        Object.assign(update, { 'xaxis.nticks': ticks, 'xaxis.tickangle': 0 });
       }
       window.Plotly.relayout(div, update);
     }
