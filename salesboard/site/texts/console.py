@@ -17,6 +17,8 @@ WORDS: dict[str, dict[str, str]] = {
     "nothing.strict": {
         "de": "{count} Datenqualitätsprobleme, mit --strict ein Abbruch (erstes: {first}); {kept}",
         "en": "{count} data-quality problems, fatal with --strict (first: {first}); {kept}"},
+    "nothing.strict.one": {"de": "1 Datenqualitätsproblem, mit --strict ein Abbruch ({first}); {kept}",
+                           "en": "1 data-quality problem, fatal with --strict ({first}); {kept}"},
     "console.open": {"de": "Öffnen: {path}", "en": "open {path}"},
     "console.problems": {"de": "{count} × {severity}, z. B. {first}", "en": "{count} × {severity}, e.g. {first}"},
     "console.problems_where": {"de": "alle Probleme mit Datei, Blatt und Zelle: {path}",
