@@ -62,8 +62,9 @@ class BuildResult:
         counts = ", ".join(word(f"console.{kind}", self.language, {"count": count})
                            for kind, count in self.row_counts.items())
         return word("console.built", self.language, {
-            "output": str(self.output_dir), "sheets": len(self.sheets), "counts": counts, "errors": errors,
-            "warnings": warnings, "seconds": fmt_number(self.seconds, self.language, 1)})
+            "output": str(self.output_dir), "counts": counts, "seconds": fmt_number(self.seconds, self.language, 1),
+            **{name: word(f"console.{name}", self.language, {"count": count})
+               for name, count in (("sheets", len(self.sheets)), ("errors", errors), ("warnings", warnings))}})
 
 
 class Stopwatch:
@@ -134,7 +135,7 @@ def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Met
         cards = background.submit(write_card_data, read, metrics, rows, context, staging, previous)
         with stopwatch("metrics"):
             last_week = compute_headline(read.tables, settings.as_of - dt.timedelta(days=7), settings.rules)
-            history = headline_history(select_facts(read.tables, settings.as_of), metrics.addresses)
+            history = headline_history(select_facts(read.tables, settings.as_of), metrics.addresses, settings.rules)
         with stopwatch("charts"):
             pages = build_pages(SiteData(settings, metrics, last_week, read, rows, links, list_links, history))
         with stopwatch("render"):

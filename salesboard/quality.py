@@ -58,19 +58,19 @@ def word(key: str, language: str, params: dict[str, Any] | None = None) -> str:
     """The words of `key` with its placeholders filled; a key that is no word key is shown as it is."""
     if key not in TEXTS:
         return key
-    if (params or {}).get("count") == 1 and f"{key}.one" in TEXTS:
-        key = f"{key}.one"  # the singular, where the words differ
     t = translator(language)
+    count = (params or {}).get("count")
     values = {}
     for name, value in (params or {}).items():
         if isinstance(value, dict) and "message" in value:  # the words of another problem, nested
             value = word(value["message"], language, value.get("params"))
         elif name.endswith("_w"):
-            value = ", ".join(t(item) for item in value) if isinstance(value, list | tuple) else t(value)
+            # Words put in agree with the count too ("1 Kundennummer …: sie steht nicht …").
+            value = ", ".join(t(item, count) for item in value) if isinstance(value, list | tuple) else t(value, count)
         elif isinstance(value, int) and not isinstance(value, bool):
             value = fmt_number(value, language)
         values[name] = value
-    return t(key).format(**values)
+    return t(key, count).format(**values)
 
 
 def tally(problems) -> tuple[int, int]:

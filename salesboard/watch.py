@@ -25,6 +25,7 @@ from salesboard.errors import ConfigError, SalesboardError
 from salesboard.input.cache import DiskCache, cache_folder, reading_fingerprint
 from salesboard.input.discover import discover_workbooks, file_signature
 from salesboard.pipeline import BuildResult, build_site
+from salesboard.quality import word
 
 FALLBACK_POLL_SECONDS = 5.0
 # Our own reading opens and closes workbooks; those events say nothing changed.
@@ -103,8 +104,9 @@ def print_line(text: str) -> None:
 def build_line(result: BuildResult, reason: str | None) -> str:
     """What changed, time taken, problem counts, the errors of the workbooks read again, and notices."""
     errors = [problem for problem in result.problems if problem.severity == "error"]
-    line = (f"rebuilt after {reason}: {result.seconds:.1f} s, {len(errors)} errors, "
-            f"{len(result.problems) - len(errors)} warnings" if reason else result.summary_line())
+    counts = (word("console.errors", "en", {"count": len(errors)}),
+              word("console.warnings", "en", {"count": len(result.problems) - len(errors)}))
+    line = f"rebuilt after {reason}: {result.seconds:.1f} s, {', '.join(counts)}" if reason else result.summary_line()
     new_errors = [str(problem) for problem in errors if problem.file in result.reread]
     if len(new_errors) > 3:
         new_errors = new_errors[:3] + [f"{len(new_errors) - 3} more errors on the data-quality page"]

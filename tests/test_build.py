@@ -151,10 +151,15 @@ def test_a_build_with_nothing_readable_exits_1_and_keeps_the_previous_site(built
     assert lines[-1] == "die bisherige Seite bleibt, wie sie war"
 
 
-def test_strict_turns_warnings_into_a_failed_build(built, tmp_path):
+def test_strict_turns_warnings_into_a_failed_build(built, tmp_path, capsys):
     before = snapshot(built)
+    capsys.readouterr()
     assert build(tmp_path, "--strict") == 1
     assert snapshot(built) == before
+    # The team workbooks hold one warning: customer 9 is not in the address list.
+    assert capsys.readouterr().err.startswith(
+        "error: 1 Datenqualitätsproblem, mit --strict ein Abbruch (input/Aufträge.xlsx: 1 Kundennummer in Aufträgen "
+        "(9): sie steht nicht in der Adressliste — trotzdem als Adresse gezählt); ")
 
 
 def test_usage_and_config_errors_exit_2(tmp_path, capsys):

@@ -289,7 +289,7 @@ def test_a_new_broken_workbook_gives_its_message_in_the_log(settings, input_dir)
         save_like_excel(input_dir / "Neu.xlsx", b"PK\x03\x04 cut off while copying")
         wait_until(lambda: len(lines) == 3)
     assert lines[2].startswith("rebuilt after Neu.xlsx added: ")
-    assert lines[2].endswith(" s, 1 errors, 1 warnings; input/Neu.xlsx: is damaged (not a complete workbook; "
+    assert lines[2].endswith(" s, 1 error, 1 warning; input/Neu.xlsx: is damaged (not a complete workbook; "
                              "perhaps cut off while copying); save it again from Excel — file skipped")
 
 
@@ -406,7 +406,7 @@ def test_watch_from_the_command_line_builds_and_stops_on_ctrl_c(input_dir, tmp_p
     monkeypatch.setattr(Watcher, "_step", interrupt)
     assert main(["--input", str(input_dir), "--output", str(tmp_path / "site"), "--watch", "--lang", "en"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "built " in out[0] and "; 0 errors, 1 warnings; " in out[0]
+    assert "built " in out[0] and "; 0 errors, 1 warning; " in out[0]
     assert out[1].endswith(f"watching {input_dir}, templates and dashboard.toml "
                            "(file events and a full rescan every 60 s); Ctrl-C stops")
     assert out[2].endswith(" stopped")

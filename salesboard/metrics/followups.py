@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import polars as pl
 
@@ -32,22 +32,7 @@ def overdue_follow_ups(facts: Facts, addresses: pl.DataFrame, rules: Rules) -> p
     largest over the reasons, >= 1), follow_up_date (F), last_contact.
     """
     as_of = facts.as_of
-    follow_up, offer_date, last_order = (
-        pl.col("follow_up_date"),
-        pl.col("last_activity_date"),
-        pl.col("last_order_date"),
-    )
-    last_fact = pl.max_horizontal(offer_date, last_order)
-    cadence = pl.col("segment").cast(pl.String).replace_strict(rules.cadence_days, default=None, return_dtype=pl.Int64)
-    overdue_days = {
-        "due": pl.when((follow_up < as_of) & (last_fact.is_null() | (last_fact < follow_up))).then(
-            days_between(follow_up, as_of)
-        ),
-        "cadence": days_between("last_contact", as_of) - cadence,
-        "offer_not_chased": pl.when(
-            (pl.col("last_activity_stage") == "offer") & (last_order.is_null() | (last_order < offer_date))
-        ).then(days_between(offer_date, as_of) - rules.offer_chase_days),
-    }
+    overdue_days = days_past_deadline(as_of, rules)
     # A reason holds when its days overdue are positive: "more than N days".
     holds = {reason: (days > 0).fill_null(False) for reason, days in overdue_days.items()}
     days_overdue = pl.max_horizontal(pl.when(holds[r]).then(overdue_days[r]) for r in REASONS)
@@ -73,6 +58,27 @@ def overdue_follow_ups(facts: Facts, addresses: pl.DataFrame, rules: Rules) -> p
         )
         .sort(pl.col("segment") != "Z2", pl.col("days_overdue"), "customer_id", descending=[False, True, False])
     )
+
+
+def days_past_deadline(as_of: date, rules: Rules) -> dict[str, pl.Expr]:
+    """Per reason, the days an address is past that reason's deadline as of `as_of` (null or <= 0: it
+    does not hold), over the columns of latest_contacts and a segment."""
+    follow_up, offer_date, last_order = (
+        pl.col("follow_up_date"),
+        pl.col("last_activity_date"),
+        pl.col("last_order_date"),
+    )
+    last_fact = pl.max_horizontal(offer_date, last_order)
+    cadence = pl.col("segment").cast(pl.String).replace_strict(rules.cadence_days, default=None, return_dtype=pl.Int64)
+    return {
+        "due": pl.when((follow_up < as_of) & (last_fact.is_null() | (last_fact < follow_up))).then(
+            days_between(follow_up, as_of)
+        ),
+        "cadence": days_between("last_contact", as_of) - cadence,
+        "offer_not_chased": pl.when(
+            (pl.col("last_activity_stage") == "offer") & (last_order.is_null() | (last_order < offer_date))
+        ).then(days_between(offer_date, as_of) - rules.offer_chase_days),
+    }
 
 
 @once_per_facts

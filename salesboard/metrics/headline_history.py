@@ -2,34 +2,41 @@
 
 Computed from what is known as of D, without classifying the addresses again for every week: customers
 and the second-order rate from each address's first and second order dates, revenue over the 12 months
-up to each day from the bookings. (The address count does not depend on the date, SPEC §3; the overdue
-follow-ups would need the whole follow-up rule per day and are left out.)
+up to each day from the bookings, the overdue follow-ups from the facts as they arrived (overdue_history).
+The address count does not depend on the date.
 """
 from __future__ import annotations
 
-from datetime import timedelta
-
 import polars as pl
 
-from .expressions import year_before
+from salesboard.domain import Rules
+
 from .facts import Facts
+from .overdue_history import overdue_history
 
 SPARK_WEEKS = 12
 
 
-def headline_history(facts: Facts, addresses: pl.DataFrame, weeks: int = SPARK_WEEKS) -> pl.DataFrame:
+def headline_history(facts: Facts, addresses: pl.DataFrame, rules: Rules, weeks: int = SPARK_WEEKS) -> pl.DataFrame:
     """day (D − 7·k for k = weeks − 1 … 0, oldest first), customers (Int64), second_order_rate (Float64,
-    null without customers), revenue_12m (Float64): each as compute_headline would give as of that day."""
-    days = [facts.as_of - timedelta(days=7 * k) for k in range(weeks - 1, -1, -1)]
-    first = addresses["first_order_date"].drop_nulls().sort()
-    second = addresses["second_order_date"].drop_nulls().sort()
-    bookings = facts.bookings.select("order_date", "amount")
-    rows = []
-    for day in days:
-        customers = int(first.search_sorted(day, side="right"))
-        repeat = int(second.search_sorted(day, side="right"))
-        revenue = bookings.filter(pl.col("order_date").is_between(year_before(day), day, closed="right"))
-        rows.append((day, customers, repeat / customers if customers else None, float(revenue["amount"].sum())))
-    return pl.DataFrame(rows, schema={"day": pl.Date, "customers": pl.Int64, "second_order_rate": pl.Float64,
-                                      "revenue_12m": pl.Float64}, orient="row")
+    null without customers), revenue_12m (Float64), overdue (Int64): each as compute_headline would give
+    as of that day."""
+    history = overdue_history(facts, addresses, rules, weeks)  # day, overdue
+    days = history["day"]
+    customers = addresses["first_order_date"].drop_nulls().sort().search_sorted(days, side="right")
+    repeat = addresses["second_order_date"].drop_nulls().sort().search_sorted(days, side="right")
+    # The bookings summed up day by day: the 12 months up to a day are the sum up to it less the sum up to
+    # the same day a year before.
+    booked = (facts.bookings.group_by("order_date").agg(pl.col("amount").sum()).sort("order_date")
+              .select("order_date", booked=pl.col("amount").cum_sum()))
+    ends = pl.DataFrame({"day": days, "since": days.dt.offset_by("-1y")})
+    upto = {on: ends.join_asof(booked, left_on=on, right_on="order_date")["booked"].fill_null(0.0)
+            for on in ("day", "since")}
+    return history.select(
+        "day",
+        customers=customers.cast(pl.Int64),
+        second_order_rate=pl.when(customers > 0).then(repeat / customers),
+        revenue_12m=upto["day"] - upto["since"],
+        overdue="overdue",
+    )
 

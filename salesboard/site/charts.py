@@ -50,6 +50,11 @@ def layout(language: str, **extra) -> dict:
     }
     for key, value in extra.items():
         base[key] = {**base[key], **value} if isinstance(value, dict) and key in base else value
+    for axis in ("xaxis", "yaxis"):
+        title = base.get(axis, {}).get("title")
+        if isinstance(title, dict) and title.get("text"):
+            # Kept clear of the tick labels (rotated ones too): with automargin Plotly makes room for both.
+            base[axis]["title"] = {"standoff": 6, **title}
     return base
 
 

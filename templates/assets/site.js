@@ -42,7 +42,12 @@
   // Chart type on screen (as charts.py's layout) and on paper.
   const SCREEN_FONT_SIZE = 13;
   const PRINT_FONT_SIZE = 9;
-  const PRINT_LEGEND = { 'legend.font.size': 7, 'legend.itemwidth': 30, 'legend.tracegroupgap': 0 };
+  const PRINT_LEGEND = { 'legend.font.size': 6.5, 'legend.itemwidth': 20, 'legend.tracegroupgap': 0 };
+  // A week axis of a year on paper: level labels, one per PRINT_TICK_SPACING pixels of width and at
+  // least three, instead of many slanted ones that would take a low chart's height and run into the
+  // axis title.
+  const LONG_AXIS = 20;
+  const PRINT_TICK_SPACING = 110;
 
   const SEARCH_DELAY_MS = 150;
   const LONG_TEXT = 40;
@@ -98,6 +103,12 @@
   function fillTemplate(template, values) {
     return template.replace(/\{(\w+)\}/g, (match, name) =>
       Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match);
+  }
+
+  // The words of `name` for `count` of something: its singular ("rows.one") for exactly one, where the
+  // words differ (salesboard.site.texts hands both).
+  function counted(words, name, count) {
+    return count === 1 && words[name + '.one'] !== undefined ? words[name + '.one'] : words[name];
   }
 
   /*
@@ -266,10 +277,19 @@
       // The print stylesheet gives charts a lower height so the overview fits one A4 page; paper reads
       // a smaller type (PRINT_FONT_SIZE) at arm's length, so the axes keep room for the bars.
       // A smaller legend on paper: a low chart keeps its height for the data.
-      window.Plotly.relayout(div, Object.assign({ width: div.clientWidth, height: div.clientHeight,
-                                                  'font.size': PRINT_FONT_SIZE, 'margin.t': 30, 'margin.b': 30 },
-                                                PRINT_LEGEND));
+      const update = Object.assign({ width: div.clientWidth, height: div.clientHeight,
+                                     'font.size': PRINT_FONT_SIZE, 'margin.t': 30, 'margin.b': 30 }, PRINT_LEGEND);
+      if (hasLongXAxis(div)) {
+        div.dataset.screenTicks = String((div.layout.xaxis && div.layout.xaxis.nticks) || 0);
+        const ticks = Math.max(3, Math.floor(div.clientWidth / PRINT_TICK_SPACING));
+        Object.assign(update, { 'xaxis.nticks': ticks, 'xaxis.tickangle': 0 });
+      }
+      window.Plotly.relayout(div, update);
     }
+  }
+
+  function hasLongXAxis(div) {
+    return (div.data || []).some((trace) => Array.isArray(trace.x) && trace.x.length > LONG_AXIS);
   }
 
   function restoreChartsAfterPrint() {
@@ -291,6 +311,10 @@
         'margin.t': div.dataset.screenMarginTop ? Number(div.dataset.screenMarginTop) : 40,
         'margin.b': div.dataset.screenMarginBottom ? Number(div.dataset.screenMarginBottom) : 50,
       });
+      if (div.dataset.screenTicks !== undefined) {
+        window.Plotly.relayout(div, { 'xaxis.nticks': Number(div.dataset.screenTicks), 'xaxis.tickangle': 'auto' });
+        delete div.dataset.screenTicks;
+      }
       delete div.dataset.screenMarginTop;
       delete div.dataset.screenMarginBottom;
     }
@@ -759,7 +783,7 @@
         page: numberFormat.format(this.page),
         pages: numberFormat.format(pages),
       });
-      this.rowsLabel.textContent = fillTemplate(this.labels.rows, {
+      this.rowsLabel.textContent = fillTemplate(counted(this.labels, 'rows', this.rows.length), {
         shown: numberFormat.format(this.visible.length),
         total: numberFormat.format(this.rows.length),
       });

@@ -33,7 +33,7 @@ def test_an_offer_list_with_line_items_statuses_and_a_logged_offer(input_dir):
     assert messages(result) == [
         "input/Angebote.xlsx, sheet 'Angebote', cell E5: unknown offer status 'in Klärung' (1 row); expected "
         "open, won/accepted or lost/declined — status inferred from the orders",
-        "input/Kontakte.xlsx: 1 customer ID in activities (K1): there is no address list — counted as addresses "
+        "input/Kontakte.xlsx: 1 customer ID in activities (K1): there is no address list — counted as an address "
         "all the same",
         "input/Angebote.xlsx: 2 customer IDs in offers (K1, K2): there is no address list — counted as addresses "
         "all the same"]

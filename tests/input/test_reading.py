@@ -156,8 +156,8 @@ def test_ids_missing_from_the_address_list_are_added_once_per_table(input_dir):
         [9, D(2026, 1, 1), "Anruf", "Tim"], [9, D(2026, 1, 2), "Anruf", "Lena"]]})
     result = read_folder(input_dir)
     assert messages(result) == [
-        "input/Kontakte.xlsx: 1 customer ID in activities (9): they are not in the address list "
-        "— counted as addresses all the same"]
+        "input/Kontakte.xlsx: 1 customer ID in activities (9): it is not in the address list "
+        "— counted as an address all the same"]
     assert result.tables.addresses.select("customer_id", "owner", "listed").rows() == [
         ("1", None, True), ("9", "Lena", False)]
 

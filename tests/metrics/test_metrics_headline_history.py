@@ -31,7 +31,7 @@ def history():
     tables = make_tables(addresses=[{"customer_id": c, "company": c} for c in ("C1", "C2", "C3", "C4")],
                          orders=ORDERS)
     facts = select_facts(tables, AS_OF)
-    return tables, headline_history(facts, classify_addresses(facts, Rules()))
+    return tables, headline_history(facts, classify_addresses(facts, Rules()), Rules())
 
 
 def test_twelve_weeks_ending_on_d_each_as_compute_headline_gives(history):
@@ -39,7 +39,8 @@ def test_twelve_weeks_ending_on_d_each_as_compute_headline_gives(history):
     assert frame["day"].to_list() == [AS_OF - timedelta(days=7 * k) for k in range(11, -1, -1)]
     for row in frame.iter_rows(named=True):
         headline = compute_headline(tables, row["day"], Rules())
-        assert (row["customers"], row["second_order_rate"]) == (headline.customers, headline.second_order_rate)
+        assert (row["customers"], row["second_order_rate"], row["overdue"]) == (
+            headline.customers, headline.second_order_rate, headline.overdue)
         assert row["revenue_12m"] == pytest.approx(headline.revenue_12m)
 
 
@@ -49,3 +50,5 @@ def test_the_last_day_holds_the_credit_note_and_the_second_order_of_d(history):
     # 12 months after 25.11.2025: A1 (26.11.2025) still in, the credit note counts, A6 is after D.
     assert last["customers"] == 3 and last["second_order_rate"] == pytest.approx(2 / 3)
     assert last["revenue_12m"] == pytest.approx(500 + 300 - 50 + 200 + 80 + 90)
+    # Out of touch past their cadence: C1 (Z3, 30 days) since 05.10., C2 (Z2, 14 days) since 14.09.
+    assert last["overdue"] == 2

@@ -26,7 +26,7 @@ def pages(tmp_path_factory):
     metrics = compute_metrics(read.tables, AS_OF, settings.rules)
     context = PageContext(settings)
     last_week = compute_headline(read.tables, AS_OF - dt.timedelta(days=7), settings.rules)
-    history = headline_history(select_facts(read.tables, AS_OF), metrics.addresses)
+    history = headline_history(select_facts(read.tables, AS_OF), metrics.addresses, settings.rules)
     site = SiteData(settings, metrics, last_week, read, follow_up_rows(metrics, context), (), history=history)
     return {page.slug: page for page in build_pages(site)}
 
@@ -54,6 +54,9 @@ def test_each_card_links_to_the_page_that_explains_it(pages):
     assert [card.href for card in cards] == ["segments.html", "segments.html", "segments.html", "first-buyers.html",
                                              "follow-ups.html"]
     assert cards[1].spark and cards[2].spark and cards[3].spark  # customers, revenue, second-order rate
+    # Overdue follow-ups on each of the twelve Wednesdays up to D: none on 09.09., four on 18.11., three on D.
+    overdue = cards[4].spark.split()
+    assert (len(overdue), overdue[0], overdue[-2], overdue[-1]) == (12, "0.0,22.0", "90.9,2.0", "100.0,7.0")
 
 
 def test_the_overview_names_the_reporting_week_and_the_running_week_apart(pages):
@@ -62,7 +65,7 @@ def test_the_overview_names_the_reporting_week_and_the_running_week_apart(pages)
     assert weekly.title == "Wochen-Funnel KW\u00a047 · 16.–22.11.2026: gegen Vorwoche und Ø der 4 Wochen davor"
     assert weekly.text.startswith("Laufende Woche bis Mi 25.11. (noch nicht vollständig, nicht im Vergleich): ")
     # Delta (customer 4) ordered on 24.11.: in the running week, not in W.
-    assert "1 bestellende Kunden" in weekly.text
+    assert "1 bestellender Kunde, 1 Erstauftrag, 450\u00a0€ Umsatz." in weekly.text
     table = weekly.tables[0].data
     assert [column["label"] for column in table["columns"]][1:4] == ["KW\u00a047", "KW\u00a046", "Ø KW\u00a042–45"]
     revenue = weekly.tables[1].data

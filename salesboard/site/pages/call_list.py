@@ -60,7 +60,11 @@ def call_rows(frame: pl.DataFrame, m: Metrics, c: PageContext) -> pl.DataFrame:
     first = pl.col("reasons").list.first()
     says = pl.lit("")
     for reason in reversed(CALL_REASONS):
-        says = pl.when(first == reason).then(template_expr(c.t(f"call.says.{reason}"), values[reason])).otherwise(says)
+        sentence = template_expr(c.t(f"call.says.{reason}"), values[reason])
+        if reason == "overdue":  # the one count of days that can be 1
+            sentence = pl.when(pl.col("days_overdue") == 1).then(
+                template_expr(c.t("call.says.overdue", 1), values[reason])).otherwise(sentence)
+        says = pl.when(first == reason).then(sentence).otherwise(says)
     evidence_values = {
         "seen": number_expr(pl.col("evidence_seen"), lang),
         "group": segment.replace_strict(_segment_names(c, "call.group"), default=""),
@@ -146,7 +150,7 @@ def call_list_page(site: SiteData, c: PageContext) -> Page:
     cards = (Card(c.t("kpi.calls_today"), fmt_number(rows.height, c.language), "", "flat"),
              Card(c.t("kpi.owners"), fmt_number(owners, c.language), "", "flat"),
              Card(c.t("kpi.reactivation"), fmt_number(reactivation.height, c.language), "", "flat"))
-    intro = c.t("call.cap").format(cap=calls.calls_per_day)
+    intro = c.t("call.cap", calls.calls_per_day).format(cap=calls.calls_per_day)
     if calls.fallback:
         intro = c.t("call.fallback") + " " + intro
     downloads = site.list_downloads

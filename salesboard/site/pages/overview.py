@@ -114,7 +114,7 @@ def running_week_line(site: SiteData, c: PageContext) -> str:
     if running is None:
         return ""
     day = fmt_day(site.metrics.as_of, lang)
-    parts = [c.t(f"hover.{key}").format(value=fmt_number(running[key], lang)) for key in WEEKLY_COUNTS
+    parts = [c.t(f"hover.{key}", running[key]).format(value=fmt_number(running[key], lang)) for key in WEEKLY_COUNTS
              if running[key]]
     if running["revenue"]:
         parts.append(c.t("hover.revenue").format(value=fmt_money(running["revenue"], lang, c.currency)))

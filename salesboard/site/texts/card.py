@@ -31,7 +31,6 @@ WORDS: dict[str, dict[str, str]] = {
     "card.email": {"de": "E-Mail", "en": "E-mail"},
     "card.address": {"de": "Anschrift", "en": "Address"},
     "card.source": {"de": "Quelle", "en": "Source"},
-    "card.segment": {"de": "Segment", "en": "Segment"},
     "card.reached": {"de": "Erreicht am", "en": "Reached on"},
     "card.revenue_12m": {"de": "Umsatz 12 Monate", "en": "Revenue 12 months"},
     "card.revenue_total": {"de": "Umsatz gesamt", "en": "Revenue all time"},

@@ -69,6 +69,7 @@ WORDS: dict[str, dict[str, str]] = {
     "done.inferred": {"de": "Status aus den Aufträgen abgeleitet", "en": "status inferred from the orders"},
     "done.as_other": {"de": "als 'sonstige' gezählt", "en": "counted as 'other'"},
     "done.as_addresses": {"de": "trotzdem als Adressen gezählt", "en": "counted as addresses all the same"},
+    "done.as_addresses.one": {"de": "trotzdem als Adresse gezählt", "en": "counted as an address all the same"},
     "done.read_so": {"de": "so gelesen", "en": "read so"},
     "done.file_read": {"de": "Datei gelesen", "en": "file read"},
     "done.last_good": {"de": "bis sie wieder lesbar gespeichert ist", "en": "until it is saved readable again"},
@@ -194,11 +195,6 @@ WORDS: dict[str, dict[str, str]] = {
               "dashboard.toml",
         "en": "dates read as month/day (such as {example}); if that is wrong, set date_format = \"%d/%m/%Y\" in "
               "dashboard.toml"},
-    "dates.both_orders": {
-        "de": "{found} passt nicht zur Reihenfolge der Spalte ({order}); ein Tippfehler?",
-        "en": "{found} does not fit the column's order ({order}); a typo?"},
-    "order.day_month": {"de": "Tag/Monat", "en": "day/month"},
-    "order.month_day": {"de": "Monat/Tag", "en": "month/day"},
     # Cells.
     "cell.missing": {"de": "{field_w} fehlt (Pflichtfeld)", "en": "missing the {field_w} (required {field_w})"},
     "cell.excel_error": {"de": "enthält den Excel-Fehler {value} ({field_w} ist Pflichtfeld)",
@@ -258,6 +254,7 @@ WORDS: dict[str, dict[str, str]] = {
                          "en": "{count} customer ID in {kind_w} ({examples}): {why_w}"},
     "why.no_address_list": {"de": "es gibt keine Adressliste", "en": "there is no address list"},
     "why.not_listed": {"de": "sie stehen nicht in der Adressliste", "en": "they are not in the address list"},
+    "why.not_listed.one": {"de": "sie steht nicht in der Adressliste", "en": "it is not in the address list"},
     "kind_in.orders": {"de": "Aufträgen", "en": "orders"},
     "kind_in.activities": {"de": "Kontakten", "en": "activities"},
     "kind_in.campaigns": {"de": "Aktionen", "en": "campaigns"},
