@@ -16,9 +16,9 @@ from jinja2 import TemplateNotFound
 from salesboard.config import Settings, build_time
 from salesboard.input.read import ReadResult, SheetSummary, TableCache, read_input
 from salesboard.input.usable import require_usable_input
-from salesboard.metrics import Metrics, compute_headline, compute_metrics
+from salesboard.metrics import Metrics, compute_metrics
 from salesboard.metrics.facts import select_facts
-from salesboard.metrics.headline_history import headline_history
+from salesboard.metrics.headline_history import headline_history, headline_on
 from salesboard.model import LINK_KINDS, Column
 from salesboard.publish.cards import write_cards, write_search_index
 from salesboard.publish.downloads import write_downloads, write_site_downloads
@@ -134,8 +134,8 @@ def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Met
         downloads = background.submit(_write_downloads, rows, columns, staging, previous, stem, sheet, exports)
         cards = background.submit(write_card_data, read, metrics, rows, context, staging, previous)
         with stopwatch("metrics"):
-            last_week = compute_headline(read.tables, settings.as_of - dt.timedelta(days=7), settings.rules)
             history = headline_history(select_facts(read.tables, settings.as_of), metrics.addresses, settings.rules)
+            last_week = headline_on(history, settings.as_of - dt.timedelta(days=7), metrics.counts.addresses)
         with stopwatch("charts"):
             pages = build_pages(SiteData(settings, metrics, last_week, read, rows, links, list_links, history))
         with stopwatch("render"):

@@ -1,7 +1,8 @@
 """The metrics layer: pure Polars functions of (Tables, as-of date D, Rules).
 
-compute_metrics gathers every figure into one Metrics object; compute_headline
-gives the overview's key figures alone, for the comparison with a week earlier.
+compute_metrics gathers every figure into one Metrics object; headline_history
+gives the overview's key figures for each of the last weeks, for the sparklines
+and the comparison with a week earlier.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .call_list import CallList, compute_call_list
 from .campaigns import campaign_response
 from .facts import Facts, select_facts
 from .followups import follow_ups_due_soon, overdue_follow_ups
+from .headline_history import Headline, headline_of
 from .lifecycle import LifecycleMetrics, compute_lifecycle_metrics
 from .offers import OfferMetrics, compute_offer_metrics
 from .segments import SegmentMetrics, classify_addresses, compute_segment_metrics
@@ -36,7 +38,6 @@ __all__ = [
     "SegmentMetrics",
     "StageMetrics",
     "WeeklyFunnel",
-    "compute_headline",
     "compute_metrics",
     "headline_of",
 ]
@@ -100,36 +101,6 @@ def compute_metrics(tables: Tables, as_of: date, rules: Rules) -> Metrics:
         due_soon=follow_ups_due_soon(facts, addresses),
         week_review=compute_week_review(tables, addresses, facts, rules, offers and offers.offers),
         offers=offers,
-    )
-
-
-@dataclass(frozen=True)
-class Headline:
-    """The overview's key figures, which the site also shows for seven days earlier."""
-
-    addresses: int
-    customers: int
-    revenue_12m: float
-    second_order_rate: float | None
-    overdue: int
-
-
-def compute_headline(tables: Tables, as_of: date, rules: Rules) -> Headline:
-    """The key figures alone: a fraction of compute_metrics, for the comparison with last week."""
-    facts = select_facts(tables, as_of)
-    addresses = classify_addresses(facts, rules)
-    return headline_of(addresses, overdue_follow_ups(facts, addresses, rules).height)
-
-
-def headline_of(addresses: pl.DataFrame, overdue: int) -> Headline:
-    buyers = addresses.filter(pl.col("order_count") > 0)
-    repeat = buyers.filter(pl.col("order_count") >= 2).height
-    return Headline(
-        addresses=addresses.height,
-        customers=buyers.height,
-        revenue_12m=float(addresses["revenue_12m"].sum()),
-        second_order_rate=repeat / buyers.height if buyers.height else None,
-        overdue=overdue,
     )
 
 

@@ -7,6 +7,9 @@ The address count does not depend on the date.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 import polars as pl
 
 from salesboard.domain import Rules
@@ -17,10 +20,42 @@ from .overdue_history import overdue_history
 SPARK_WEEKS = 12
 
 
+@dataclass(frozen=True)
+class Headline:
+    """The overview's key figures, which the site also shows for seven days earlier."""
+
+    addresses: int
+    customers: int
+    revenue_12m: float
+    second_order_rate: float | None
+    overdue: int
+
+
+def headline_of(addresses: pl.DataFrame, overdue: int) -> Headline:
+    """The key figures of classify_addresses' rows and the number of overdue follow-ups."""
+    buyers = addresses.filter(pl.col("order_count") > 0)
+    repeat = buyers.filter(pl.col("order_count") >= 2).height
+    return Headline(
+        addresses=addresses.height,
+        customers=buyers.height,
+        revenue_12m=float(addresses["revenue_12m"].sum()),
+        second_order_rate=repeat / buyers.height if buyers.height else None,
+        overdue=overdue,
+    )
+
+
+def headline_on(history: pl.DataFrame, day: date, addresses: int) -> Headline:
+    """The key figures on `day`, one of the days of headline_history's `history`; `addresses` does not
+    depend on the day."""
+    row = history.filter(pl.col("day") == day).row(0, named=True)
+    return Headline(addresses=addresses, customers=row["customers"], revenue_12m=row["revenue_12m"],
+                    second_order_rate=row["second_order_rate"], overdue=row["overdue"])
+
+
 def headline_history(facts: Facts, addresses: pl.DataFrame, rules: Rules, weeks: int = SPARK_WEEKS) -> pl.DataFrame:
     """day (D − 7·k for k = weeks − 1 … 0, oldest first), customers (Int64), second_order_rate (Float64,
-    null without customers), revenue_12m (Float64), overdue (Int64): each as compute_headline would give
-    as of that day."""
+    null without customers), revenue_12m (Float64), overdue (Int64): each as classifying every address
+    as of that day would give."""
     history = overdue_history(facts, addresses, rules, weeks)  # day, overdue
     days = history["day"]
     customers = addresses["first_order_date"].drop_nulls().sort().search_sorted(days, side="right")

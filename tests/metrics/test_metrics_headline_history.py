@@ -1,12 +1,14 @@
-"""The cards' sparklines: the key figures of the last 12 weeks agree with compute_headline on each day."""
+"""The cards' sparklines: the key figures of the last 12 weeks agree with classifying every address
+as of each day."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 import pytest
+from support.headline import headline_as_of
 from support.metrics_builders import make_tables
 
-from salesboard.metrics import Rules, compute_headline
+from salesboard.metrics import Rules
 from salesboard.metrics.facts import select_facts
 from salesboard.metrics.headline_history import headline_history
 from salesboard.metrics.segments import classify_addresses
@@ -34,11 +36,11 @@ def history():
     return tables, headline_history(facts, classify_addresses(facts, Rules()), Rules())
 
 
-def test_twelve_weeks_ending_on_d_each_as_compute_headline_gives(history):
+def test_twelve_weeks_ending_on_d_each_as_classifying_every_address_gives(history):
     tables, frame = history
     assert frame["day"].to_list() == [AS_OF - timedelta(days=7 * k) for k in range(11, -1, -1)]
     for row in frame.iter_rows(named=True):
-        headline = compute_headline(tables, row["day"], Rules())
+        headline = headline_as_of(tables, row["day"], Rules())
         assert (row["customers"], row["second_order_rate"], row["overdue"]) == (
             headline.customers, headline.second_order_rate, headline.overdue)
         assert row["revenue_12m"] == pytest.approx(headline.revenue_12m)

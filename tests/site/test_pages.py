@@ -4,11 +4,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from support.headline import headline_as_of
 from support.workbooks import write_team_workbooks
 
 from salesboard.config import Settings
 from salesboard.input.read import read_input
-from salesboard.metrics import compute_headline, compute_metrics
+from salesboard.metrics import compute_metrics
 from salesboard.metrics.facts import select_facts
 from salesboard.metrics.headline_history import headline_history
 from salesboard.site.pages import PageContext, SiteData, build_pages, follow_up_rows
@@ -25,7 +26,7 @@ def pages(tmp_path_factory):
     read = read_input(settings)
     metrics = compute_metrics(read.tables, AS_OF, settings.rules)
     context = PageContext(settings)
-    last_week = compute_headline(read.tables, AS_OF - dt.timedelta(days=7), settings.rules)
+    last_week = headline_as_of(read.tables, AS_OF - dt.timedelta(days=7), settings.rules)
     history = headline_history(select_facts(read.tables, AS_OF), metrics.addresses, settings.rules)
     site = SiteData(settings, metrics, last_week, read, follow_up_rows(metrics, context), (), history=history)
     return {page.slug: page for page in build_pages(site)}
@@ -141,7 +142,7 @@ def test_the_offers_page_comes_with_a_list_of_offers_only(tmp_path):
         read = read_input(settings)
         metrics = compute_metrics(read.tables, AS_OF, settings.rules)
         context = PageContext(settings)
-        site = SiteData(settings, metrics, compute_headline(read.tables, AS_OF, settings.rules), read,
+        site = SiteData(settings, metrics, headline_as_of(read.tables, AS_OF, settings.rules), read,
                         follow_up_rows(metrics, context), ())
         return {page.slug: page for page in build_pages(site)}
 
