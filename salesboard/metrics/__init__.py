@@ -7,6 +7,7 @@ and the comparison with a week earlier.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
@@ -84,8 +85,12 @@ def compute_metrics(tables: Tables, as_of: date, rules: Rules) -> Metrics:
     addresses = classify_addresses(facts, rules)
     segments = compute_segment_metrics(addresses, as_of, rules)
     follow_ups = overdue_follow_ups(facts, addresses, rules)
-    call_list = compute_call_list(tables, facts, addresses, follow_ups, rules)
     offers = None if tables.offers is None else compute_offer_metrics(tables.offers, facts, rules)
+    # The week in review and the call list look at other days than D, each on its own; many Polars steps
+    # keep one core only, so on two cores they run side by side.
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        week_review = beside.submit(compute_week_review, tables, addresses, facts, rules, offers and offers.offers)
+        call_list = compute_call_list(tables, facts, addresses, follow_ups, rules)
     return Metrics(
         as_of=as_of,
         rules=rules,
@@ -99,7 +104,7 @@ def compute_metrics(tables: Tables, as_of: date, rules: Rules) -> Metrics:
         campaigns=campaign_response(facts, addresses),
         call_list=call_list,
         due_soon=follow_ups_due_soon(facts, addresses),
-        week_review=compute_week_review(tables, addresses, facts, rules, offers and offers.offers),
+        week_review=week_review.result(),
         offers=offers,
     )
 
