@@ -40,6 +40,7 @@ TARGET_PEAK_BYTES = 2.0e9  # large
 TARGET_STARTUP_SECONDS = 0.3
 TARGET_SITE_BYTES = 3e6  # beyond plotly.js, large
 RATIO_SIZES = ("medium", "large")
+CALL_LIST_TARGETS = {"medium": 0.4, "large": 1.5}  # seconds the call list may add to the whole build
 PANDAS_LIMIT_SECONDS = 600  # a longer pandas run is estimated instead of measured
 
 # What a user scripts to load the workbooks, timed around the reads only.
@@ -103,6 +104,27 @@ def stop_when_reading_starts(event, args):
 sys.addaudithook(stop_when_reading_starts)
 salesboard.cli.main(["--input", input_dir, *sys.argv[2:]])
 sys.exit("the build ended without listing its input folder")
+"""
+
+# The whole build through the command line with the call list worked out on no addresses (so the
+# pages and downloads stay, only empty): what the call list adds is the difference to the whole build.
+WITHOUT_CALL_LIST = """\
+import dataclasses, sys
+import salesboard.metrics
+from salesboard.cli import main
+
+compute_call_list = salesboard.metrics.compute_call_list
+
+def on_no_addresses(tables, facts, addresses, follow_ups, rules):
+    nothing = {name: getattr(tables, name).head(0) for name in ("addresses", "orders", "activities", "campaigns")}
+    no_facts = {name: getattr(facts, name).head(0)
+                for name in ("addresses", "bookings", "orders", "activities", "mailings")}
+    return compute_call_list(dataclasses.replace(tables, **nothing),
+                             dataclasses.replace(facts, **no_facts, derived={}), addresses.head(0),
+                             follow_ups.head(0), rules)
+
+salesboard.metrics.compute_call_list = on_no_addresses
+sys.exit(main(sys.argv[1:]))
 """
 
 # build_site() as the command line runs it (with the Parquet cache beside the output), timed
@@ -240,6 +262,8 @@ class SizeResult:
     plain_peak: int = 0
     builds: list[float] = field(default_factory=list)  # whole build, fresh process
     build_peak: int = 0
+    without_call_list: list[float] = field(default_factory=list)  # the same, the call list on no addresses
+    without_call_list_peak: int = 0
     site: SiteSize = field(default_factory=SiteSize)
     segments: dict[str, int] = field(default_factory=dict)  # from the site's summary.json
     startups: list[float] = field(default_factory=list)  # process start until reading begins
@@ -312,6 +336,11 @@ def measure_builds(result: SizeResult, files: list[Path], folder: Path, runs: in
         child = run_child(build_command(folder, fresh / "site"), fresh)
         result.builds.append(child.seconds)
         result.build_peak = max(result.build_peak, child.peak_bytes)
+        if result.size in CALL_LIST_TARGETS:
+            other = empty_folder(work / f"without-call-list-{run}")
+            child = run_child(python("-c", WITHOUT_CALL_LIST, *build_command(folder, other / "site")[2:]), other)
+            result.without_call_list.append(child.seconds)
+            result.without_call_list_peak = max(result.without_call_list_peak, child.peak_bytes)
     result.site = measure_site(fresh / "site")
     summary = json.loads((fresh / "site" / "data" / "summary.json").read_text(encoding="utf-8"))
     result.segments = summary["segments"]
@@ -414,7 +443,8 @@ def stage_list(timings: dict[str, float]) -> str:
 
 def report_rows(result: SizeResult) -> list[Row]:
     build = statistics.median(result.builds)
-    return (stage_rows(result) + build_rows(result, build) + rebuild_rows(result) + memory_rows(result)
+    return (stage_rows(result) + build_rows(result, build) + call_list_rows(result, build) + rebuild_rows(result)
+            + memory_rows(result)
             + start_up_rows(result) + site_rows(result) + pandas_rows(result, build))
 
 
@@ -439,6 +469,22 @@ def build_rows(result: SizeResult, build: float) -> list[Row]:
         Row("plain sequential `polars.read_excel`, whole process", spread(result.plain_processes)),
         checked("**ratio whole build ÷ plain read**", f"{ratio:.2f} (÷ whole process: {build / plain_process:.2f})",
                 f"≤ {TARGET_BUILD_RATIO}", ratio <= TARGET_BUILD_RATIO, result.size in RATIO_SIZES),
+    ]
+
+
+def call_list_rows(result: SizeResult, build: float) -> list[Row]:
+    if not result.without_call_list:
+        return []
+    limit = CALL_LIST_TARGETS[result.size]
+    # Paired run by run, as the two took turns.
+    added = statistics.median(with_ - without for with_, without in zip(result.builds, result.without_call_list,
+                                                                        strict=True))
+    return [
+        Row("whole build with the call list worked out on no addresses", spread(result.without_call_list)),
+        checked("**what the call list adds to the whole build** (median of the run-by-run differences)",
+                f"{added:+.2f} s", f"≤ {limit} s", added <= limit, True),
+        Row("… peak memory with it, without it",
+            f"{result.build_peak / 1e9:.2f} GB, {result.without_call_list_peak / 1e9:.2f} GB"),
     ]
 
 
