@@ -31,7 +31,8 @@ _ACTIVITY_STAGES = STAGES[:-1]
 @dataclass(frozen=True)
 class WeekInReview:
     """start, end: W's Monday and Sunday. lists: REVIEW_COUNTS → the addresses (customer_id, company,
-    owner, day: the date that put them on the list), plus "largest_orders" (customer_id, company,
+    owner, day: the date that put them on the list; for first, second and loyal orders also amount, the
+    orders of that day), plus "largest_orders" (customer_id, company,
     owner, order_id, order_date, amount; the ten largest of W) and, with a list of offers,
     "offers_made", "offers_won", "offers_lost" (customer_id, company, owner, offer_id, day, amount).
     per_owner: owner (null: none), an activity count per stage, orders, revenue, settled, newly_overdue."""
@@ -60,10 +61,14 @@ def compute_week_review(tables: Tables, addresses: pl.DataFrame, facts: Facts, r
     start, before = end - timedelta(days=6), end - timedelta(days=7)
     in_week = lambda column: pl.col(column).is_between(start, end)  # noqa: E731
     names = addresses.select("customer_id", "company", "owner")
+    week_orders = facts.orders.filter(in_week("order_date"))
+    # What the order that put an address on a list was worth: its orders of that day.
+    day_totals = week_orders.group_by("customer_id", day="order_date").agg(amount=pl.col("amount").sum())
     reached = {"first_orders": "first_order_date", "second_orders": "second_order_date",
                "new_loyal": "loyal_order_date"}
     lists = {key: addresses.filter(in_week(column)).select("customer_id", "company", "owner", day=column)
-             .sort("day", "customer_id") for key, column in reached.items()}
+             .join(day_totals, on=["customer_id", "day"], how="left").sort("day", "customer_id")
+             for key, column in reached.items()}
     lists["new_prospects"] = addresses.filter((segment_at(before) == "Z0") & (segment_at(end) == "Z1")).select(
         "customer_id", "company", "owner", day=pl.min_horizontal("interest_date", "first_order_date"))
     at_end, at_before = (select_facts(tables, day) for day in (end, before))
@@ -74,7 +79,6 @@ def compute_week_review(tables: Tables, addresses: pl.DataFrame, facts: Facts, r
         pl.col("customer_id").is_in(loyal_risk[end].implode())
         & ~pl.col("customer_id").is_in(loyal_risk[before].implode())).select(
         "customer_id", "company", "owner", day=pl.lit(end))
-    week_orders = facts.orders.filter(in_week("order_date"))
     lists["largest_orders"] = (week_orders.join(names, on="customer_id", how="left", suffix="_address")
                                .with_columns(owner=pl.coalesce("owner", "owner_address"))
                                .sort("amount", "order_date", descending=[True, False]).head(LARGEST_ORDERS)

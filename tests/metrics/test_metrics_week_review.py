@@ -73,9 +73,10 @@ def test_the_reporting_week_is_the_last_complete_iso_week(as_of, end):
 def test_the_lists_of_the_week(review):
     lists = review.week_review.lists
     assert (review.week_review.start, review.week_review.end) == (date(2026, 11, 16), date(2026, 11, 22))
-    assert lists["first_orders"].rows() == [("C1", "Eins", "Anna", date(2026, 11, 18))]
-    assert lists["second_orders"].rows() == [("C2", "Zwei", "Anna", date(2026, 11, 17))]
-    assert lists["new_loyal"].rows() == [("C3", "Drei", "Tim", date(2026, 11, 20))]
+    # With what the order of that day was worth.
+    assert lists["first_orders"].rows() == [("C1", "Eins", "Anna", date(2026, 11, 18), 100.0)]
+    assert lists["second_orders"].rows() == [("C2", "Zwei", "Anna", date(2026, 11, 17), 200.0)]
+    assert lists["new_loyal"].rows() == [("C3", "Drei", "Tim", date(2026, 11, 20), 300.0)]
     assert lists["new_prospects"]["customer_id"].to_list() == ["C4"]
     assert lists["became_at_risk"]["customer_id"].to_list() == ["C6"]
     assert lists["largest_orders"].select("customer_id", "amount").rows() == [
