@@ -22,7 +22,7 @@ from salesboard.input.sheets import SheetTable
 from salesboard.quality import Problem
 
 # Raise when the tables' shape or their conversion changes, so old entries are not used.
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 
 
 class WorkbookCache:

@@ -91,7 +91,8 @@ def convert_rows(data: pl.DataFrame, match: HeaderMatch, letters: dict[str, str]
 _OUTPUT = {
     "addresses": ("customer_id", "company", "contact", "email", "phone", "postcode", "city", "region", "owner",
                   "source", "created", "interest_since", "next_follow_up"),
-    "orders": ("customer_id", "order_id", "order_date", "amount", "status", "customer_name", "owner", "product"),
+    "orders": ("customer_id", "order_id", "order_date", "amount", "status", "customer_name", "owner", "product",
+               "quantity", "unit_price"),
     "activities": ("customer_id", "date", "type", "outcome", "owner", "next_follow_up", "customer_name"),
     "campaigns": ("campaign", "customer_id", "sent_date", "response", "response_date", "customer_name"),
     "offers": ("customer_id", "offer_id", "offer_date", "amount", "status", "decided", "valid_until", "owner",
