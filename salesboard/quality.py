@@ -29,6 +29,7 @@ class Problem:
     action: str  # word key of what was done: row skipped, value ignored, file skipped
     params: dict[str, Any] = field(default_factory=dict)
     rows: int = 1  # the rows (or cells) this problem stands for: a summarised line stands for many
+    customer_id: str | None = None  # whose row it is, where the row names a customer: shown on that card
 
     def location(self, language: str = "en") -> str:
         t = translator(language)

@@ -4,14 +4,14 @@ A page opened from disk (file://) may load a script but not fetch a file, so the
 the build as scripts that hand it to the page through a global callback:
 
     cards/<n>.js     window.salesboardCards(<n>, [record, …]);  the cards of the addresses whose ID
-                     hashes to shard n (CRC-32 of the UTF-8 ID, modulo the shard count; card.js
-                     computes the same), records as salesboard.site.card_data describes them
+                     falls in shard n (salesboard.site.card_json.shard_numbers; card.js computes
+                     the same), records as salesboard.site.card_data describes them
     cards/search.js  window.salesboardSearch({...});  every address's ID, name, contact, postcode
                      and city (see write_search_index), and the umlaut spellings
                      (salesboard.folding) the page folds them with
 
-The records come as JSON text (salesboard.site.card_data) and are joined into shards by one
-Polars group_by. A shard whose bytes equal the previous build's file of
+The records come as JSON text, joined per shard (salesboard.site.card_data). A shard whose
+bytes equal the previous build's file of
 the same name is linked (or copied) from there instead of being written again; a record in
 `cards/.salesboard-cards` names each file's content hash.
 """
@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import shutil
-import zlib
 from pathlib import Path
 
 import polars as pl
@@ -36,24 +35,17 @@ RECORD = ".salesboard-cards"
 SEARCH_FIELDS = ("customer_id", "company", "contact", "postcode", "city")
 
 
-def shard_of(customer_id: str, shards: int) -> int:
-    """The shard an ID's card lies in (card.js: the same CRC-32)."""
-    return zlib.crc32(customer_id.encode("utf-8")) % shards
-
-
-def write_cards(records: pl.DataFrame, shards: int, staging: Path, previous: Path | None) -> dict[str, int]:
-    """cards/<n>.js for n in 0..shards-1 from card_records() (customer_id, record: JSON text); a shard
-    without addresses is an empty list. Returns the size of each file written or reused, by name."""
+def write_cards(texts: list[bytes], staging: Path, previous: Path | None) -> dict[str, int]:
+    """cards/<n>.js for each shard n from card_shard_texts() (the records of shard n, as the text of a
+    JSON array's items); a shard without addresses is an empty list. Returns the size of each file
+    written or reused, by name."""
     folder = staging / CARDS
     folder.mkdir(parents=True, exist_ok=True)
-    numbers = pl.Series("shard", [shard_of(customer_id, shards) for customer_id in records["customer_id"].to_list()],
-                        dtype=pl.Int64)
-    grouped = dict(records.with_columns(numbers).group_by("shard").agg(pl.col("record").str.join(",\n")).iter_rows())
     known = _recorded(previous)
     hashes, sizes = {}, {}
-    for number in range(shards):
+    for number, text in enumerate(texts):
         name = f"{number}.js"
-        content = f"window.{CARDS_CALLBACK}({number}, [{grouped.get(number, '')}]);\n".encode()
+        content = b"".join([f"window.{CARDS_CALLBACK}({number}, [".encode(), text, b"]);\n"])
         digest = hashlib.sha256(content).hexdigest()
         if not (previous and known.get(name) == digest and _reused(previous / CARDS / name, folder / name, content)):
             (folder / name).write_bytes(content)

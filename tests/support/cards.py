@@ -6,13 +6,17 @@ import json
 import re
 from pathlib import Path
 
-from salesboard.publish.cards import CARDS, SEARCH_FILE, shard_of
+from salesboard.publish.cards import CARDS, SEARCH_FILE
+from salesboard.site.card_json import shard_of
 from support.site import site_file
 from support.workbooks import write_workbook
 
 # An ID with every character that could break a URL, a JSON string or the page.
 SPECIAL_ID = 'A/1#"<script>ü'
 LONG_NOTE = ("<img src=x onerror=alert(1)> " + "Notiz " * 6000)[:32767]
+# Where a record (salesboard.site.card_data) holds its data-quality problems, and where its timeline begins.
+QUALITY = 13
+TIMELINE = 15
 
 
 def write_card_workbooks(folder: Path) -> None:

@@ -63,4 +63,13 @@ WORDS: dict[str, dict[str, str]] = {
     "card.state.open": {"de": "offen", "en": "open"},
     "card.state.won": {"de": "gewonnen", "en": "won"},
     "card.state.lost": {"de": "verloren", "en": "lost"},
+    "card.cancelled": {"de": "storniert", "en": "cancelled"},
+    "card.cancelled_note": {"de": "Storniert: zählt weder als Auftrag noch zum Umsatz.",
+                            "en": "Cancelled: counts neither as an order nor toward revenue."},
+    "card.item": {"de": "{count} Position", "en": "{count} line item"},
+    "card.items": {"de": "{count} Positionen", "en": "{count} line items"},
+    "card.article": {"de": "Artikel", "en": "Article"},
+    "card.quantity": {"de": "Menge", "en": "Quantity"},
+    "card.unit_price": {"de": "Einzelpreis", "en": "Unit price"},
+    "card.amount": {"de": "Betrag", "en": "Amount"},
 }
