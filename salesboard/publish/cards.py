@@ -13,14 +13,14 @@ the build as scripts that hand it to the page through a global callback:
 The records come as JSON text, joined per shard (salesboard.site.card_data). A shard whose
 bytes equal the previous build's file of
 the same name is linked (or copied) from there instead of being written again; a record in
-`cards/.salesboard-cards` names each file's content hash.
+`cards/.salesboard-cards` names each file's CRC-32.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
+import zlib
 from pathlib import Path
 
 import polars as pl
@@ -35,21 +35,26 @@ RECORD = ".salesboard-cards"
 SEARCH_FIELDS = ("customer_id", "company", "contact", "postcode", "city")
 
 
-def write_cards(texts: list[bytes], staging: Path, previous: Path | None) -> dict[str, int]:
-    """cards/<n>.js for each shard n from card_shard_texts() (the records of shard n, as the text of a
-    JSON array's items); a shard without addresses is an empty list. Returns the size of each file
-    written or reused, by name."""
+def write_cards(texts: list[memoryview], staging: Path, previous: Path | None) -> dict[str, int]:
+    """cards/<n>.js for each shard n from card_shard_texts() (the records of shard n as JSON array items,
+    without the bracket that closes the last); a shard without addresses is an empty list. Returns the
+    size of each file written or reused, by name."""
     folder = staging / CARDS
     folder.mkdir(parents=True, exist_ok=True)
     known = _recorded(previous)
     hashes, sizes = {}, {}
     for number, text in enumerate(texts):
         name = f"{number}.js"
-        content = b"".join([f"window.{CARDS_CALLBACK}({number}, [".encode(), text, b"]);\n"])
-        digest = hashlib.sha256(content).hexdigest()
-        if not (previous and known.get(name) == digest and _reused(previous / CARDS / name, folder / name, content)):
-            (folder / name).write_bytes(content)
-        hashes[name], sizes[name] = digest, len(content)
+        parts = (f"window.{CARDS_CALLBACK}({number}, [".encode(), text, b"]]);\n" if len(text) else b"]);\n")
+        digest = 0
+        for part in parts:  # a first look: _reused compares the bytes themselves
+            digest = zlib.crc32(part, digest)
+        size = sum(len(part) for part in parts)
+        if not (previous and known.get(name) == f"{digest:08x}" and _reused(previous / CARDS / name, folder / name,
+                                                                            parts, size)):
+            with open(folder / name, "wb") as file:
+                file.writelines(parts)
+        hashes[name], sizes[name] = f"{digest:08x}", size
     (folder / RECORD).write_text(json.dumps(hashes, sort_keys=True), encoding="utf-8")
     return sizes
 
@@ -96,10 +101,10 @@ def _recorded(previous: Path | None) -> dict[str, str]:
     return record if isinstance(record, dict) else {}
 
 
-def _reused(source: Path, target: Path, content: bytes) -> bool:
-    """The previous build's file, when it still holds exactly `content`, linked (or copied) into place."""
+def _reused(source: Path, target: Path, parts: tuple, size: int) -> bool:
+    """The previous build's file, when it still holds exactly `parts`, linked (or copied) into place."""
     try:
-        if source.stat().st_size != len(content) or source.read_bytes() != content:
+        if source.stat().st_size != size or source.read_bytes() != b"".join(parts):
             return False
         try:
             os.link(source, target)

@@ -18,8 +18,8 @@ customer.html loads on demand). A record is an array:
 Dates and words are formatted here, column-wise, in the site's language. Amounts and counts are
 numbers: the card formats them with the browser's Intl.NumberFormat in the site's language and
 currency (the same figures as site.formatting's). Every piece of text is made once, by Polars string
-expressions over whole columns; the pieces (each record's fields, its timeline rows, its closing
-bracket) are put in order by one sort of integer keys and joined once.
+expressions over whole columns; the pieces (each record's fields, its timeline rows) are put in order
+by one sort of an integer key and joined once.
 """
 from __future__ import annotations
 
@@ -49,11 +49,9 @@ _BYTES_PER = {"addresses": 300, "order_lines": 50, "activities": 60, "campaigns"
 SHARD_BYTES = 96_000  # aimed at; a shard stays under 200 kB
 
 # A piece's place: its address's position in shard order, then the piece within the record (the fields
-# first, the timeline rows by date, newest first, rows without a date after them, the bracket last).
+# first, the timeline rows by date, newest first, rows without a date last).
 _PLACES = 2**24
 _NEWEST = 2**23  # minus the day number: every date Polars can hold lies within ±2**23 days of 1970
-# Then the rows of one day, the later first, and the pieces of one row in order.
-_PARTS = 2**32
 
 
 def card_shards(tables: Tables) -> int:
@@ -70,24 +68,25 @@ def card_shards(tables: Tables) -> int:
 
 
 def card_shard_texts(tables: Tables, metrics: Metrics, language: str, follow_ups: pl.DataFrame,
-                     calls: pl.DataFrame, shards: int, problems: tuple[Problem, ...] = ()) -> list[bytes]:
-    """Per shard (0..shards-1), the JSON array of its records as UTF-8. `follow_ups` and `calls` are the
-    overdue list and the call list in words (follow_up_rows, call_rows)."""
+                     calls: pl.DataFrame, shards: int, problems: tuple[Problem, ...] = ()) -> list[memoryview]:
+    """Per shard (0..shards-1), its records as UTF-8 JSON array items, the last record's closing bracket
+    left to the writer (empty for a shard without addresses). `follow_ups` and `calls` are the overdue
+    list and the call list in words (follow_up_rows, call_rows)."""
     addresses = _in_shard_order(metrics.addresses, shards)
     heads = _fields(addresses, tables, metrics, language, follow_ups, calls, problems)
-    positions = addresses.select("customer_id", "pos")
     events = (timeline_rows(tables, metrics, addresses.select("customer_id", card_owner="owner"), language)
-              .join(positions, on="customer_id", how="inner", maintain_order="left")
-              .select(place=pl.col("pos") * _PLACES + (_NEWEST - pl.col("date").cast(pl.Int64)).fill_null(_PLACES - 2),
-                      tie=pl.col("part") - pl.col("event") * _PARTS, text="text"))
-    ends = addresses.select(place=pl.col("pos") * _PLACES + (_PLACES - 1), tie=pl.lit(0, pl.Int64), text=pl.lit("]"))
-    pieces = pl.concat([heads, events, ends]).select(
-        pl.col("text", "place").sort_by(["place", "tie"]))
+              .join(addresses.select("customer_id", "pos"), on="customer_id", how="inner", maintain_order="left")
+              .select(place=pl.col("pos") * _PLACES + (_NEWEST - pl.col("date").cast(pl.Int64)).fill_null(_PLACES - 1),
+                      text="text"))
+    pieces = pl.concat([heads, events])
     sizes = (pieces.select(shard=pl.lit(addresses["shard"]).gather(pl.col("place") // _PLACES),
                            size=pl.col("text").str.len_bytes())
              .group_by("shard").agg(pl.col("size").sum()))
     ends_at = dict(zip(*sizes.sort("shard").select("shard", pl.col("size").cum_sum()).get_columns()))
-    blob = pieces.select(pl.col("text").str.join("").cast(pl.Binary)).item()
+    # Pieces of one place (one address's rows of one day) keep their order reversed, the later row first:
+    # a stable sort from the end, read backwards.
+    order = pl.int_range(pl.len()).sort_by("place", descending=True, maintain_order=True).reverse()
+    blob = memoryview(pieces.select(pl.col("text").gather(order).str.join("").cast(pl.Binary)).item())
     texts, start = [], 0
     for number in range(shards):
         end = ends_at.get(number, start)
@@ -104,7 +103,7 @@ def _in_shard_order(addresses: pl.DataFrame, shards: int) -> pl.DataFrame:
 
 def _fields(addresses: pl.DataFrame, tables: Tables, metrics: Metrics, language: str, follow_ups: pl.DataFrame,
             calls: pl.DataFrame, problems: tuple[Problem, ...]) -> pl.DataFrame:
-    """place, tie, text: fields 0–14 of each record, led by "[" (",\n[" after a shard's first record)."""
+    """place, text: fields 0–14 of each record, led by "[" ("],\n[" after a shard's first record)."""
     as_of = metrics.as_of
 
     def day(column: str | pl.Expr) -> pl.Expr:
@@ -138,8 +137,9 @@ def _fields(addresses: pl.DataFrame, tables: Tables, metrics: Metrics, language:
         pl.col("f").fill_null("null"), pl.col("r").fill_null("null"),
         _quality_notes(translator(language)("card.unlisted")), pl.col("soon").fill_null("null"),
     ], separator=",")
-    lead = pl.when(pl.col("shard").is_first_distinct()).then(pl.lit("[")).otherwise(pl.lit(",\n["))
-    return joined.select(place=pl.col("pos") * _PLACES, tie=pl.lit(0, pl.Int64), text=lead + fields)
+    # Each record after a shard's first closes the one before it.
+    lead = pl.when(pl.col("shard").is_first_distinct()).then(pl.lit("[")).otherwise(pl.lit("],\n["))
+    return joined.select(place=pl.col("pos") * _PLACES, text=lead + fields)
 
 
 def _quality_notes(unlisted: str) -> pl.Expr:

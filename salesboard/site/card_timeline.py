@@ -1,20 +1,18 @@
 """The rows of a customer card's timeline, one JSON array each, from every table about the address.
 
-    o  order     [o, date, order number, amount, status, cancelled, line item, line item, …]
+    o  order     [o, date, order number, amount, status, cancelled, article, line item, line item, …]
                  status as the workbook has it (null without a status column); cancelled true when
                  every line is cancelled or a returns list marks the order; the amount is what counts
-                 (the lines that are not cancelled), of a cancelled order what was ordered. The line
-                 items [article, quantity, unit price, amount, cancelled] follow when the order has
-                 several, or its one line names an article, quantity or price.
+                 (the lines that are not cancelled), of a cancelled order what was ordered; article:
+                 the product of an order of one line. The line items [article, quantity, unit price,
+                 amount, cancelled] follow when the order has several lines or a quantity or price.
     a  activity  [a, date, type, owner (null: the card's owner), outcome, next follow-up]
     q  offer     [q, date, offer number, amount, state, owner, product]
     m  mailing   [m, sent date, campaign, response date ("" when none)]
 
-timeline_rows() returns them as pieces of text: a row, or an order's start, each of its line items and
-its closing bracket. `event` numbers the rows in the order that breaks ties of one day (mailings,
-activities, offers, orders; within each, reading order: the card shows the later first), `part` the
-pieces of one row. Each row starts with a comma, and so does each line item: rows follow the card's
-fields in the card's array, line items their order's fields.
+timeline_rows() returns them in the order that breaks ties of one day (mailings, activities, offers,
+orders; within each, reading order): the card shows the later first. Each row starts with a comma, and
+so does each line item: rows follow the card's fields in the card's array, line items their order's.
 """
 from __future__ import annotations
 
@@ -26,7 +24,7 @@ from salesboard.site.card_json import json_bool, json_day, json_number, json_tex
 
 
 def timeline_rows(tables: Tables, metrics: Metrics, owners: pl.DataFrame, language: str) -> pl.DataFrame:
-    """customer_id, date, event, part, text: every row of the address's tables as card.js reads it."""
+    """customer_id, date, text: every row of the address's tables as card.js reads it."""
     def day(column: str) -> pl.Expr:
         return json_day(pl.col(column), language)
 
@@ -46,43 +44,22 @@ def timeline_rows(tables: Tables, metrics: Metrics, owners: pl.DataFrame, langua
         rows.append(offers.select("customer_id", date="offer_date", text=_row([
             pl.lit('"q"'), day("offer_date"), json_text(pl.col("offer_id")), json_number(pl.col("amount")),
             json_text(state), shown_text(pl.col("owner")), shown_text(pl.col("product"))])))
-    lines = order_lines(tables)
-    orders = card_orders(lines)
-    # An order of one line holds its item itself; the items of longer ones are pieces of their own.
-    single = pl.when(pl.col("detail") & ~pl.col("itemised")).then(_item()).otherwise(pl.lit(""))
-    head = pl.concat_str([pl.lit(",["), pl.concat_str([
+    orders = card_orders(order_lines(tables))
+    rows.append(orders.select("customer_id", date="order_date", text=_row([
         pl.lit('"o"'), day("order_date"), json_text(pl.col("order_id")), json_number(pl.col("amount")),
-        shown_text(pl.col("status")), json_bool(pl.col("cancelled"))], separator=","),
-        single, pl.when(pl.col("itemised")).then(pl.lit("")).otherwise(pl.lit("]"))])
-    rows.append(orders.select("customer_id", date="order_date", text=head))
-    start = 0
-    for index, frame in enumerate(rows):
-        rows[index] = frame.select("customer_id", event=pl.int_range(start, start + frame.height, dtype=pl.Int64),
-                                   part=pl.lit(0, pl.Int64), date="date", text="text")
-        start += frame.height
-    return pl.concat([*rows, *_line_pieces(lines, orders, start - orders.height)])
+        shown_text(pl.col("status")), json_bool(pl.col("cancelled")), shown_text(pl.col("article"))],
+        pl.col("items"))))
+    return pl.concat(rows)
 
 
-def _row(items: list[pl.Expr]) -> pl.Expr:
-    return pl.concat_str([pl.lit(",["), pl.concat_str(items, separator=","), pl.lit("]")])
-
-
-def _line_pieces(lines: pl.DataFrame, orders: pl.DataFrame, first_event: int) -> list[pl.DataFrame]:
-    """The line items of the orders of several lines, after their order's fields, and the bracket that
-    closes each."""
-    itemised = orders.select("customer_id", "order_date", "line", "itemised",
-                             event=pl.int_range(pl.len(), dtype=pl.Int64) + first_event).filter("itemised")
-    items = itemised.explode("line").with_columns(part=pl.int_range(1, pl.len() + 1, dtype=pl.Int64))
-    shown = lines[items["line"]].select(text=_item())
-    return [items.select("customer_id", "event", "part", date="order_date", text=shown["text"]),
-            itemised.select("customer_id", "event", part=pl.lit(2**31, pl.Int64), date="order_date",
-                            text=pl.lit("]"))]
+def _row(items: list[pl.Expr], tail: pl.Expr | None = None) -> pl.Expr:
+    return pl.concat_str([pl.lit(",["), pl.concat_str(items, separator=","), *([tail] if tail is not None else []),
+                          pl.lit("]")])
 
 
 def _item() -> pl.Expr:
-    return pl.concat_str([pl.lit(",["), pl.concat_str([
-        shown_text(pl.col("product")), json_number(pl.col("quantity")), json_number(pl.col("unit_price")),
-        json_number(pl.col("amount")), json_bool(pl.col("cancelled"))], separator=","), pl.lit("]")])
+    return _row([shown_text(pl.col("product")), json_number(pl.col("quantity")), json_number(pl.col("unit_price")),
+                 json_number(pl.col("amount")), json_bool(pl.col("cancelled"))])
 
 
 def order_lines(tables: Tables) -> pl.DataFrame:
@@ -96,13 +73,12 @@ def order_lines(tables: Tables) -> pl.DataFrame:
 
 def card_orders(lines: pl.DataFrame) -> pl.DataFrame:
     """Lines sharing customer and order ID → one order, as reading groups them, cancelled ones kept:
-    customer_id, order_id, order_date, amount, status, cancelled, detail (whether a line names an article,
-    quantity or price), itemised (more than one line), line (the numbers of its lines among `lines`), and
-    the first line's product, quantity and unit_price."""
+    customer_id, order_id, order_date, amount, status, cancelled, article (the product of an order of one
+    line), items (the JSON text of its line items, each after a comma, or "")."""
     live = ~pl.col("cancelled")
-    detail = pl.col("product").is_not_null() | pl.col("quantity").is_not_null() | pl.col("unit_price").is_not_null()
+    priced = pl.col("quantity").is_not_null() | pl.col("unit_price").is_not_null()
     own_key = pl.when(pl.col("order_id").is_null()).then(pl.int_range(pl.len()))
-    return (
+    orders = (
         lines.with_row_index("line")
         .group_by("customer_id", "order_id", own_key.alias("_own"), maintain_order=True)
         .agg(
@@ -111,12 +87,16 @@ def card_orders(lines: pl.DataFrame) -> pl.DataFrame:
             .otherwise(pl.col("amount").sum()).round(2),
             status=pl.col("status").drop_nulls().first(),
             cancelled=pl.col("cancelled").all(),
-            detail=detail.any(),
-            itemised=pl.len() > 1,
+            article=pl.when(pl.len() == 1).then(pl.col("product").first()),
+            itemised=(pl.len() > 1) | priced.any(),
             line=pl.col("line"),
-            # Of an order of one line, that line's item.
-            product=pl.col("product").first(), quantity=pl.col("quantity").first(),
-            unit_price=pl.col("unit_price").first(),
         )
         .drop("_own")
+        .with_row_index("order")
     )
+    # Only the orders whose lines tell more than the order itself have their lines made into text.
+    listed = orders.filter("itemised").select("order", "line").explode("line")
+    items = (lines[listed["line"]].select(order=listed["order"], text=_item())
+             .group_by("order", maintain_order=True).agg(items=pl.col("text").str.join("")))
+    return (orders.join(items, on="order", how="left", maintain_order="left")
+            .with_columns(pl.col("items").fill_null("")).drop("order", "line", "itemised"))

@@ -26,7 +26,7 @@
   const QUALITY = 13;  // where a record holds its data-quality problems
   const DUE_SOON = 14;
   const TIMELINE = 15;  // and where its timeline begins
-  const ORDER_ITEMS = 6;  // where an order row's line items begin
+  const ORDER_ITEMS = 7;  // where an order row's line items begin
   const PRINTED_ROWS = 12;  // the newest rows on paper: the card prints on one page
   const shards = new Map();  // shard number → Map(id → record), once loaded
   const waiting = new Map();  // shard number → callbacks waiting for it
@@ -250,7 +250,8 @@
     const stateWord = (state) => WORDS['state.' + state] || state || '';
     switch (kind) {
       case 'o':
-        return [date, WORDS['kind.o'], money(row[3], 2), row[2] ? fill(WORDS.order_no, { id: row[2] }) : ''];
+        return [date, WORDS['kind.o'], money(row[3], 2),
+          [row[2] ? fill(WORDS.order_no, { id: row[2] }) : '', row[6]].filter(Boolean).join(' · ')];
       case 'a': {
         const who = row[3] === null ? owner : row[3];
         const next = row[5] ? fill(WORDS.next, { date: row[5] }) : '';

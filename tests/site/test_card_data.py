@@ -55,11 +55,11 @@ def test_the_timeline_is_every_row_of_the_workbooks_newest_first(site):
     assert timeline == [
         # Anna is the card's owner: null stands for her.
         ["a", "15.10.2026", "Anruf", None, "Rückruf vereinbart", "20.11.2026"],
-        ["o", "10.09.2026", "A-2", 1234.56, None, False],
+        ["o", "10.09.2026", "A-2", 1234.56, None, False, None],
         ["a", "01.08.2026", "Besuch", "Tim", "Bedarf aufgenommen", ""],
         ["m", "16.03.2026", "Mailing Frühjahr", "16.03.2026"],
         # Two line items, dated by the first, each with its amount.
-        ["o", "02.03.2026", "A-1", 150.5, None, False, [None, None, None, 100.5, False],
+        ["o", "02.03.2026", "A-1", 150.5, None, False, None, [None, None, None, 100.5, False],
          [None, None, None, 50.0, False]],
     ]
     assert card_record(site, "2002")[TIMELINE:] == [["a", "20.11.2026", "Anruf", None, "Angebot gewünscht", "28.11.2026"],
@@ -129,7 +129,7 @@ def test_english_cards_in_english_formats(tmp_path):
     write_card_workbooks(tmp_path / "input")
     assert build(tmp_path, "--lang", "en") == 0
     timeline = card_record(tmp_path / "site", "1001")[TIMELINE:]
-    assert timeline[1] == ["o", "2026-09-10", "A-2", 1234.56, None, False]
+    assert timeline[1] == ["o", "2026-09-10", "A-2", 1234.56, None, False, None]
 
 
 def _table_cells(html: str, table: str) -> list:
