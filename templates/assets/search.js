@@ -2,10 +2,13 @@
  * The search field in every page's header: finds addresses by name, customer ID, contact, city or
  * postcode while typing, and opens the customer card (customer.html#id=<ID, URL-encoded>).
  *
- * The index is a script, cards/search.js, loaded when the field is first used (a page opened from
- * disk may load a script but not fetch a file); it calls window.salesboardSearch({count, fold,
- * fields, places, place}): IDs, names and contacts one a line; the distinct postcodes and cities,
- * and per address the number of its place among them (base 36); and the umlaut spellings (ä → ae).
+ * The index is a script, cards/search.js, loaded once the page is idle, or at once when the field is
+ * used first (a page opened from disk may load a script but not fetch a file); it calls
+ * window.salesboardSearch({count, fold, separator, fields, places, place, spelled, stripped}): IDs,
+ * names and contacts one a line; the distinct postcodes and cities, and per address the number of its
+ * place among them; per address its fields folded (spelled, stripped: "" where no different from the
+ * lower case, and from spelled), made by the build so the page folds only what is typed; and the
+ * umlaut spellings (ä → ae).
  * Matching folds case, and umlauts both ways: a term matches a field when its spelled-out form
  * (krüger → krueger) or its form without accents (krüger → kruger) is in the field's same form, so
  * "Krueger", "Kruger" and "krüger" all find Krüger. Every term must match; the best matches come
@@ -22,7 +25,7 @@
     return;
   }
   const SHOWN = 10;
-  const SEPARATOR = '\u0001';
+  let separator = '\u0001';
   let index = null;
   let loading = false;
   let results = [];
@@ -62,22 +65,26 @@
     const postcodes = split(places.postcode);
     const cities = split(places.city);
     const place = split(data.place);
+    const spelled = split(data.spelled);
+    const stripped = split(data.stripped);
     const count = Number(data.count) || 0;
     const entries = new Array(count);
     for (let i = 0; i < count; i += 1) {
-      const at = parseInt(place[i], 36);
+      const at = parseInt(place[i], 10);
       const values = [ids[i] || '', names[i] || '', contacts[i] || '', postcodes[at] || '', cities[at] || ''];
-      const joined = fold(values.join(SEPARATOR));
+      const plain = spelled[i] || values.join(separator).toLowerCase();
       // The name folded, for ties: compared by code unit, with umlauts spelled out that is close to
       // the alphabet's order, and far quicker than a collator over thousands of matches.
-      entries[i] = { values: values, spelled: joined.spelled, stripped: joined.stripped,
-                     id: values[0].toLowerCase(), name: fold(values[1]).spelled };
+      const from = plain.indexOf(separator) + 1;
+      entries[i] = { values: values, spelled: plain, stripped: stripped[i] || plain,
+                     id: values[0].toLowerCase(), name: plain.slice(from, plain.indexOf(separator, from)) };
     }
     return { entries: entries, fold: fold };
   }
 
   window.salesboardSearch = function (data) {
     try {
+      separator = typeof (data || {}).separator === 'string' && data.separator ? data.separator : separator;
       index = buildIndex(data || {});
     } catch (error) {
       index = null;
@@ -107,9 +114,9 @@
     if (entry.id === term.raw) {
       return 0;
     }
-    const before = at > 0 ? text.charAt(at - 1) : SEPARATOR;
-    if (before === SEPARATOR) {
-      return at === text.indexOf(SEPARATOR) + 1 ? 1 : 2;
+    const before = at > 0 ? text.charAt(at - 1) : separator;
+    if (before === separator) {
+      return at === text.indexOf(separator) + 1 ? 1 : 2;
     }
     return /[\s\-&.,/()+]/.test(before) ? 3 : 4;
   }
@@ -247,6 +254,14 @@
   }
 
   input.addEventListener('focus', loadIndex);
+  // Loaded early, so the first search finds at once, but after the page's own work (a card, a chart).
+  window.addEventListener('load', () => {
+    if (window.requestIdleCallback) {
+      window.requestIdleCallback(loadIndex, { timeout: 3000 });
+    } else {
+      setTimeout(loadIndex, 500);
+    }
+  });
   input.addEventListener('input', search);
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
