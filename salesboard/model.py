@@ -45,7 +45,8 @@ ORDERS_SCHEMA = {
 }
 
 # Every order line as read, cancelled and returned ones too, for the customer card (the metrics read
-# ORDERS_SCHEMA). status is the workbook's own word; cancelled: by that word or by a returns list.
+# ORDERS_SCHEMA). status is the workbook's own word; cancelled: by that word or by a returns list
+# (returned).
 ORDER_LINES_SCHEMA = {
     "customer_id": pl.String,
     "order_id": pl.String,
@@ -53,6 +54,7 @@ ORDER_LINES_SCHEMA = {
     "amount": pl.Float64,
     "status": pl.String,
     "cancelled": pl.Boolean,
+    "returned": pl.Boolean,
     "product": pl.String,
     "quantity": pl.Float64,
     "unit_price": pl.Float64,

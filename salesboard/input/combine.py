@@ -33,7 +33,8 @@ def assemble_tables(sheets: list[SheetTable]) -> tuple[Tables, list[Problem]]:
     problems += duplicate_problems
     returned = _returned([s.rows for s in sheets if s.kind == "returns"])
     lines = frames["orders"].with_columns(
-        cancelled=pl.col("_cancelled").fill_null(False) | pl.col("order_id").is_in(returned.implode()).fill_null(False))
+        returned=pl.col("order_id").is_in(returned.implode()).fill_null(False)).with_columns(
+        cancelled=pl.col("_cancelled").fill_null(False) | pl.col("returned"))
     orders = _orders(lines)
     activities = frames["activities"]
     problems += _unknown_types(activities)
@@ -149,7 +150,7 @@ def _first_of_duplicates(addresses: pl.DataFrame) -> tuple[pl.DataFrame, list[Pr
             "warning", row["_file"], row["_sheet"], f"{row['_id_letter']}{row['_row']}",
             "id.repeated_here" if same_sheet else "id.repeated_there", "done.first_kept",
             {"id": row["customer_id"], "first": first_cell, "first_file": row["_first_file"],
-             "first_sheet": row["_first_sheet"]}, customer_id=row["customer_id"]))
+             "first_sheet": row["_first_sheet"]}, customer_ids=(row["customer_id"],)))
     if repeats.height > listed:
         more = repeats.height - listed
         problems.append(Problem("warning", repeats["_file"][0], repeats["_sheet"][0], "", "id.repeated_more",

@@ -167,7 +167,9 @@ def _order_figures(orders: pl.DataFrame, as_of) -> pl.DataFrame:
 def _problems(problems: tuple[Problem, ...], language: str) -> pl.DataFrame:
     """customer_id → q: the problems of an address's rows (those that carry its ID), where they are and
     what was done, as a JSON array."""
-    rows = [(problem.customer_id, problem.text(language)) for problem in problems if problem.customer_id]
-    frame = pl.DataFrame(rows, schema={"customer_id": pl.String, "text": pl.String}, orient="row")
-    return frame.group_by("customer_id", maintain_order=True).agg(
+    concerned = [problem for problem in problems if problem.customer_ids]
+    frame = pl.DataFrame({"customer_id": [list(problem.customer_ids) for problem in concerned],
+                          "text": [problem.text(language) for problem in concerned]},
+                         schema={"customer_id": pl.List(pl.String), "text": pl.String})
+    return frame.explode("customer_id").group_by("customer_id", maintain_order=True).agg(
         q=pl.lit("[") + json_text(pl.col("text")).str.join(",") + pl.lit("]"))

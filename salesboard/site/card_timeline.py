@@ -1,7 +1,8 @@
 """The rows of a customer card's timeline, one JSON array each, from every table about the address.
 
     o  order     [o, date, order number, amount, status, cancelled, article, line item, line item, …]
-                 status as the workbook has it (null without a status column); cancelled true when
+                 status as the workbook has it (null without a status column; "returned" in the
+                 site's language for an order a returns list marks); cancelled true when
                  every line is cancelled or a returns list marks the order; the amount is what counts
                  (the lines that are not cancelled), of a cancelled order what was ordered; article:
                  the product of an order of one line. The line items [article, quantity, unit price,
@@ -21,6 +22,7 @@ import polars as pl
 from salesboard.metrics import Metrics
 from salesboard.model import Tables
 from salesboard.site.card_json import json_bool, json_day, json_number, json_text, shown_text
+from salesboard.site.texts import translator
 
 
 def timeline_rows(tables: Tables, metrics: Metrics, owners: pl.DataFrame, language: str) -> pl.DataFrame:
@@ -44,7 +46,7 @@ def timeline_rows(tables: Tables, metrics: Metrics, owners: pl.DataFrame, langua
         rows.append(offers.select("customer_id", date="offer_date", text=_row([
             pl.lit('"q"'), day("offer_date"), json_text(pl.col("offer_id")), json_number(pl.col("amount")),
             json_text(state), shown_text(pl.col("owner")), shown_text(pl.col("product"))])))
-    orders = card_orders(order_lines(tables))
+    orders = card_orders(order_lines(tables), translator(language)("card.returned"))
     rows.append(orders.select("customer_id", date="order_date", text=_row([
         pl.lit('"o"'), day("order_date"), json_text(pl.col("order_id")), json_number(pl.col("amount")),
         shown_text(pl.col("status")), json_bool(pl.col("cancelled")), shown_text(pl.col("article"))],
@@ -67,14 +69,15 @@ def order_lines(tables: Tables) -> pl.DataFrame:
     if tables.order_lines is not None:
         return tables.order_lines
     return tables.orders.select("customer_id", "order_id", "order_date", "amount", status=pl.lit(None, pl.String),
-                                cancelled=pl.lit(False), product=pl.lit(None, pl.String),
+                                cancelled=pl.lit(False), returned=pl.lit(False), product=pl.lit(None, pl.String),
                                 quantity=pl.lit(None, pl.Float64), unit_price=pl.lit(None, pl.Float64))
 
 
-def card_orders(lines: pl.DataFrame) -> pl.DataFrame:
+def card_orders(lines: pl.DataFrame, returned: str) -> pl.DataFrame:
     """Lines sharing customer and order ID → one order, as reading groups them, cancelled ones kept:
-    customer_id, order_id, order_date, amount, status, cancelled, article (the product of an order of one
-    line), items (the JSON text of its line items, each after a comma, or "")."""
+    customer_id, order_id, order_date, amount, status (`returned` for an order a returns list marks),
+    cancelled, article (the product of an order of one line), items (the JSON text of its line items,
+    each after a comma, or "")."""
     live = ~pl.col("cancelled")
     priced = pl.col("quantity").is_not_null() | pl.col("unit_price").is_not_null()
     own_key = pl.when(pl.col("order_id").is_null()).then(pl.int_range(pl.len()))
@@ -85,7 +88,8 @@ def card_orders(lines: pl.DataFrame) -> pl.DataFrame:
             order_date=pl.col("order_date").filter(live).min().fill_null(pl.col("order_date").min()),
             amount=pl.when(live.any()).then(pl.col("amount").filter(live).sum())
             .otherwise(pl.col("amount").sum()).round(2),
-            status=pl.col("status").drop_nulls().first(),
+            status=pl.when(pl.col("returned").any()).then(pl.lit(returned))
+            .otherwise(pl.col("status").drop_nulls().first()),
             cancelled=pl.col("cancelled").all(),
             article=pl.when(pl.len() == 1).then(pl.col("product").first()),
             itemised=(pl.len() > 1) | priced.any(),

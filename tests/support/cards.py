@@ -75,3 +75,33 @@ def read_search_index(output_dir: Path) -> dict:
     match = re.fullmatch(r"window\.salesboardSearch\((\{.*\})\);\n", text, re.DOTALL)
     assert match
     return json.loads(match.group(1))
+
+
+ORDER_CUSTOMER = "4004"
+
+
+def write_order_workbooks(folder: Path) -> None:
+    """Baumarkt Ost (4004) with orders as a shop keeps them: line items with article, quantity and unit
+    price (no amount column), a status per line, one order cancelled, one cancelled in part, one
+    returned, and a line whose quantity cannot be read; a contact whose follow-up date cannot be read."""
+    D = dt.date
+    write_workbook(folder / "Adressen.xlsx", {"Adressen": [
+        ["Kundennummer", "Firma", "Ort"], [4004, "Baumarkt Ost", "Leipzig"], [5005, "Nachbar GmbH", "Halle"]]})
+    write_workbook(folder / "Bestellungen.xlsx", {
+        "Aufträge": [
+            ["Kundennummer", "Auftragsnummer", "Auftragsdatum", "Artikel", "Menge", "Einzelpreis", "Status"],
+            [4004, "B-1", D(2026, 5, 4), "Schrauben", 10, 0.5, "geliefert"],
+            [4004, "B-1", D(2026, 5, 4), "Dübel", 4, 2.25, "geliefert"],
+            [4004, "B-2", D(2026, 6, 1), "Bohrer", 1, 30, "storniert"],
+            [4004, "B-3", D(2026, 7, 1), "Säge", 1, 20, "geliefert"],
+            [4004, "B-3", D(2026, 7, 1), "Hammer", 2, 7.5, "storniert"],
+            [4004, "B-4", D(2026, 8, 3), "Zange", "viele", 9.9, "offen"],  # row 7: no quantity, no amount
+            [4004, "B-5", D(2026, 9, 10), "Leiter", 1, 80, "geliefert"],
+            [5005, "N-1", D(2026, 9, 11), "Farbe", 3, 12, "geliefert"],
+        ],
+        "Retouren": [["Auftragsnummer", "Status"], ["B-5", "retourniert"]],
+    })
+    write_workbook(folder / "Kontakte.xlsx", {"Kontakte": [
+        ["Kundennummer", "Datum", "Kontaktart", "Ergebnis", "Wiedervorlage"],
+        [4004, D(2026, 9, 1), "Anruf", "Reklamation Leiter", "bald"],  # row 2: no date to follow up on
+    ]})

@@ -64,6 +64,7 @@ WORDS: dict[str, dict[str, str]] = {
     "card.state.won": {"de": "gewonnen", "en": "won"},
     "card.state.lost": {"de": "verloren", "en": "lost"},
     "card.cancelled": {"de": "storniert", "en": "cancelled"},
+    "card.returned": {"de": "retourniert", "en": "returned"},
     "card.cancelled_note": {"de": "Storniert: zählt weder als Auftrag noch zum Umsatz.",
                             "en": "Cancelled: counts neither as an order nor toward revenue."},
     "card.item": {"de": "{count} Position", "en": "{count} line item"},
