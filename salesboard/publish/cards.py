@@ -7,8 +7,8 @@ the build as scripts that hand it to the page through a global callback:
                      falls in shard n (salesboard.site.card_json.shard_numbers; card.js computes
                      the same), records as salesboard.site.card_data describes them
     cards/search.js  window.salesboardSearch({...});  every address's ID, name, contact, postcode
-                     and city, and their folded forms (see write_search_index), and the umlaut
-                     spellings (salesboard.folding) the page folds what is typed with
+                     and city (see write_search_index), and the umlaut spellings (salesboard.folding)
+                     the page folds them with
 
 The records come as JSON text, joined per shard (salesboard.site.card_data). A shard whose
 bytes equal the previous build's file of
@@ -33,7 +33,6 @@ CARDS_CALLBACK = "salesboardCards"
 SEARCH_CALLBACK = "salesboardSearch"
 RECORD = ".salesboard-cards"
 SEARCH_FIELDS = ("customer_id", "company", "contact", "postcode", "city")
-SEARCH_SEPARATOR = "\u0001"  # between an address's fields in its folded forms: no field holds it
 
 
 def write_cards(texts: list[memoryview], staging: Path, previous: Path | None) -> dict[str, int]:
@@ -63,10 +62,7 @@ def write_cards(texts: list[memoryview], staging: Path, previous: Path | None) -
 def write_search_index(addresses: pl.DataFrame, staging: Path) -> int:
     """cards/search.js from the addresses' SEARCH_FIELDS; returns its size in bytes. IDs, names and
     contacts are one string per field, one value a line; postcode and city, which repeat, are a list of
-    the distinct places and, per address, the number of its place in that list. `folded`
-    holds, per address, its fields folded as search.js folds what is typed (umlauts spelled out, and
-    accents dropped), where that differs from the fields in lower case: the page need not fold 50,000
-    addresses before the first search."""
+    the distinct places and, per address, the number of its place in that list."""
     def lines(frame: pl.DataFrame, column: str) -> str:
         return frame.select(_one_line(pl.col(column)).str.join("\n")).item()
 
@@ -74,10 +70,9 @@ def write_search_index(addresses: pl.DataFrame, staging: Path) -> int:
         place=pl.struct("postcode", "city").rank("dense").cast(pl.Int64) - 1)
     places = with_place.select("place", "postcode", "city").unique("place").sort("place")
     place_numbers = with_place.select(pl.col("place").cast(pl.String).str.join("\n")).item()
-    index = {"count": addresses.height, "fold": UMLAUT_SPELLINGS, "separator": SEARCH_SEPARATOR,
+    index = {"count": addresses.height, "fold": UMLAUT_SPELLINGS,
              "fields": {name: lines(with_place, name) for name in ("customer_id", "company", "contact")},
-             "places": {name: lines(places, name) for name in ("postcode", "city")}, "place": place_numbers,
-             **_folded(with_place)}
+             "places": {name: lines(places, name) for name in ("postcode", "city")}, "place": place_numbers}
     content = f"window.{SEARCH_CALLBACK}({json.dumps(index, ensure_ascii=False, separators=(',', ':'))});\n"
     path = staging / CARDS / SEARCH_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,27 +83,6 @@ def write_search_index(addresses: pl.DataFrame, staging: Path) -> int:
 
 def _one_line(value: pl.Expr) -> pl.Expr:
     return value.cast(pl.String).fill_null("").str.replace_all(r"[\r\n]+", " ")
-
-
-def _folded(addresses: pl.DataFrame) -> dict[str, str]:
-    """spelled (umlauts spelled out, then accents dropped) and stripped (the other way round) forms of each
-    address's fields joined by SEARCH_SEPARATOR, one a line: "" where spelled is the lower case itself,
-    and where stripped is spelled."""
-    def spell(text: pl.Expr) -> pl.Expr:
-        return text.str.replace_many(list(UMLAUT_SPELLINGS), list(UMLAUT_SPELLINGS.values()))
-
-    def strip(text: pl.Expr) -> pl.Expr:
-        return text.str.normalize("NFD").str.replace_all("[\u0300-\u036f]", "")
-
-    lower = pl.concat_str([_one_line(pl.col(name)) for name in SEARCH_FIELDS], separator=SEARCH_SEPARATOR
-                          ).str.to_lowercase()
-    forms = addresses.select(lower=lower).with_columns(spelled=strip(spell(pl.col("lower"))),
-                                                       stripped=spell(strip(pl.col("lower"))))
-    return forms.select(
-        spelled=pl.when(pl.col("spelled") == pl.col("lower")).then(pl.lit("")).otherwise("spelled").str.join("\n"),
-        stripped=pl.when(pl.col("stripped") == pl.col("spelled")).then(pl.lit("")).otherwise("stripped")
-        .str.join("\n"),
-    ).row(0, named=True)
 
 
 def _recorded(previous: Path | None) -> dict[str, str]:

@@ -4,10 +4,8 @@
  *
  * The index is a script, cards/search.js, loaded once the page is idle, or at once when the field is
  * used first (a page opened from disk may load a script but not fetch a file); it calls
- * window.salesboardSearch({count, fold, separator, fields, places, place, spelled, stripped}): IDs,
- * names and contacts one a line; the distinct postcodes and cities, and per address the number of its
- * place among them; per address its fields folded (spelled, stripped: "" where no different from the
- * lower case, and from spelled), made by the build so the page folds only what is typed; and the
+ * window.salesboardSearch({count, fold, fields, places, place}): IDs, names and contacts one a line;
+ * the distinct postcodes and cities, and per address the number of its place among them; and the
  * umlaut spellings (ä → ae).
  * Matching folds case, and umlauts both ways: a term matches a field when its spelled-out form
  * (krüger → krueger) or its form without accents (krüger → kruger) is in the field's same form, so
@@ -25,7 +23,7 @@
     return;
   }
   const SHOWN = 10;
-  let separator = '\u0001';
+  const SEPARATOR = '\u0001';
   let index = null;
   let loading = false;
   let results = [];
@@ -42,49 +40,71 @@
     return node;
   }
 
-  // The two folded forms of a text: umlauts spelled out, and accents dropped (ß → ss in both).
+  // The two folded forms of a text: umlauts spelled out, and accents dropped (ß → ss in both). Only
+  // letters beyond ASCII change, each the same way wherever it stands: each is folded once, then looked
+  // up.
   function folder(spellings) {
     const letters = Object.keys(spellings).join('');
     const pattern = letters ? new RegExp('[' + letters + ']', 'g') : null;
     const spell = (text) => (pattern ? text.replace(pattern, (letter) => spellings[letter]) : text);
     const strip = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const spelledOf = new Map();
+    const strippedOf = new Map();
+    const spelledChar = (char) => {
+      if (!spelledOf.has(char)) {
+        spelledOf.set(char, strip(spell(char)));
+      }
+      return spelledOf.get(char);
+    };
+    const strippedChar = (char) => {
+      if (!strippedOf.has(char)) {
+        strippedOf.set(char, spell(strip(char)));
+      }
+      return strippedOf.get(char);
+    };
+    const beyondAscii = /[^\u0000-\u007f]/g;
     return (text) => {
       const lower = String(text).toLowerCase();
-      return { spelled: strip(spell(lower)), stripped: spell(strip(lower)) };
+      if (!/[^\u0000-\u007f]/.test(lower)) {
+        return { spelled: lower, stripped: lower };
+      }
+      return { spelled: lower.replace(beyondAscii, spelledChar), stripped: lower.replace(beyondAscii, strippedChar) };
     };
   }
 
   function buildIndex(data) {
     const fold = folder(data && data.fold ? data.fold : {});
-    const split = (text) => String(text || '').split('\n');
     const fields = data.fields || {};
     const places = data.places || {};
-    const ids = split(fields.customer_id);
-    const names = split(fields.company);
-    const contacts = split(fields.contact);
-    const postcodes = split(places.postcode);
-    const cities = split(places.city);
-    const place = split(data.place);
-    const spelled = split(data.spelled);
-    const stripped = split(data.stripped);
+    // Each field's lines folded at once, as one text: a few passes over the whole index.
+    const lines = (text) => {
+      const plain = String(text || '');
+      const folded = fold(plain);
+      return { values: plain.split('\n'), spelled: folded.spelled.split('\n'), stripped: folded.stripped.split('\n') };
+    };
+    const ids = lines(fields.customer_id);
+    const names = lines(fields.company);
+    const contacts = lines(fields.contact);
+    const postcodes = lines(places.postcode);
+    const cities = lines(places.city);
+    const place = String(data.place || '').split('\n');
     const count = Number(data.count) || 0;
     const entries = new Array(count);
+    const form = (kind, i, at) => [ids[kind][i] || '', names[kind][i] || '', contacts[kind][i] || '',
+      postcodes[kind][at] || '', cities[kind][at] || ''];
     for (let i = 0; i < count; i += 1) {
       const at = parseInt(place[i], 10);
-      const values = [ids[i] || '', names[i] || '', contacts[i] || '', postcodes[at] || '', cities[at] || ''];
-      const plain = spelled[i] || values.join(separator).toLowerCase();
       // The name folded, for ties: compared by code unit, with umlauts spelled out that is close to
       // the alphabet's order, and far quicker than a collator over thousands of matches.
-      const from = plain.indexOf(separator) + 1;
-      entries[i] = { values: values, spelled: plain, stripped: stripped[i] || plain,
-                     id: values[0].toLowerCase(), name: plain.slice(from, plain.indexOf(separator, from)) };
+      entries[i] = { values: form('values', i, at), spelled: form('spelled', i, at).join(SEPARATOR),
+                     stripped: form('stripped', i, at).join(SEPARATOR), id: (ids.values[i] || '').toLowerCase(),
+                     name: names.spelled[i] || '' };
     }
     return { entries: entries, fold: fold };
   }
 
   window.salesboardSearch = function (data) {
     try {
-      separator = typeof (data || {}).separator === 'string' && data.separator ? data.separator : separator;
       index = buildIndex(data || {});
     } catch (error) {
       index = null;
@@ -114,9 +134,9 @@
     if (entry.id === term.raw) {
       return 0;
     }
-    const before = at > 0 ? text.charAt(at - 1) : separator;
-    if (before === separator) {
-      return at === text.indexOf(separator) + 1 ? 1 : 2;
+    const before = at > 0 ? text.charAt(at - 1) : SEPARATOR;
+    if (before === SEPARATOR) {
+      return at === text.indexOf(SEPARATOR) + 1 ? 1 : 2;
     }
     return /[\s\-&.,/()+]/.test(before) ? 3 : 4;
   }
