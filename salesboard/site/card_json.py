@@ -39,9 +39,21 @@ def plain(value: pl.Expr) -> pl.Expr:
     return (pl.lit('"') + value + pl.lit('"')).fill_null("null")
 
 
+def by_value(make, value: pl.Expr, default: str) -> pl.Expr:
+    """`make` (one expression of text) worked out once per distinct value and looked up for each row,
+    `default` for null: far cheaper for a column whose values repeat (dates, types, owners, states)."""
+    distinct = value.unique(maintain_order=True)  # the same order in both places it is used
+    return value.replace_strict(distinct, make(distinct), default=pl.lit(default))
+
+
 def json_day(value: pl.Expr, language: str) -> pl.Expr:
     """A date column as JSON strings in the language's format ("" when none)."""
-    return plain(date_expr(value, language))
+    return by_value(lambda day: plain(date_expr(day, language)), value, '""')
+
+
+def shown_word(value: pl.Expr) -> pl.Expr:
+    """shown_text of a column whose values repeat (a type, an owner, a status, an article)."""
+    return by_value(shown_text, value, "null")
 
 
 def json_number(value: pl.Expr) -> pl.Expr:

@@ -21,7 +21,7 @@ import polars as pl
 
 from salesboard.metrics import Metrics
 from salesboard.model import Tables
-from salesboard.site.card_json import json_bool, json_day, json_number, json_text, shown_text
+from salesboard.site.card_json import json_bool, json_day, json_number, json_text, shown_text, shown_word
 from salesboard.site.texts import translator
 
 
@@ -34,10 +34,10 @@ def timeline_rows(tables: Tables, metrics: Metrics, owners: pl.DataFrame, langua
     same_owner = pl.col("owner") == pl.col("card_owner")
     rows = [
         tables.campaigns.select("customer_id", date="sent_date", text=_row([
-            pl.lit('"m"'), day("sent_date"), shown_text(pl.col("campaign")), day("response_date")])),
+            pl.lit('"m"'), day("sent_date"), shown_word(pl.col("campaign")), day("response_date")])),
         activities.select("customer_id", "date", text=_row([
-            pl.lit('"a"'), day("date"), shown_text(pl.col("type")),
-            pl.when(same_owner).then(pl.lit("null")).otherwise(shown_text(pl.col("owner").fill_null(""))),
+            pl.lit('"a"'), day("date"), shown_word(pl.col("type")),
+            pl.when(same_owner).then(pl.lit("null")).otherwise(shown_word(pl.col("owner").fill_null(""))),
             shown_text(pl.col("outcome")), day("next_follow_up")])),
     ]
     if tables.offers is not None:
@@ -49,7 +49,7 @@ def timeline_rows(tables: Tables, metrics: Metrics, owners: pl.DataFrame, langua
     orders = card_orders(order_lines(tables), translator(language)("card.returned"))
     rows.append(orders.select("customer_id", date="order_date", text=_row([
         pl.lit('"o"'), day("order_date"), json_text(pl.col("order_id")), json_number(pl.col("amount")),
-        shown_text(pl.col("status")), json_bool(pl.col("cancelled")), shown_text(pl.col("article"))],
+        shown_word(pl.col("status")), json_bool(pl.col("cancelled")), shown_word(pl.col("article"))],
         pl.col("items"))))
     return pl.concat(rows)
 
@@ -60,7 +60,7 @@ def _row(items: list[pl.Expr], tail: pl.Expr | None = None) -> pl.Expr:
 
 
 def _item() -> pl.Expr:
-    return _row([shown_text(pl.col("product")), json_number(pl.col("quantity")), json_number(pl.col("unit_price")),
+    return _row([shown_word(pl.col("product")), json_number(pl.col("quantity")), json_number(pl.col("unit_price")),
                  json_number(pl.col("amount")), json_bool(pl.col("cancelled"))])
 
 
