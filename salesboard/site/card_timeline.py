@@ -79,23 +79,25 @@ def card_orders(lines: pl.DataFrame, returned: str) -> pl.DataFrame:
     cancelled, article (the product of an order of one line), items (the JSON text of its line items,
     each after a comma, or "")."""
     live = ~pl.col("cancelled")
-    priced = pl.col("quantity").is_not_null() | pl.col("unit_price").is_not_null()
     own_key = pl.when(pl.col("order_id").is_null()).then(pl.int_range(pl.len()))
+    # Plain columns aggregated plainly: a filter inside an aggregation costs a pass per order.
+    prepared = lines.select(
+        "customer_id", "order_id", "order_date", "amount", "status", "cancelled", "returned", "product",
+        _own=own_key, line=pl.int_range(pl.len(), dtype=pl.Int64), live_date=pl.when(live).then("order_date"),
+        live_amount=pl.when(live).then("amount"),
+        priced=pl.col("quantity").is_not_null() | pl.col("unit_price").is_not_null())
     orders = (
-        lines.with_row_index("line")
-        .group_by("customer_id", "order_id", own_key.alias("_own"), maintain_order=True)
-        .agg(
-            order_date=pl.col("order_date").filter(live).min().fill_null(pl.col("order_date").min()),
-            amount=pl.when(live.any()).then(pl.col("amount").filter(live).sum())
-            .otherwise(pl.col("amount").sum()).round(2),
-            status=pl.when(pl.col("returned").any()).then(pl.lit(returned))
-            .otherwise(pl.col("status").drop_nulls().first()),
-            cancelled=pl.col("cancelled").all(),
-            article=pl.when(pl.len() == 1).then(pl.col("product").first()),
-            itemised=(pl.len() > 1) | priced.any(),
-            line=pl.col("line"),
-        )
-        .drop("_own")
+        prepared.group_by("customer_id", "order_id", "_own", maintain_order=True)
+        .agg(pl.col("live_date").min(), pl.col("order_date").min(), pl.col("live_amount").sum(),
+             pl.col("amount").sum(), live=pl.col("cancelled").not_().any(), cancelled=pl.col("cancelled").all(),
+             returned=pl.col("returned").any(), status=pl.col("status").drop_nulls().first(),
+             product=pl.col("product").first(), lines=pl.len(), priced=pl.col("priced").any(), line=pl.col("line"))
+        .select("customer_id", "order_id", "cancelled", "line",
+                order_date=pl.coalesce("live_date", "order_date"),
+                amount=pl.when("live").then("live_amount").otherwise("amount").round(2),
+                status=pl.when("returned").then(pl.lit(returned)).otherwise("status"),
+                article=pl.when(pl.col("lines") == 1).then("product"),
+                itemised=(pl.col("lines") > 1) | pl.col("priced"))
         .with_row_index("order")
     )
     # Only the orders whose lines tell more than the order itself have their lines made into text.
