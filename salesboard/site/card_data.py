@@ -75,10 +75,12 @@ def card_shard_texts(tables: Tables, metrics: Metrics, language: str, follow_ups
     list and the call list in words (follow_up_rows, call_rows)."""
     addresses = _in_shard_order(metrics.addresses, shards)
     heads = _fields(addresses, tables, metrics, language, follow_ups, calls, problems)
-    events = (timeline_rows(tables, metrics, addresses.select("customer_id", card_owner="owner"), language)
-              .join(addresses.select("customer_id", "pos"), on="customer_id", how="inner", maintain_order="left")
-              .select(place=pl.col("pos") * _PLACES + (_NEWEST - pl.col("date").cast(pl.Int64)).fill_null(_PLACES - 1),
-                      text="text"))
+    # The address's position looked up, not joined: the text stays where it is.
+    pos = pl.col("customer_id").replace_strict(addresses["customer_id"], addresses["pos"], default=None)
+    events = timeline_rows(tables, metrics, addresses.select("customer_id", card_owner="owner"), language).select(
+        place=pos * _PLACES + (_NEWEST - pl.col("date").cast(pl.Int64)).fill_null(_PLACES - 1), text="text")
+    if events.select(pl.col("place").is_null().any()).item():  # the rows of IDs that are no address
+        events = events.drop_nulls("place")
     pieces = pl.concat([heads, events])
     sizes = (pieces.select(shard=pl.lit(addresses["shard"]).gather(pl.col("place") // _PLACES),
                            size=pl.col("text").str.len_bytes())

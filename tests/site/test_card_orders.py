@@ -7,11 +7,12 @@ import json
 import re
 
 import pytest
-from support.cards import ORDER_CUSTOMER, QUALITY, TIMELINE, card_record, write_order_workbooks
+from support.cards import ORDER_CUSTOMER, QUALITY, TIMELINE, card_record, read_shard, write_order_workbooks
 from support.site import site_file
 from support.workbooks import write_workbook
 
 from salesboard.cli import main
+from salesboard.publish.cards import CARDS
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +46,12 @@ def test_the_figures_count_only_what_was_neither_cancelled_nor_returned(site):
     assert record[8] == "Z3" and record[10] == [34.0, 34.0, 2, 17.0, 149, 58]
     summary = json.loads(site_file(site, "data/summary.json").read_text(encoding="utf-8"))
     assert summary["counts"]["orders"] == 3  # B-1, B-3 and Nachbar's N-1
+
+
+def test_an_id_with_only_cancelled_orders_is_no_address_and_has_no_card(site):
+    assert card_record(site, "6006") is None
+    records = [record for path in site_file(site, CARDS).glob("[0-9]*.js") for record in read_shard(path)[1]]
+    assert sorted(record[0] for record in records) == [ORDER_CUSTOMER, "5005"]
 
 
 def test_the_card_lists_the_problems_of_its_rows(site):

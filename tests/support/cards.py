@@ -83,7 +83,8 @@ ORDER_CUSTOMER = "4004"
 def write_order_workbooks(folder: Path) -> None:
     """Baumarkt Ost (4004) with orders as a shop keeps them: line items with article, quantity and unit
     price (no amount column), a status per line, one order cancelled, one cancelled in part, one
-    returned, and a line whose quantity cannot be read; a contact whose follow-up date cannot be read."""
+    returned, and a line whose quantity cannot be read; a contact whose follow-up date cannot be read;
+    Nachbar GmbH (5005) with one order, and 6006 with only a cancelled one."""
     D = dt.date
     write_workbook(folder / "Adressen.xlsx", {"Adressen": [
         ["Kundennummer", "Firma", "Ort"], [4004, "Baumarkt Ost", "Leipzig"], [5005, "Nachbar GmbH", "Halle"]]})
@@ -98,6 +99,7 @@ def write_order_workbooks(folder: Path) -> None:
             [4004, "B-4", D(2026, 8, 3), "Zange", "viele", 9.9, "offen"],  # row 7: no quantity, no amount
             [4004, "B-5", D(2026, 9, 10), "Leiter", 1, 80, "geliefert"],
             [5005, "N-1", D(2026, 9, 11), "Farbe", 3, 12, "geliefert"],
+            [6006, "X-1", D(2026, 9, 12), "Nägel", 1, 5, "storniert"],  # only cancelled: no address
         ],
         "Retouren": [["Auftragsnummer", "Status"], ["B-5", "retourniert"]],
     })
