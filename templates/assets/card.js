@@ -1,6 +1,7 @@
 /*
  * The customer card (customer.html#id=<customer ID, URL-encoded>): finds the address's shard by the
- * CRC-32 of its UTF-8 ID modulo the number of shards (salesboard.publish.cards computes the same),
+ * CRC-32 of the first 32 bytes of its UTF-8 ID modulo the number of shards (salesboard.site.card_json
+ * computes the same),
  * loads cards/<n>.js as a script (a page opened from disk may load a script, not fetch a file), which
  * hands its records to window.salesboardCards(n, records), and shows the record. A record is an
  * array laid out as salesboard/site/card_data.py describes (amounts and counts as numbers, shown
@@ -23,6 +24,7 @@
   const LANG = document.documentElement.lang || 'de';
   const CURRENCY = typeof config.currency === 'string' && config.currency ? config.currency : 'EUR';
   const PAGE_ROWS = 50;
+  const SHARD_KEY_BYTES = 32;
   const QUALITY = 13;  // where a record holds its data-quality problems
   const DUE_SOON = 14;
   const TIMELINE = 15;  // and where its timeline begins
@@ -91,9 +93,10 @@
     return table;
   })();
 
+  // Of the ID's first SHARD_KEY_BYTES bytes (UTF-8), as salesboard.site.card_json.shard_numbers.
   function crc32(text) {
     let crc = 0xffffffff;
-    for (const byte of new TextEncoder().encode(text)) {
+    for (const byte of new TextEncoder().encode(text).subarray(0, SHARD_KEY_BYTES)) {
       crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
     }
     return (crc ^ 0xffffffff) >>> 0;

@@ -7,7 +7,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from support.cards import ORDER_CUSTOMER, write_order_workbooks
+from support.cards import LONG_ID, LONG_ID_TWIN, ORDER_CUSTOMER, shard_count, write_order_workbooks
+from support.workbooks import write_workbook
 
 from salesboard.cli import main
 
@@ -16,8 +17,13 @@ from salesboard.cli import main
 def site(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("card-orders")
     write_order_workbooks(folder / "input")
+    # Enough addresses for two shards: the long IDs' cards lie in the other shard than a hash of the whole
+    # ID would name.
+    write_workbook(folder / "input" / "Adressen weitere.xlsx", {"Adressen": [["Kundennummer", "Firma"]] + [
+        [10_000 + n, f"Firma {n}"] for n in range(400)]})
     assert main(["--input", str(folder / "input"), "--output", str(folder / "site"), "--as-of", "2026-11-27",
                  "-q"]) == 0
+    assert shard_count(folder / "site") == 2
     return folder / "site"
 
 
@@ -63,3 +69,12 @@ def test_a_name_in_the_data_quality_table_opens_the_card_with_its_rows_problems(
         "input/Kontakte.xlsx, Blatt 'Kontakte', Zelle E2: erwartet ein Datum wie 31.12.2025, gefunden 'bald' "
         "— Wert ignoriert",
     ]
+
+
+@pytest.mark.parametrize(("customer_id", "name"), [(LONG_ID, "Großkunde Süd"), (LONG_ID_TWIN, "Großkunde Süd II")])
+def test_a_long_id_finds_its_card(open_page, site, customer_id, name):
+    """The page finds the shard from the ID's first bytes, as the build does."""
+    page, watch = open_page((site / "customer.html").as_uri() + "#id=" + quote(customer_id, safe=""),
+                            wait_for_charts=False)
+    page.wait_for_selector("#customer-card[data-shown]")
+    assert page.locator(".card-name").text_content() == name

@@ -78,16 +78,21 @@ def read_search_index(output_dir: Path) -> dict:
 
 
 ORDER_CUSTOMER = "4004"
+# Longer than the bytes an ID's shard is worked out from, and those bytes shared with another ID.
+LONG_ID = "Kundennummer für Großkunden Süd – 0001"
+LONG_ID_TWIN = "Kundennummer für Großkunden Süd – 0002"
 
 
 def write_order_workbooks(folder: Path) -> None:
     """Baumarkt Ost (4004) with orders as a shop keeps them: line items with article, quantity and unit
     price (no amount column), a status per line, one order cancelled, one cancelled in part, one
     returned, and a line whose quantity cannot be read; a contact whose follow-up date cannot be read;
-    Nachbar GmbH (5005) with one order, and 6006 with only a cancelled one."""
+    Nachbar GmbH (5005) with one order, and 6006 with only a cancelled one; two addresses with long IDs
+    (LONG_ID, LONG_ID_TWIN)."""
     D = dt.date
     write_workbook(folder / "Adressen.xlsx", {"Adressen": [
-        ["Kundennummer", "Firma", "Ort"], [4004, "Baumarkt Ost", "Leipzig"], [5005, "Nachbar GmbH", "Halle"]]})
+        ["Kundennummer", "Firma", "Ort"], [4004, "Baumarkt Ost", "Leipzig"], [5005, "Nachbar GmbH", "Halle"],
+        [LONG_ID, "Großkunde Süd", "Ulm"], [LONG_ID_TWIN, "Großkunde Süd II", "Ulm"]]})
     write_workbook(folder / "Bestellungen.xlsx", {
         "Aufträge": [
             ["Kundennummer", "Auftragsnummer", "Auftragsdatum", "Artikel", "Menge", "Einzelpreis", "Status"],
