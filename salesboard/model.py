@@ -44,6 +44,22 @@ ORDERS_SCHEMA = {
     "customer_name": pl.String,
 }
 
+# Every order line as read, cancelled and returned ones too, for the customer card (the metrics read
+# ORDERS_SCHEMA). status is the workbook's own word; cancelled: by that word or by a returns list
+# (returned).
+ORDER_LINES_SCHEMA = {
+    "customer_id": pl.String,
+    "order_id": pl.String,
+    "order_date": pl.Date,
+    "amount": pl.Float64,
+    "status": pl.String,
+    "cancelled": pl.Boolean,
+    "returned": pl.Boolean,
+    "product": pl.String,
+    "quantity": pl.Float64,
+    "unit_price": pl.Float64,
+}
+
 ACTIVITIES_SCHEMA = {
     "customer_id": pl.String,
     "date": pl.Date,
@@ -91,13 +107,15 @@ SCHEMAS = {
 @dataclass(frozen=True)
 class Tables:
     """The validated tables. `addresses` holds every customer_id of any table; `offers` is None when
-    the workbooks hold no list of offers (every offer of the list is also an activity of stage offer)."""
+    the workbooks hold no list of offers (every offer of the list is also an activity of stage offer);
+    `order_lines` is None for tables made without reading (the card then shows each order as one line)."""
 
     addresses: pl.DataFrame
     orders: pl.DataFrame
     activities: pl.DataFrame
     campaigns: pl.DataFrame
     offers: pl.DataFrame | None = None
+    order_lines: pl.DataFrame | None = None
 
 
 COLUMN_KINDS = ("text", "number", "money", "date", "int", "percent", "tel", "mailto", "customer")

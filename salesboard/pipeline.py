@@ -27,7 +27,7 @@ from salesboard.publish.oserrors import output_error
 from salesboard.publish.summary import summary_dict, write_summary
 from salesboard.publish.swap import current_build, publish_site, repair_summary, staging_folder
 from salesboard.quality import Problem, tally, word
-from salesboard.site.card_data import card_records, card_shards
+from salesboard.site.card_data import card_shard_texts, card_shards
 from salesboard.site.formatting import fmt_date, fmt_number
 from salesboard.site.page_model import Page
 from salesboard.site.pages import (
@@ -160,9 +160,10 @@ def _write_downloads(rows, columns, staging: Path, previous: Path | None, stem: 
 def write_card_data(read: ReadResult, metrics: Metrics, follow_ups, context: PageContext, staging: Path,
                     previous: Path | None) -> None:
     """The customer cards in shards (unchanged ones taken from the previous build) and the search index."""
-    records = card_records(read.tables, metrics, context.language, follow_ups,
-                           call_rows(metrics.call_list.rows, metrics, context), read.problems)
-    write_cards(records, card_shards(read.tables), staging, previous)
+    texts = card_shard_texts(read.tables, metrics, context.language, follow_ups,
+                             call_rows(metrics.call_list.rows, metrics, context), card_shards(read.tables),
+                             read.problems)
+    write_cards(texts, staging, previous)
     write_search_index(read.tables.addresses, staging)
 
 

@@ -29,6 +29,8 @@ class Problem:
     action: str  # word key of what was done: row skipped, value ignored, file skipped
     params: dict[str, Any] = field(default_factory=dict)
     rows: int = 1  # the rows (or cells) this problem stands for: a summarised line stands for many
+    # Whose rows it concerns, where they name a customer: the problem is shown on those customers' cards.
+    customer_ids: tuple[str, ...] = ()
 
     def location(self, language: str = "en") -> str:
         t = translator(language)

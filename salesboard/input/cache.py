@@ -22,7 +22,7 @@ from salesboard.input.sheets import SheetTable
 from salesboard.quality import Problem
 
 # Raise when the tables' shape or their conversion changes, so old entries are not used.
-CACHE_VERSION = 4
+CACHE_VERSION = 6
 
 
 class WorkbookCache:
@@ -101,7 +101,8 @@ class DiskCache(WorkbookCache):
         tables = FileTables(path, meta["file"], tuple(meta["signature"]), sheets,
                             tuple(SheetSummary(**{**summary, "fields": tuple(map(tuple, summary["fields"]))})
                                   for summary in meta["summaries"]),
-                            tuple(Problem(**problem) for problem in meta["problems"]), meta["readable"],
+                            tuple(Problem(**{**problem, "customer_ids": tuple(problem["customer_ids"])})
+                                  for problem in meta["problems"]), meta["readable"],
                             dt.datetime.fromisoformat(meta["read_at"]))
         super().put(tables)
         return tables

@@ -1,26 +1,26 @@
 """Sheets of one kind → one table; the checks that span sheets.
 
-Each order sheet first has its cancelled rows dropped and its line items grouped
-into orders (group_line_items, once per file read, so the cache keeps orders).
-Then: concatenate in reading order, give customers known only by name one key
-(the ID of the listed address of that name, else the name as first written),
-keep the first of duplicate customer IDs, group again the few orders whose line
-items stand in several sheets, drop returned orders, number activities for the
-same-day tie-break, name campaigns after their workbook, and add every ID seen
-only in orders, activities or campaigns to the addresses.
+Concatenate in reading order, give customers known only by name one key (the ID
+of the listed address of that name, else the name as first written), keep the
+first of duplicate customer IDs, group order lines into orders without the
+cancelled and returned ones (the lines themselves are kept, marked, for the
+customer card), number activities for the same-day tie-break, name campaigns
+after their workbook, and add every ID seen only in orders, activities or
+campaigns to the addresses.
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import PurePath
 
 import polars as pl
 
 from salesboard.input.convert import MAX_PROBLEMS_PER_COLUMN
 from salesboard.input.sheets import SheetTable
-from salesboard.model import SCHEMAS, Tables
+from salesboard.model import ORDER_LINES_SCHEMA, SCHEMAS, Tables
 from salesboard.quality import Problem
 
+# What an order line tells besides its order, where the sheet has it.
+_LINE_FIELDS = {"product": pl.String, "quantity": pl.Float64, "unit_price": pl.Float64}
 _ORIGIN = {"_file": pl.String, "_sheet": pl.String, "_row": pl.Int64, "_by_name": pl.Boolean,
            "_id_letter": pl.String, "_type_letter": pl.String}
 
@@ -31,7 +31,11 @@ def assemble_tables(sheets: list[SheetTable]) -> tuple[Tables, list[Problem]]:
 
     addresses, duplicate_problems = _first_of_duplicates(frames["addresses"])
     problems += duplicate_problems
-    orders = _merge_orders_across_sheets(frames["orders"])
+    returned = _returned([s.rows for s in sheets if s.kind == "returns"])
+    lines = frames["orders"].with_columns(
+        returned=pl.col("order_id").is_in(returned.implode()).fill_null(False)).with_columns(
+        cancelled=pl.col("_cancelled").fill_null(False) | pl.col("returned"))
+    orders = _orders(lines)
     activities = frames["activities"]
     problems += _unknown_types(activities)
     campaigns = frames["campaigns"]
@@ -40,14 +44,16 @@ def assemble_tables(sheets: list[SheetTable]) -> tuple[Tables, list[Problem]]:
         campaign=pl.coalesce("campaign", pl.col("_file").replace_strict(stems, return_dtype=pl.String)))
     offers = _offers(frames["offers"]) if any(sheet.kind == "offers" for sheet in sheets) else None
 
-    addresses, missing_problems = _add_unlisted(addresses, orders, activities, campaigns, offers)
+    # An address whose only orders were returned stays an address; one with only cancelled rows does not.
+    ordered = lines.filter(~pl.col("_cancelled").fill_null(False))
+    addresses, missing_problems = _add_unlisted(addresses, ordered, activities, campaigns, offers)
     problems += missing_problems
-    orders = _without_returns(orders, [s.rows for s in sheets if s.kind == "returns"])
     activities = _with_offers(activities, offers).with_columns(seq=pl.int_range(pl.len(), dtype=pl.Int64))
     tables = Tables(**{kind: frame.select(list(SCHEMAS[kind])) for kind, frame in
                        (("addresses", addresses), ("orders", orders), ("activities", activities),
                         ("campaigns", campaigns))},
-                    offers=None if offers is None else offers.select(list(SCHEMAS["offers"])))
+                    offers=None if offers is None else offers.select(list(SCHEMAS["offers"])),
+                    order_lines=lines.select(list(ORDER_LINES_SCHEMA)))
     return tables, problems
 
 
@@ -81,7 +87,7 @@ def _with_offers(activities: pl.DataFrame, offers: pl.DataFrame | None) -> pl.Da
 def _concat(kind: str, sheets: list[SheetTable]) -> pl.DataFrame:
     """All sheets of a kind, with every schema column (null where a sheet lacks it)."""
     schema = {"customer_name": pl.String, "next_follow_up": pl.Date, **SCHEMAS[kind], **_ORIGIN, "status": pl.String,
-              "_cancelled": pl.Boolean}
+              "_cancelled": pl.Boolean, **(_LINE_FIELDS if kind == "orders" else {})}
     parts = [sheet.rows.with_columns(_by_name=pl.lit(sheet.keyed_by_name), _id_letter=pl.lit(_id_letter(sheet)),
                                      _type_letter=pl.lit(sheet.columns.get("type", ""))) for sheet in sheets] or [
         pl.DataFrame(schema=schema)]
@@ -122,12 +128,11 @@ def _key_by_name(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 _DATE_OF = {"orders": "order_date", "activities": "date", "campaigns": "sent_date", "offers": "offer_date"}
 
 
-def _without_returns(orders: pl.DataFrame, returns: list[pl.DataFrame]) -> pl.DataFrame:
-    """Orders whose ID a returns sheet marks as returned count toward nothing."""
+def _returned(returns: list[pl.DataFrame]) -> pl.Series:
+    """The order IDs a returns sheet marks as returned: they count toward nothing."""
     if not returns:
-        return orders
-    returned = pl.concat(returns, how="diagonal_relaxed").filter(pl.col("returned"))["order_id"].unique()
-    return orders.filter(~pl.col("order_id").is_in(returned.implode()).fill_null(False))
+        return pl.Series("order_id", [], dtype=pl.String)
+    return pl.concat(returns, how="diagonal_relaxed").filter(pl.col("returned"))["order_id"].unique()
 
 
 def _first_of_duplicates(addresses: pl.DataFrame) -> tuple[pl.DataFrame, list[Problem]]:
@@ -145,7 +150,7 @@ def _first_of_duplicates(addresses: pl.DataFrame) -> tuple[pl.DataFrame, list[Pr
             "warning", row["_file"], row["_sheet"], f"{row['_id_letter']}{row['_row']}",
             "id.repeated_here" if same_sheet else "id.repeated_there", "done.first_kept",
             {"id": row["customer_id"], "first": first_cell, "first_file": row["_first_file"],
-             "first_sheet": row["_first_sheet"]}))
+             "first_sheet": row["_first_sheet"]}, customer_ids=(row["customer_id"],)))
     if repeats.height > listed:
         more = repeats.height - listed
         problems.append(Problem("warning", repeats["_file"][0], repeats["_sheet"][0], "", "id.repeated_more",
@@ -153,26 +158,10 @@ def _first_of_duplicates(addresses: pl.DataFrame) -> tuple[pl.DataFrame, list[Pr
     return kept.with_columns(listed=pl.lit(True)), problems
 
 
-def group_line_items(sheet: SheetTable) -> SheetTable:
-    """An order sheet with its line items grouped into orders; any other sheet as it is."""
-    if sheet.kind != "orders":
-        return sheet
-    return replace(sheet, rows=_orders(_concat("orders", [sheet])))
-
-
-def _merge_orders_across_sheets(orders: pl.DataFrame) -> pl.DataFrame:
-    """Orders of sheets grouped each on its own; grouped again only when an order ID of a
-    customer stands in more than one sheet (sums, minimum and first values carry over)."""
-    numbered = orders.filter(pl.col("order_id").is_not_null())
-    if not numbered.select(pl.struct("customer_id", "order_id").is_duplicated().any()).item():
-        return orders
-    return _orders(orders)
-
-
-def _orders(rows: pl.DataFrame) -> pl.DataFrame:
+def _orders(lines: pl.DataFrame) -> pl.DataFrame:
     """Line items sharing customer and order ID → one order (sum, earliest date); cancelled rows dropped.
     A row without order ID is an order of its own (its position in the concatenation is its key)."""
-    live = rows.with_row_index("_position").filter(~pl.col("_cancelled").fill_null(False))
+    live = lines.with_row_index("_position").filter(~pl.col("cancelled"))
     own_key = pl.when(pl.col("order_id").is_null()).then(pl.col("_position"))
     return (
         live.group_by("customer_id", "order_id", own_key.alias("_own"), maintain_order=True)

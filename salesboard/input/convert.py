@@ -91,7 +91,8 @@ def convert_rows(data: pl.DataFrame, match: HeaderMatch, letters: dict[str, str]
 _OUTPUT = {
     "addresses": ("customer_id", "company", "contact", "email", "phone", "postcode", "city", "region", "owner",
                   "source", "created", "interest_since", "next_follow_up"),
-    "orders": ("customer_id", "order_id", "order_date", "amount", "status", "customer_name", "owner", "product"),
+    "orders": ("customer_id", "order_id", "order_date", "amount", "status", "customer_name", "owner", "product",
+               "quantity", "unit_price"),
     "activities": ("customer_id", "date", "type", "outcome", "owner", "next_follow_up", "customer_name"),
     "campaigns": ("campaign", "customer_id", "sent_date", "response", "response_date", "customer_name"),
     "offers": ("customer_id", "offer_id", "offer_date", "amount", "status", "decided", "valid_until", "owner",
@@ -201,17 +202,20 @@ def _cell_problems(rows: pl.DataFrame, column: str, letter: str, raw: RawSheet, 
                    severity: str = "error") -> list[Problem]:
     """A problem per cell when there are few; otherwise one for the column, as a person counts them
     ("1,140 cells like G624, G1445, G1446: missing the customer ID"), described from its first cell."""
+    whose = pl.col("_typed_customer_id") if "_typed_customer_id" in rows.columns else pl.lit(None, pl.String)
     if rows.height <= CELLS_LISTED:
         problems = []
-        for row, value in rows.select("_row", column).iter_rows():
+        for row, value, customer_id in rows.select("_row", column, whose).iter_rows():
             message, params = describe(value)
-            problems.append(Problem(severity, raw.file, raw.sheet, f"{letter}{row}", message, action, params))
+            problems.append(Problem(severity, raw.file, raw.sheet, f"{letter}{row}", message, action, params,
+                                    customer_ids=(customer_id,) if customer_id else ()))
         return problems
     message, params = describe(rows[column][0])
     examples = ", ".join(f"{letter}{row}" for row in rows["_row"].head(3))
+    customer_ids = rows.select(whose.drop_nulls().unique(maintain_order=True)).to_series().to_list()
     return [Problem(severity, raw.file, raw.sheet, letter, "cells.like", _PLURAL.get(action, action),
                     {"count": rows.height, "examples": examples, "what": {"message": message, "params": params}},
-                    rows=rows.height)]
+                    rows=rows.height, customer_ids=tuple(customer_ids))]
 
 
 # What was done to many cells at once.

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from salesboard.config import Settings
-from salesboard.input.combine import assemble_tables, group_line_items
+from salesboard.input.combine import assemble_tables
 from salesboard.input.discover import discover_workbooks, file_signature
 from salesboard.input.explain import describe_empty_cells
 from salesboard.input.headers import AliasIndex
@@ -149,7 +149,7 @@ def read_file(path: Path, file: str, aliases: AliasIndex, settings: Settings) ->
         summaries.append(SheetSummary(raw.file, raw.sheet, outline.kind, outline.rows_kept, raw.part,
                                       outline.rows_read, outline.fields, outline.looked_like))
         if table is not None:
-            sheets.append(group_line_items(table))
+            sheets.append(table)
     if _label(path, path.parent) != path.name:
         problems.insert(0, Problem("warning", file, "", "", "file.name_not_utf8", "done.file_read", {"name": file}))
     # A file that cannot be read, or a table in it whose rows were all rejected, reads as not good: where

@@ -4,20 +4,19 @@ A page opened from disk (file://) may load a script but not fetch a file, so the
 the build as scripts that hand it to the page through a global callback:
 
     cards/<n>.js     window.salesboardCards(<n>, [record, …]);  the cards of the addresses whose ID
-                     hashes to shard n (CRC-32 of the UTF-8 ID, modulo the shard count; card.js
-                     computes the same), records as salesboard.site.card_data describes them
+                     falls in shard n (salesboard.site.card_json.shard_numbers; card.js computes
+                     the same), records as salesboard.site.card_data describes them
     cards/search.js  window.salesboardSearch({...});  every address's ID, name, contact, postcode
-                     and city (see write_search_index), and the umlaut spellings
-                     (salesboard.folding) the page folds them with
+                     and city (see write_search_index), and the umlaut spellings (salesboard.folding)
+                     the page folds them with
 
-The records come as JSON text (salesboard.site.card_data) and are joined into shards by one
-Polars group_by. A shard whose bytes equal the previous build's file of
+The records come as JSON text, joined per shard (salesboard.site.card_data). A shard whose
+bytes equal the previous build's file of
 the same name is linked (or copied) from there instead of being written again; a record in
-`cards/.salesboard-cards` names each file's content hash.
+`cards/.salesboard-cards` names each file's CRC-32.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -36,28 +35,26 @@ RECORD = ".salesboard-cards"
 SEARCH_FIELDS = ("customer_id", "company", "contact", "postcode", "city")
 
 
-def shard_of(customer_id: str, shards: int) -> int:
-    """The shard an ID's card lies in (card.js: the same CRC-32)."""
-    return zlib.crc32(customer_id.encode("utf-8")) % shards
-
-
-def write_cards(records: pl.DataFrame, shards: int, staging: Path, previous: Path | None) -> dict[str, int]:
-    """cards/<n>.js for n in 0..shards-1 from card_records() (customer_id, record: JSON text); a shard
-    without addresses is an empty list. Returns the size of each file written or reused, by name."""
+def write_cards(texts: list[memoryview], staging: Path, previous: Path | None) -> dict[str, int]:
+    """cards/<n>.js for each shard n from card_shard_texts() (the records of shard n as JSON array items,
+    without the bracket that closes the last); a shard without addresses is an empty list. Returns the
+    size of each file written or reused, by name."""
     folder = staging / CARDS
     folder.mkdir(parents=True, exist_ok=True)
-    numbers = pl.Series("shard", [shard_of(customer_id, shards) for customer_id in records["customer_id"].to_list()],
-                        dtype=pl.Int64)
-    grouped = dict(records.with_columns(numbers).group_by("shard").agg(pl.col("record").str.join(",\n")).iter_rows())
     known = _recorded(previous)
     hashes, sizes = {}, {}
-    for number in range(shards):
+    for number, text in enumerate(texts):
         name = f"{number}.js"
-        content = f"window.{CARDS_CALLBACK}({number}, [{grouped.get(number, '')}]);\n".encode()
-        digest = hashlib.sha256(content).hexdigest()
-        if not (previous and known.get(name) == digest and _reused(previous / CARDS / name, folder / name, content)):
-            (folder / name).write_bytes(content)
-        hashes[name], sizes[name] = digest, len(content)
+        parts = (f"window.{CARDS_CALLBACK}({number}, [".encode(), text, b"]]);\n" if len(text) else b"]);\n")
+        digest = 0
+        for part in parts:  # a first look: _reused compares the bytes themselves
+            digest = zlib.crc32(part, digest)
+        size = sum(len(part) for part in parts)
+        if not (previous and known.get(name) == f"{digest:08x}" and _reused(previous / CARDS / name, folder / name,
+                                                                            parts, size)):
+            with open(folder / name, "wb") as file:
+                file.writelines(parts)
+        hashes[name], sizes[name] = f"{digest:08x}", size
     (folder / RECORD).write_text(json.dumps(hashes, sort_keys=True), encoding="utf-8")
     return sizes
 
@@ -65,15 +62,14 @@ def write_cards(records: pl.DataFrame, shards: int, staging: Path, previous: Pat
 def write_search_index(addresses: pl.DataFrame, staging: Path) -> int:
     """cards/search.js from the addresses' SEARCH_FIELDS; returns its size in bytes. IDs, names and
     contacts are one string per field, one value a line; postcode and city, which repeat, are a list of
-    the distinct places and, per address, the number of its place in that list (base 36)."""
+    the distinct places and, per address, the number of its place in that list."""
     def lines(frame: pl.DataFrame, column: str) -> str:
-        values = frame[column].cast(pl.String).fill_null("").str.replace_all(r"[\r\n]+", " ")
-        return "\n".join(values.to_list())
+        return frame.select(_one_line(pl.col(column)).str.join("\n")).item()
 
     with_place = addresses.select(*SEARCH_FIELDS).with_columns(
         place=pl.struct("postcode", "city").rank("dense").cast(pl.Int64) - 1)
     places = with_place.select("place", "postcode", "city").unique("place").sort("place")
-    place_numbers = "\n".join(_base36(number) for number in with_place["place"].to_list())
+    place_numbers = with_place.select(pl.col("place").cast(pl.String).str.join("\n")).item()
     index = {"count": addresses.height, "fold": UMLAUT_SPELLINGS,
              "fields": {name: lines(with_place, name) for name in ("customer_id", "company", "contact")},
              "places": {name: lines(places, name) for name in ("postcode", "city")}, "place": place_numbers}
@@ -85,13 +81,8 @@ def write_search_index(addresses: pl.DataFrame, staging: Path) -> int:
     return len(data)
 
 
-def _base36(number: int) -> str:
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    text = digits[number % 36]
-    while number >= 36:
-        number //= 36
-        text = digits[number % 36] + text
-    return text
+def _one_line(value: pl.Expr) -> pl.Expr:
+    return value.cast(pl.String).fill_null("").str.replace_all(r"[\r\n]+", " ")
 
 
 def _recorded(previous: Path | None) -> dict[str, str]:
@@ -104,10 +95,10 @@ def _recorded(previous: Path | None) -> dict[str, str]:
     return record if isinstance(record, dict) else {}
 
 
-def _reused(source: Path, target: Path, content: bytes) -> bool:
-    """The previous build's file, when it still holds exactly `content`, linked (or copied) into place."""
+def _reused(source: Path, target: Path, parts: tuple, size: int) -> bool:
+    """The previous build's file, when it still holds exactly `parts`, linked (or copied) into place."""
     try:
-        if source.stat().st_size != len(content) or source.read_bytes() != content:
+        if source.stat().st_size != size or source.read_bytes() != b"".join(parts):
             return False
         try:
             os.link(source, target)

@@ -1,7 +1,8 @@
-"""The customer card's data: one record per address, in words, as JSON text, from the tables and metrics.
+"""The customer card's data: one record per address, in words, as JSON text, joined into shards.
 
-card_records() returns one row per address: its customer_id and `record`, the JSON text of an array
-(salesboard.publish.cards writes the records into shards that customer.html loads on demand):
+card_shard_texts() returns, per shard, the records of the addresses whose ID falls in it (card_json's
+shard_numbers), as the text of a JSON array (salesboard.publish.cards writes them as scripts that
+customer.html loads on demand). A record is an array:
 
     0 customer_id   1 name      2 owner     3 contact   4 phone     5 e-mail    6 address   7 source
     8 segment code now          9 [date it reached Z1, Z2, Z3, Z4] ("" when not reached)
@@ -9,21 +10,16 @@ card_records() returns one row per address: its customer_id and `record`, the JS
         usual days between orders] (numbers, or null)
     11 overdue follow-up: [reasons, due date, days overdue], or null
     12 call list: [reasons, sentence], or null
-    13 the timeline, newest first, rows [kind, date, …]:
-         o  order     [o, date, order number, amount (a number)]
-         a  activity  [a, date, type, owner (null: the card's owner), outcome, next follow-up]
-         q  offer     [q, date, offer number, amount (a number), state, owner, product]
-         m  mailing   [m, sent date, campaign, response date ("" when none)]
-    14 the data-quality problems known to concern this address, or null: that it is missing from the
-       address list, and the problems that name its ID (a repeated ID in the address list)
-    15 a follow-up due today or later this week (not yet overdue): its date, or null
+    13 the data-quality problems of the address's rows, or null: that it is missing from the address
+       list, and every problem of a row or cell that names its ID
+    14 a follow-up due today or later this week (not yet overdue): its date, or null
+    15… the timeline, newest first (salesboard.site.card_timeline)
 
 Dates and words are formatted here, column-wise, in the site's language. Amounts and counts are
 numbers: the card formats them with the browser's Intl.NumberFormat in the site's language and
-currency (the same figures as site.formatting's), because formatting 200,000 amounts as text in
-Polars would take most of what the card data may add to a build. The JSON is made by Polars
-string expressions over whole columns (json_text), never per address in Python; arrays rather than
-objects keep the shards small.
+currency (the same figures as site.formatting's). Every piece of text is made once, by Polars string
+expressions over whole columns; the pieces (each record's fields, its timeline rows) are put in order
+by one sort of an integer key and joined once.
 """
 from __future__ import annotations
 
@@ -34,19 +30,35 @@ import polars as pl
 from salesboard.metrics import Metrics
 from salesboard.model import Tables
 from salesboard.quality import Problem
-from salesboard.site.formatting import date_expr
-from salesboard.site.page_model import TOOLTIP_CHARS, cut_text
+from salesboard.site.card_json import (
+    json_array,
+    json_count,
+    json_day,
+    json_number,
+    json_text,
+    plain,
+    shard_numbers,
+    shown_text,
+    shown_word,
+)
+from salesboard.site.card_timeline import timeline_rows
 from salesboard.site.texts import translator
 
 # What a card's parts take in a shard, roughly, in bytes: the shard count follows from the tables'
 # sizes (known before anything is written, so the card page is told it while the data is written).
-_BYTES_PER = {"addresses": 300, "orders": 40, "activities": 60, "campaigns": 40, "offers": 70}
+_BYTES_PER = {"addresses": 300, "order_lines": 50, "activities": 60, "campaigns": 40, "offers": 70}
 SHARD_BYTES = 96_000  # aimed at; a shard stays under 200 kB
+
+# A piece's place: its address's position in shard order, then the piece within the record (the fields
+# first, the timeline rows by date, newest first, rows without a date last).
+_PLACES = 2**24
+_NEWEST = 2**23  # minus the day number: every date Polars can hold lies within ±2**23 days of 1970
 
 
 def card_shards(tables: Tables) -> int:
     """The number of card shards: a power of two, so that each holds about SHARD_BYTES."""
-    heights = {"addresses": tables.addresses.height, "orders": tables.orders.height,
+    lines = tables.order_lines if tables.order_lines is not None else tables.orders
+    heights = {"addresses": tables.addresses.height, "order_lines": lines.height,
                "activities": tables.activities.height, "campaigns": tables.campaigns.height,
                "offers": tables.offers.height if tables.offers is not None else 0}
     estimate = sum(_BYTES_PER[name] * height for name, height in heights.items())
@@ -56,85 +68,84 @@ def card_shards(tables: Tables) -> int:
     return shards
 
 
-# JSON's escapes for the characters a JSON string may not hold as they are.
-_ESCAPED = ["\\", '"', *map(chr, range(32))]
-_ESCAPES = ["\\\\", '\\"', *(json.dumps(chr(code))[1:-1] for code in range(32))]
+def card_shard_texts(tables: Tables, metrics: Metrics, language: str, follow_ups: pl.DataFrame,
+                     calls: pl.DataFrame, shards: int, problems: tuple[Problem, ...] = ()) -> list[memoryview]:
+    """Per shard (0..shards-1), its records as UTF-8 JSON array items, the last record's closing bracket
+    left to the writer (empty for a shard without addresses). `follow_ups` and `calls` are the overdue
+    list and the call list in words (follow_up_rows, call_rows)."""
+    addresses = _in_shard_order(metrics.addresses, shards)
+    heads = _fields(addresses, tables, metrics, language, follow_ups, calls, problems)
+    # The address's position looked up, not joined: the text stays where it is.
+    pos = pl.col("customer_id").replace_strict(addresses["customer_id"], addresses["pos"], default=None)
+    events = timeline_rows(tables, metrics, addresses.select("customer_id", card_owner="owner"), language).select(
+        place=pos * _PLACES + (_NEWEST - pl.col("date").cast(pl.Int64)).fill_null(_PLACES - 1), text="text")
+    if events.select(pl.col("place").is_null().any()).item():  # the rows of IDs that are no address
+        events = events.drop_nulls("place")
+    pieces = pl.concat([heads, events])
+    sizes = (pieces.select(shard=pl.lit(addresses["shard"]).gather(pl.col("place") // _PLACES),
+                           size=pl.col("text").str.len_bytes())
+             .group_by("shard").agg(pl.col("size").sum()))
+    ends_at = dict(zip(*sizes.sort("shard").select("shard", pl.col("size").cum_sum()).get_columns()))
+    # Pieces of one place (one address's rows of one day) keep their order reversed, the later row first:
+    # a stable sort from the end, read backwards.
+    order = pl.int_range(pl.len()).sort_by("place", descending=True, maintain_order=True).reverse()
+    blob = memoryview(pieces.select(pl.col("text").gather(order).str.join("").cast(pl.Binary)).item())
+    texts, start = [], 0
+    for number in range(shards):
+        end = ends_at.get(number, start)
+        texts.append(blob[start:end])
+        start = end
+    return texts
 
 
-def json_text(value: pl.Expr) -> pl.Expr:
-    """A string column as JSON strings ("…", escaped in one pass), null as null."""
-    return (pl.lit('"') + value.cast(pl.String).str.replace_many(_ESCAPED, _ESCAPES) + pl.lit('"')).fill_null("null")
+def _in_shard_order(addresses: pl.DataFrame, shards: int) -> pl.DataFrame:
+    """The addresses sorted by shard (metrics' order within one), with their position `pos` in that order."""
+    return (addresses.with_columns(shard=shard_numbers(addresses["customer_id"], shards))
+            .sort("shard", maintain_order=True).with_columns(pos=pl.int_range(pl.len(), dtype=pl.Int64)))
 
 
-def shown_text(value: pl.Expr) -> pl.Expr:
-    """Workbook text as the card shows it: cut at TOOLTIP_CHARS with "…" (the downloads keep it whole)."""
-    return json_text(cut_text(value.cast(pl.String), TOOLTIP_CHARS))
-
-
-def _plain(value: pl.Expr) -> pl.Expr:
-    """Text made here (dates, amounts, numbers: no quotes or backslashes) as JSON strings."""
-    return (pl.lit('"') + value + pl.lit('"')).fill_null("null")
-
-
-def json_number(value: pl.Expr) -> pl.Expr:
-    """A number column as JSON numbers (to the cent), null (and NaN) as null."""
-    return value.cast(pl.Float64).fill_nan(None).round(2).cast(pl.String).fill_null("null")
-
-
-def json_array(items: list[pl.Expr]) -> pl.Expr:
-    """JSON items (json_text, _plain or arrays) as one JSON array."""
-    return pl.concat_str([pl.lit("["), pl.concat_str(items, separator=","), pl.lit("]")])
-
-
-def card_records(tables: Tables, metrics: Metrics, language: str, follow_ups: pl.DataFrame,
-                 calls: pl.DataFrame, problems: tuple[Problem, ...] = ()) -> pl.DataFrame:
-    """customer_id and record, one row per address (metrics.addresses' order). `follow_ups` and `calls`
-    are the overdue list and the call list in words (follow_up_rows, call_rows)."""
+def _fields(addresses: pl.DataFrame, tables: Tables, metrics: Metrics, language: str, follow_ups: pl.DataFrame,
+            calls: pl.DataFrame, problems: tuple[Problem, ...]) -> pl.DataFrame:
+    """place, text: fields 0–14 of each record, led by "[" ("],\n[" after a shard's first record)."""
     as_of = metrics.as_of
 
     def day(column: str | pl.Expr) -> pl.Expr:
-        return _plain(date_expr(pl.col(column) if isinstance(column, str) else column, language))
+        return json_day(pl.col(column) if isinstance(column, str) else column, language)
 
     def money(column: str) -> pl.Expr:
         return json_number(pl.col(column))
 
-    def number(value: pl.Expr) -> pl.Expr:  # a count of things or days
-        return value.cast(pl.Float64).fill_nan(None).round(0).cast(pl.Int64).cast(pl.String).fill_null("null")
-
-    addresses = metrics.addresses.join(
+    joined = addresses.join(
         tables.addresses.select("customer_id", "email", "postcode", "city", "region", "source"),
         on="customer_id", how="left", maintain_order="left")
-    figures = _order_figures(tables.orders, as_of)
     follow = follow_ups.select("customer_id", f=json_array([
-        json_text(pl.col("reasons")), day("due_date"), number(pl.col("days_overdue"))]))
+        json_text(pl.col("reasons")), day("due_date"), json_count(pl.col("days_overdue"))]))
     call = calls.unique("customer_id", keep="first", maintain_order=True).select(
         "customer_id", r=json_array([json_text(pl.col("call_reasons")), json_text(pl.col("sentence"))]))
     soon = metrics.due_soon.unique("customer_id", keep="first", maintain_order=True).select(
         "customer_id", soon=day("follow_up_date"))
-    owners = addresses.select("customer_id", card_owner="owner")
-    joined = (addresses.join(figures, on="customer_id", how="left", maintain_order="left")
-              .join(follow, on="customer_id", how="left", maintain_order="left")
-              .join(call, on="customer_id", how="left", maintain_order="left")
-              .join(soon, on="customer_id", how="left", maintain_order="left")
-              .join(_timeline(tables, metrics, owners, language), on="customer_id", how="left",
-                    maintain_order="left")
-              .join(_problems(problems, language), on="customer_id", how="left", maintain_order="left"))
+    joined = joined.join(_order_figures(tables.orders, as_of, addresses.select("customer_id", "pos")), on="pos",
+                         how="left", maintain_order="left")
+    for part in (follow, call, soon, _problems(problems, language)):
+        joined = joined.join(part, on="customer_id", how="left", maintain_order="left")
     place = pl.concat_str([pl.concat_str(["postcode", "city"], separator=" ", ignore_nulls=True), pl.col("region")],
                           separator=", ", ignore_nulls=True)
-    record = json_array([
+    fields = pl.concat_str([
         json_text(pl.col("customer_id")),
-        *(shown_text(pl.col(name)) for name in ("company", "owner", "contact", "phone", "email")),
-        shown_text(place), shown_text(pl.col("source")), _plain(pl.col("segment").cast(pl.String)),
+        shown_text(pl.col("company")), shown_word(pl.col("owner")),
+        *(shown_text(pl.col(name)) for name in ("contact", "phone", "email")),
+        shown_text(place), shown_word(pl.col("source")), plain(pl.col("segment").cast(pl.String)),
         json_array([day(pl.min_horizontal("interest_date", "first_order_date")), day("first_order_date"),
                     day("second_order_date"), day("loyal_order_date")]),
-        json_array([money("revenue_12m"), money("revenue_total"), number(pl.col("order_count")),
-                    money("median_order"), number((pl.lit(as_of) - pl.col("last_order")).dt.total_days()),
-                    number(pl.col("rhythm"))]),
+        json_array([money("revenue_12m"), money("revenue_total"), json_count(pl.col("order_count")),
+                    money("median_order"), json_count((pl.lit(as_of) - pl.col("last_order")).dt.total_days()),
+                    json_count(pl.col("rhythm"))]),
         pl.col("f").fill_null("null"), pl.col("r").fill_null("null"),
-        pl.col("t").fill_null("[]"), _quality_notes(translator(language)("card.unlisted")),
-        pl.col("soon").fill_null("null"),
-    ])
-    return joined.select("customer_id", record=record)
+        _quality_notes(translator(language)("card.unlisted")), pl.col("soon").fill_null("null"),
+    ], separator=",")
+    # Each record after a shard's first closes the one before it.
+    lead = pl.when(pl.col("shard").is_first_distinct()).then(pl.lit("[")).otherwise(pl.lit("],\n["))
+    return joined.select(place=pl.col("pos") * _PLACES, text=lead + fields)
 
 
 def _quality_notes(unlisted: str) -> pl.Expr:
@@ -147,63 +158,29 @@ def _quality_notes(unlisted: str) -> pl.Expr:
             .otherwise(pl.lit("[") + note + pl.lit(",") + pl.col("q").str.slice(1)))
 
 
-def _order_figures(orders: pl.DataFrame, as_of) -> pl.DataFrame:
-    """Per customer, orders (total > 0) dated up to D: the median order, the last order's date and the
-    usual rhythm (median days between consecutive orders)."""
+def _order_figures(orders: pl.DataFrame, as_of, positions: pl.DataFrame) -> pl.DataFrame:
+    """Per address (its pos), orders (total > 0) dated up to D: the median order, the last order's date and the
+    usual rhythm (median days between consecutive orders). One sort of integers instead of one per
+    customer: the gaps are the differences between neighbours of the same customer."""
     dated = (orders.filter((pl.col("order_date") <= as_of) & (pl.col("amount") > 0))
-             .select("customer_id", "amount", day=pl.col("order_date").cast(pl.Int32)))
-    return dated.group_by("customer_id").agg(
-        median_order=pl.col("amount").median(),
-        last_order=pl.col("day").max().cast(pl.Date),
-        rhythm=pl.col("day").sort().diff().median().round(0),
-    )
-
-
-def _timeline(tables: Tables, metrics: Metrics, owners: pl.DataFrame, language: str) -> pl.DataFrame:
-    """customer_id → t: the rows of every table about the address as one JSON array, newest first (on one
-    day: orders, then offers, then activities, later rows first; mailings last)."""
-    def day(column: str) -> pl.Expr:
-        return _plain(date_expr(pl.col(column), language))
-
-    def amount() -> pl.Expr:
-        return json_number(pl.col("amount"))
-
-    def event(frame: pl.DataFrame, date: str, rank: int, row: list[pl.Expr], order: pl.Expr | None = None):
-        return frame.select("customer_id", date=pl.col(date), rank=pl.lit(rank, pl.Int8),
-                            seq=(order if order is not None else pl.int_range(pl.len())).cast(pl.Int64),
-                            t=json_array(row))
-
-    activities = tables.activities.join(owners, on="customer_id", how="left", maintain_order="left")
-    same_owner = pl.col("owner") == pl.col("card_owner")
-    events = [
-        event(tables.orders, "order_date", 3, [pl.lit('"o"'), day("order_date"), json_text(pl.col("order_id")),
-                                               amount()]),
-        event(activities, "date", 1, [
-            pl.lit('"a"'), day("date"), shown_text(pl.col("type")),
-            pl.when(same_owner).then(pl.lit("null")).otherwise(shown_text(pl.col("owner").fill_null(""))),
-            shown_text(pl.col("outcome")), day("next_follow_up")], pl.col("seq")),
-        event(tables.campaigns, "sent_date", 0, [pl.lit('"m"'), day("sent_date"), shown_text(pl.col("campaign")),
-                                                 day("response_date")]),
-    ]
-    if tables.offers is not None:
-        offers = metrics.offers.offers if metrics.offers is not None else tables.offers
-        state = pl.col("state") if "state" in offers.columns else pl.col("status")
-        events.append(event(offers, "offer_date", 2, [
-            pl.lit('"q"'), day("offer_date"), json_text(pl.col("offer_id")), amount(), json_text(state),
-            shown_text(pl.col("owner")), shown_text(pl.col("product"))]))
-    return (pl.concat(events).sort(["customer_id", "date", "rank", "seq"], descending=[False, True, True, True],
-                                   nulls_last=True)
-            .group_by("customer_id", maintain_order=True)
-            .agg(t=pl.lit("[") + pl.col("t").str.join(",") + pl.lit("]")))
+             .join(positions, on="customer_id", how="inner")
+             .select("pos", "amount", day=pl.col("order_date").cast(pl.Int32))
+             .sort("pos", "day"))
+    same = pl.col("pos") == pl.col("pos").shift(1)
+    return (dated.with_columns(gap=pl.when(same).then(pl.col("day") - pl.col("day").shift(1)))
+            .group_by("pos").agg(
+                median_order=pl.col("amount").median(),
+                last_order=pl.col("day").max().cast(pl.Date),
+                rhythm=pl.col("gap").median().round(0),
+            ))
 
 
 def _problems(problems: tuple[Problem, ...], language: str) -> pl.DataFrame:
-    """customer_id → q: the problems that name an address's ID (a repeated ID in the address list), where
-    they are and what was done, as a JSON array. Other problems (a bad date, a missing amount) do not
-    say whose row it was."""
-    rows = [(str(problem.params["id"]), f"{problem.location(language)}: {problem.describe(language)} — "
-                                        f"{problem.done(language)}")
-            for problem in problems if isinstance(problem.params.get("id"), str | int)]
-    frame = pl.DataFrame(rows, schema={"customer_id": pl.String, "text": pl.String}, orient="row")
-    return frame.group_by("customer_id", maintain_order=True).agg(
+    """customer_id → q: the problems of an address's rows (those that carry its ID), where they are and
+    what was done, as a JSON array."""
+    concerned = [problem for problem in problems if problem.customer_ids]
+    frame = pl.DataFrame({"customer_id": [list(problem.customer_ids) for problem in concerned],
+                          "text": [problem.text(language) for problem in concerned]},
+                         schema={"customer_id": pl.List(pl.String), "text": pl.String})
+    return frame.explode("customer_id").group_by("customer_id", maintain_order=True).agg(
         q=pl.lit("[") + json_text(pl.col("text")).str.join(",") + pl.lit("]"))

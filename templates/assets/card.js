@@ -1,12 +1,14 @@
 /*
  * The customer card (customer.html#id=<customer ID, URL-encoded>): finds the address's shard by the
- * CRC-32 of its UTF-8 ID modulo the number of shards (salesboard.publish.cards computes the same),
+ * CRC-32 of the first 32 bytes of its UTF-8 ID modulo the number of shards (salesboard.site.card_json
+ * computes the same),
  * loads cards/<n>.js as a script (a page opened from disk may load a script, not fetch a file), which
  * hands its records to window.salesboardCards(n, records), and shows the record. A record is an
  * array laid out as salesboard/site/card_data.py describes (amounts and counts as numbers, shown
  * with Intl.NumberFormat in the page's language and the site's currency); all its text goes in through
  * textContent, links only as checked tel:/mailto: hrefs. Back and forward move between cards
- * (hashchange). The timeline shows PAGE_ROWS rows at a time, the newest first.
+ * (hashchange). The timeline (the record's items from TIMELINE on, newest first) shows PAGE_ROWS rows at
+ * a time; an order shows its status, and its line items folded.
  */
 'use strict';
 
@@ -22,6 +24,11 @@
   const LANG = document.documentElement.lang || 'de';
   const CURRENCY = typeof config.currency === 'string' && config.currency ? config.currency : 'EUR';
   const PAGE_ROWS = 50;
+  const SHARD_KEY_BYTES = 32;
+  const QUALITY = 13;  // where a record holds its data-quality problems
+  const DUE_SOON = 14;
+  const TIMELINE = 15;  // and where its timeline begins
+  const ORDER_ITEMS = 7;  // where an order row's line items begin
   const PRINTED_ROWS = 12;  // the newest rows on paper: the card prints on one page
   const shards = new Map();  // shard number → Map(id → record), once loaded
   const waiting = new Map();  // shard number → callbacks waiting for it
@@ -86,9 +93,10 @@
     return table;
   })();
 
+  // Of the ID's first SHARD_KEY_BYTES bytes (UTF-8), as salesboard.site.card_json.shard_numbers.
   function crc32(text) {
     let crc = 0xffffffff;
-    for (const byte of new TextEncoder().encode(text)) {
+    for (const byte of new TextEncoder().encode(text).subarray(0, SHARD_KEY_BYTES)) {
       crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
     }
     return (crc ^ 0xffffffff) >>> 0;
@@ -223,8 +231,8 @@
     if (follow) {
       box.appendChild(el('p', 'card-follow-up',
         fill(WORDS.follow_up_text, { reasons: follow[0], due: follow[1], days: count(follow[2]) })));
-    } else if (record[15]) {
-      box.appendChild(el('p', 'card-follow-up', fill(WORDS.due_soon, { date: record[15] })));
+    } else if (record[DUE_SOON]) {
+      box.appendChild(el('p', 'card-follow-up', fill(WORDS.due_soon, { date: record[DUE_SOON] })));
     } else {
       box.appendChild(el('p', 'muted', WORDS.no_follow_up));
     }
@@ -245,7 +253,8 @@
     const stateWord = (state) => WORDS['state.' + state] || state || '';
     switch (kind) {
       case 'o':
-        return [date, WORDS['kind.o'], money(row[3], 2), row[2] ? fill(WORDS.order_no, { id: row[2] }) : ''];
+        return [date, WORDS['kind.o'], money(row[3], 2),
+          [row[2] ? fill(WORDS.order_no, { id: row[2] }) : '', row[6]].filter(Boolean).join(' · ')];
       case 'a': {
         const who = row[3] === null ? owner : row[3];
         const next = row[5] ? fill(WORDS.next, { date: row[5] }) : '';
@@ -262,10 +271,55 @@
     }
   }
 
+  // An order's status as the workbook says it; a cancelled one says so even without a status column.
+  function orderStatus(row) {
+    const cancelled = row[5] === true;
+    const text = row[4] || (cancelled ? WORDS.cancelled : '');
+    if (!text) {
+      return null;
+    }
+    const badge = el('span', 'order-status' + (cancelled ? ' order-cancelled' : ''), text);
+    if (cancelled) {
+      badge.title = WORDS.cancelled_note;
+    }
+    return badge;
+  }
+
+  // The line items of an order, folded: article, quantity, unit price, amount.
+  function orderItems(row) {
+    const items = row.slice(ORDER_ITEMS).filter(Array.isArray);
+    if (!items.length) {
+      return null;
+    }
+    const fold = el('details', 'order-items');
+    fold.appendChild(el('summary', null, fill(items.length === 1 ? WORDS.item : WORDS.items,
+      { count: count(items.length) })));
+    const table = el('table', 'order-lines');
+    const head = el('tr', null);
+    ['article', 'quantity', 'unit_price', 'amount'].forEach((key) => head.appendChild(el('th', null, WORDS[key])));
+    table.appendChild(el('thead', null)).appendChild(head);
+    const body = el('tbody', null);
+    items.forEach((item) => {
+      const line = el('tr', item[4] === true ? 'line-cancelled' : null);
+      const quantity = typeof item[1] === 'number' ? formatted(item[1], { maximumFractionDigits: 3 }) : '';
+      const price = typeof item[2] === 'number' ? money(item[2], 2) : '';
+      [item[0] || '', quantity, price, money(item[3], 2)].forEach((text, i) => {
+        line.appendChild(el('td', i ? 'num' : null, text));
+      });
+      if (item[4] === true) {
+        line.title = WORDS.cancelled;
+      }
+      body.appendChild(line);
+    });
+    table.appendChild(body);
+    fold.appendChild(table);
+    return fold;
+  }
+
   function timeline(record) {
     const box = el('div', 'card-timeline');
     box.appendChild(el('h3', null, WORDS.timeline));
-    const rows = Array.isArray(record[13]) ? record[13] : [];
+    const rows = record.slice(TIMELINE).filter(Array.isArray);
     if (!rows.length) {
       box.appendChild(el('p', 'muted', WORDS.no_timeline));
       return box;
@@ -278,11 +332,24 @@
       const fragment = document.createDocumentFragment();
       rows.slice(shown, shown + PAGE_ROWS).forEach((row, i) => {
         const [date, kind, what, details] = describe(row, record[2]);
-        const item = el('li', 'event event-' + row[0] + (shown + i >= PRINTED_ROWS ? ' print-hidden' : ''));
+        const cancelled = row[0] === 'o' && row[5] === true;
+        const item = el('li', 'event event-' + row[0] + (cancelled ? ' event-cancelled' : '')
+          + (shown + i >= PRINTED_ROWS ? ' print-hidden' : ''));
         item.appendChild(el('span', 'event-date', date));
         item.appendChild(el('span', 'event-kind', kind));
         item.appendChild(el('span', 'event-what', what));
-        item.appendChild(el('span', 'event-details', details));
+        const about = el('span', 'event-details', details);
+        if (row[0] === 'o') {
+          const badge = orderStatus(row);
+          if (badge) {
+            about.prepend(badge, details ? ' · ' : '');
+          }
+          const items = orderItems(row);
+          if (items) {
+            about.appendChild(items);
+          }
+        }
+        item.appendChild(about);
         fragment.appendChild(item);
       });
       list.appendChild(fragment);
@@ -301,7 +368,7 @@
     const box = el('div', 'card-quality');
     box.appendChild(el('h3', null, WORDS.quality));
     const list = el('ul', null);
-    record[14].forEach((text) => list.appendChild(el('li', null, text)));
+    record[QUALITY].forEach((text) => list.appendChild(el('li', null, text)));
     box.appendChild(list);
     return box;
   }
@@ -318,7 +385,7 @@
     article.appendChild(figures(record));
     article.appendChild(todo(record));
     article.appendChild(timeline(record));
-    if (Array.isArray(record[14]) && record[14].length) {
+    if (Array.isArray(record[QUALITY]) && record[QUALITY].length) {
       article.appendChild(problems(record));
     }
     root.replaceChildren(article);

@@ -2,10 +2,11 @@
  * The search field in every page's header: finds addresses by name, customer ID, contact, city or
  * postcode while typing, and opens the customer card (customer.html#id=<ID, URL-encoded>).
  *
- * The index is a script, cards/search.js, loaded when the field is first used (a page opened from
- * disk may load a script but not fetch a file); it calls window.salesboardSearch({count, fold,
- * fields, places, place}): IDs, names and contacts one a line; the distinct postcodes and cities,
- * and per address the number of its place among them (base 36); and the umlaut spellings (ä → ae).
+ * The index is a script, cards/search.js, loaded once the page is idle, or at once when the field is
+ * used first (a page opened from disk may load a script but not fetch a file); it calls
+ * window.salesboardSearch({count, fold, fields, places, place}): IDs, names and contacts one a line;
+ * the distinct postcodes and cities, and per address the number of its place among them; and the
+ * umlaut spellings (ä → ae).
  * Matching folds case, and umlauts both ways: a term matches a field when its spelled-out form
  * (krüger → krueger) or its form without accents (krüger → kruger) is in the field's same form, so
  * "Krueger", "Kruger" and "krüger" all find Krüger. Every term must match; the best matches come
@@ -39,39 +40,65 @@
     return node;
   }
 
-  // The two folded forms of a text: umlauts spelled out, and accents dropped (ß → ss in both).
+  // The two folded forms of a text: umlauts spelled out, and accents dropped (ß → ss in both). Only
+  // letters beyond ASCII change, each the same way wherever it stands: each is folded once, then looked
+  // up.
   function folder(spellings) {
     const letters = Object.keys(spellings).join('');
     const pattern = letters ? new RegExp('[' + letters + ']', 'g') : null;
     const spell = (text) => (pattern ? text.replace(pattern, (letter) => spellings[letter]) : text);
     const strip = (text) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const spelledOf = new Map();
+    const strippedOf = new Map();
+    const spelledChar = (char) => {
+      if (!spelledOf.has(char)) {
+        spelledOf.set(char, strip(spell(char)));
+      }
+      return spelledOf.get(char);
+    };
+    const strippedChar = (char) => {
+      if (!strippedOf.has(char)) {
+        strippedOf.set(char, spell(strip(char)));
+      }
+      return strippedOf.get(char);
+    };
+    const beyondAscii = /[^\u0000-\u007f]/g;
     return (text) => {
       const lower = String(text).toLowerCase();
-      return { spelled: strip(spell(lower)), stripped: spell(strip(lower)) };
+      if (!/[^\u0000-\u007f]/.test(lower)) {
+        return { spelled: lower, stripped: lower };
+      }
+      return { spelled: lower.replace(beyondAscii, spelledChar), stripped: lower.replace(beyondAscii, strippedChar) };
     };
   }
 
   function buildIndex(data) {
     const fold = folder(data && data.fold ? data.fold : {});
-    const split = (text) => String(text || '').split('\n');
     const fields = data.fields || {};
     const places = data.places || {};
-    const ids = split(fields.customer_id);
-    const names = split(fields.company);
-    const contacts = split(fields.contact);
-    const postcodes = split(places.postcode);
-    const cities = split(places.city);
-    const place = split(data.place);
+    // Each field's lines folded at once, as one text: a few passes over the whole index.
+    const lines = (text) => {
+      const plain = String(text || '');
+      const folded = fold(plain);
+      return { values: plain.split('\n'), spelled: folded.spelled.split('\n'), stripped: folded.stripped.split('\n') };
+    };
+    const ids = lines(fields.customer_id);
+    const names = lines(fields.company);
+    const contacts = lines(fields.contact);
+    const postcodes = lines(places.postcode);
+    const cities = lines(places.city);
+    const place = String(data.place || '').split('\n');
     const count = Number(data.count) || 0;
     const entries = new Array(count);
+    const form = (kind, i, at) => [ids[kind][i] || '', names[kind][i] || '', contacts[kind][i] || '',
+      postcodes[kind][at] || '', cities[kind][at] || ''];
     for (let i = 0; i < count; i += 1) {
-      const at = parseInt(place[i], 36);
-      const values = [ids[i] || '', names[i] || '', contacts[i] || '', postcodes[at] || '', cities[at] || ''];
-      const joined = fold(values.join(SEPARATOR));
+      const at = parseInt(place[i], 10);
       // The name folded, for ties: compared by code unit, with umlauts spelled out that is close to
       // the alphabet's order, and far quicker than a collator over thousands of matches.
-      entries[i] = { values: values, spelled: joined.spelled, stripped: joined.stripped,
-                     id: values[0].toLowerCase(), name: fold(values[1]).spelled };
+      entries[i] = { values: form('values', i, at), spelled: form('spelled', i, at).join(SEPARATOR),
+                     stripped: form('stripped', i, at).join(SEPARATOR), id: (ids.values[i] || '').toLowerCase(),
+                     name: names.spelled[i] || '' };
     }
     return { entries: entries, fold: fold };
   }
@@ -247,6 +274,14 @@
   }
 
   input.addEventListener('focus', loadIndex);
+  // Loaded early, so the first search finds at once, but after the page's own work (a card, a chart).
+  window.addEventListener('load', () => {
+    if (window.requestIdleCallback) {
+      window.requestIdleCallback(loadIndex, { timeout: 3000 });
+    } else {
+      setTimeout(loadIndex, 500);
+    }
+  });
   input.addEventListener('input', search);
   input.addEventListener('keydown', (event) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {

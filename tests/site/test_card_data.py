@@ -8,7 +8,9 @@ import re
 import pytest
 from support.cards import (
     LONG_NOTE,
+    QUALITY,
     SPECIAL_ID,
+    TIMELINE,
     card_record,
     read_search_index,
     read_shard,
@@ -49,16 +51,18 @@ def test_a_card_holds_what_the_workbooks_say(site):
 
 
 def test_the_timeline_is_every_row_of_the_workbooks_newest_first(site):
-    timeline = card_record(site, "1001")[13]
+    timeline = card_record(site, "1001")[TIMELINE:]
     assert timeline == [
         # Anna is the card's owner: null stands for her.
         ["a", "15.10.2026", "Anruf", None, "Rückruf vereinbart", "20.11.2026"],
-        ["o", "10.09.2026", "A-2", 1234.56],
+        ["o", "10.09.2026", "A-2", 1234.56, None, False, None],
         ["a", "01.08.2026", "Besuch", "Tim", "Bedarf aufgenommen", ""],
         ["m", "16.03.2026", "Mailing Frühjahr", "16.03.2026"],
-        ["o", "02.03.2026", "A-1", 150.5],  # two line items, dated by the first
+        # Two line items, dated by the first, each with its amount.
+        ["o", "02.03.2026", "A-1", 150.5, None, False, None, [None, None, None, 100.5, False],
+         [None, None, None, 50.0, False]],
     ]
-    assert card_record(site, "2002")[13] == [["a", "20.11.2026", "Anruf", None, "Angebot gewünscht", "28.11.2026"],
+    assert card_record(site, "2002")[TIMELINE:] == [["a", "20.11.2026", "Anruf", None, "Angebot gewünscht", "28.11.2026"],
                                              ["m", "16.03.2026", "Mailing Frühjahr", ""]]
 
 
@@ -66,16 +70,16 @@ def test_open_follow_ups_overdue_or_due_this_week(site):
     # 1001's call of 15.10. promised a call on 20.11. that nothing settled; and a Z3 last in touch 43 days ago
     # (cadence 30, so due on 14.11.): 13 days overdue, the larger of the two.
     overdue = card_record(site, "1001")
-    assert overdue[11] == ["fällig, Kontaktrhythmus", "14.11.2026", 13] and overdue[15] is None
+    assert overdue[11] == ["fällig, Kontaktrhythmus", "14.11.2026", 13] and overdue[14] is None
     soon = card_record(site, "2002")
-    assert soon[11] is None and soon[15] == "28.11.2026"
+    assert soon[11] is None and soon[14] == "28.11.2026"
 
 
 def test_an_id_with_special_characters_and_hostile_cells_stay_text(site):
     record = card_record(site, SPECIAL_ID)
     assert record[0] == SPECIAL_ID and record[1] == "<b>Böse</b> & Co"
     assert record[5] == "javascript:alert(1)" and record[4] == "<script>"  # the page links neither
-    note = record[13][0]
+    note = record[TIMELINE]
     # The card shows a 32,767-character note cut to 2,000 characters with "…"; the downloads keep it whole.
     assert note[:2] == ["a", "01.11.2026"] and note[4] == LONG_NOTE[:1999] + "…" and len(note[4]) == 2000
     # The shard stays one script: no "</script>" or line break of the data ends it early.
@@ -93,7 +97,7 @@ def test_every_address_is_in_exactly_one_shard_and_in_the_index(site):
     assert len(list(site_file(site, CARDS).glob("[0-9]*.js"))) == shard_count(site)
     index = read_search_index(site)
     assert index["count"] == 3 and index["fields"]["customer_id"].split("\n") == ["1001", "2002", SPECIAL_ID]
-    places = [index["places"]["city"].split("\n")[int(place, 36)] for place in index["place"].split("\n")]
+    places = [index["places"]["city"].split("\n")[int(place)] for place in index["place"].split("\n")]
     assert places == ["Dresden", "Berlin", "München"]
     assert index["fold"] == {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}
 
@@ -124,8 +128,8 @@ def test_unchanged_shards_are_not_written_again(tmp_path):
 def test_english_cards_in_english_formats(tmp_path):
     write_card_workbooks(tmp_path / "input")
     assert build(tmp_path, "--lang", "en") == 0
-    timeline = card_record(tmp_path / "site", "1001")[13]
-    assert timeline[1] == ["o", "2026-09-10", "A-2", 1234.56]
+    timeline = card_record(tmp_path / "site", "1001")[TIMELINE:]
+    assert timeline[1] == ["o", "2026-09-10", "A-2", 1234.56, None, False, None]
 
 
 def _table_cells(html: str, table: str) -> list:
@@ -159,10 +163,10 @@ def test_the_card_lists_the_problems_known_to_concern_its_address(tmp_path):
     assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "--as-of", "2026-11-25",
                  "-q"]) == 0
     # Customer 9 is only in the orders; customer 2 is listed twice ("Adressen alt" is read first and kept).
-    assert card_record(tmp_path / "site", "9")[14] == [
+    assert card_record(tmp_path / "site", "9")[QUALITY] == [
         "Nicht in der Adressliste: nur aus Aufträgen, Kontakten oder Mailings bekannt."]
-    problems = card_record(tmp_path / "site", "2")[14]
+    problems = card_record(tmp_path / "site", "2")[QUALITY]
     assert problems == ["input/Adressen.xlsx, Blatt 'Adressen', Zelle A3: Kundennummer 2 kommt noch einmal vor "
                         "(zuerst in input/Adressen alt.xlsx, Blatt 'Adressen', Zelle A2) — Zeile übersprungen, die "
                         "erste behalten"]
-    assert card_record(tmp_path / "site", "1")[14] is None
+    assert card_record(tmp_path / "site", "1")[QUALITY] is None

@@ -6,13 +6,17 @@ import json
 import re
 from pathlib import Path
 
-from salesboard.publish.cards import CARDS, SEARCH_FILE, shard_of
+from salesboard.publish.cards import CARDS, SEARCH_FILE
+from salesboard.site.card_json import shard_of
 from support.site import site_file
 from support.workbooks import write_workbook
 
 # An ID with every character that could break a URL, a JSON string or the page.
 SPECIAL_ID = 'A/1#"<script>ü'
 LONG_NOTE = ("<img src=x onerror=alert(1)> " + "Notiz " * 6000)[:32767]
+# Where a record (salesboard.site.card_data) holds its data-quality problems, and where its timeline begins.
+QUALITY = 13
+TIMELINE = 15
 
 
 def write_card_workbooks(folder: Path) -> None:
@@ -71,3 +75,40 @@ def read_search_index(output_dir: Path) -> dict:
     match = re.fullmatch(r"window\.salesboardSearch\((\{.*\})\);\n", text, re.DOTALL)
     assert match
     return json.loads(match.group(1))
+
+
+ORDER_CUSTOMER = "4004"
+# Longer than the bytes an ID's shard is worked out from, and those bytes shared with another ID.
+LONG_ID = "Kundennummer für Großkunden Süd – 0001"
+LONG_ID_TWIN = "Kundennummer für Großkunden Süd – 0002"
+
+
+def write_order_workbooks(folder: Path) -> None:
+    """Baumarkt Ost (4004) with orders as a shop keeps them: line items with article, quantity and unit
+    price (no amount column), a status per line, one order cancelled, one cancelled in part, one
+    returned, and a line whose quantity cannot be read; a contact whose follow-up date cannot be read;
+    Nachbar GmbH (5005) with one order, and 6006 with only a cancelled one; two addresses with long IDs
+    (LONG_ID, LONG_ID_TWIN)."""
+    D = dt.date
+    write_workbook(folder / "Adressen.xlsx", {"Adressen": [
+        ["Kundennummer", "Firma", "Ort"], [4004, "Baumarkt Ost", "Leipzig"], [5005, "Nachbar GmbH", "Halle"],
+        [LONG_ID, "Großkunde Süd", "Ulm"], [LONG_ID_TWIN, "Großkunde Süd II", "Ulm"]]})
+    write_workbook(folder / "Bestellungen.xlsx", {
+        "Aufträge": [
+            ["Kundennummer", "Auftragsnummer", "Auftragsdatum", "Artikel", "Menge", "Einzelpreis", "Status"],
+            [4004, "B-1", D(2026, 5, 4), "Schrauben", 10, 0.5, "geliefert"],
+            [4004, "B-1", D(2026, 5, 4), "Dübel", 4, 2.25, "geliefert"],
+            [4004, "B-2", D(2026, 6, 1), "Bohrer", 1, 30, "storniert"],
+            [4004, "B-3", D(2026, 7, 1), "Säge", 1, 20, "geliefert"],
+            [4004, "B-3", D(2026, 7, 1), "Hammer", 2, 7.5, "storniert"],
+            [4004, "B-4", D(2026, 8, 3), "Zange", "viele", 9.9, "offen"],  # row 7: no quantity, no amount
+            [4004, "B-5", D(2026, 9, 10), "Leiter", 1, 80, "geliefert"],
+            [5005, "N-1", D(2026, 9, 11), "Farbe", 3, 12, "geliefert"],
+            [6006, "X-1", D(2026, 9, 12), "Nägel", 1, 5, "storniert"],  # only cancelled: no address
+        ],
+        "Retouren": [["Auftragsnummer", "Status"], ["B-5", "retourniert"]],
+    })
+    write_workbook(folder / "Kontakte.xlsx", {"Kontakte": [
+        ["Kundennummer", "Datum", "Kontaktart", "Ergebnis", "Wiedervorlage"],
+        [4004, D(2026, 9, 1), "Anruf", "Reklamation Leiter", "bald"],  # row 2: no date to follow up on
+    ]})

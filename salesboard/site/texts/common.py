@@ -120,6 +120,7 @@ WORDS: dict[str, dict[str, str]] = {
     "col.file": {"de": "Datei", "en": "File"},
     "col.sheet": {"de": "Blatt", "en": "Sheet"},
     "col.cell": {"de": "Zelle", "en": "Cell"},
+    "col.customer": {"de": "Kunde", "en": "Customer"},
     "col.message": {"de": "Problem", "en": "Problem"},
     "col.action": {"de": "Behandlung", "en": "What was done"},
     "col.table": {"de": "Erkannt als", "en": "Recognised as"},

@@ -1,0 +1,106 @@
+"""JSON text made by Polars string expressions over whole columns, for the customer cards, and the shard
+an address's card lies in.
+
+The cards are many small JSON arrays; making their text column-wise (never per address in Python) is
+what keeps them cheap to build. The shard of an ID is the CRC-32 of its first SHARD_KEY_BYTES UTF-8
+bytes modulo the shard count (card.js computes the same), worked out byte position by byte position
+over the whole ID column.
+"""
+from __future__ import annotations
+
+import json
+import zlib
+
+import polars as pl
+
+from salesboard.site.formatting import date_expr
+from salesboard.site.page_model import TOOLTIP_CHARS, cut_text
+
+# A longer ID (a customer known by a long name) is told apart by its first bytes well enough.
+SHARD_KEY_BYTES = 32
+
+# JSON's escapes for the characters a JSON string may not hold as they are.
+_ESCAPED = ["\\", '"', *map(chr, range(32))]
+_ESCAPES = ["\\\\", '\\"', *(json.dumps(chr(code))[1:-1] for code in range(32))]
+
+
+def json_text(value: pl.Expr) -> pl.Expr:
+    """A string column as JSON strings ("…", escaped in one pass), null as null."""
+    return (pl.lit('"') + value.cast(pl.String).str.replace_many(_ESCAPED, _ESCAPES) + pl.lit('"')).fill_null("null")
+
+
+def shown_text(value: pl.Expr) -> pl.Expr:
+    """Workbook text as the card shows it: cut at TOOLTIP_CHARS with "…" (the downloads keep it whole)."""
+    return json_text(cut_text(value.cast(pl.String), TOOLTIP_CHARS))
+
+
+def plain(value: pl.Expr) -> pl.Expr:
+    """Text made here (dates, amounts, numbers: no quotes or backslashes) as JSON strings."""
+    return (pl.lit('"') + value + pl.lit('"')).fill_null("null")
+
+
+def by_value(make, value: pl.Expr, default: str) -> pl.Expr:
+    """`make` (one expression of text) worked out once per distinct value and looked up for each row,
+    `default` for null: far cheaper for a column whose values repeat (dates, types, owners, states)."""
+    distinct = value.unique(maintain_order=True)  # the same order in both places it is used
+    return value.replace_strict(distinct, make(distinct), default=pl.lit(default))
+
+
+def json_day(value: pl.Expr, language: str) -> pl.Expr:
+    """A date column as JSON strings in the language's format ("" when none)."""
+    return by_value(lambda day: plain(date_expr(day, language)), value, '""')
+
+
+def shown_word(value: pl.Expr) -> pl.Expr:
+    """shown_text of a column whose values repeat (a type, an owner, a status, an article)."""
+    return by_value(shown_text, value, "null")
+
+
+def json_number(value: pl.Expr) -> pl.Expr:
+    """A number column as JSON numbers (to the cent), null (and NaN) as null."""
+    return value.cast(pl.Float64).fill_nan(None).round(2).cast(pl.String).fill_null("null")
+
+
+def json_count(value: pl.Expr) -> pl.Expr:
+    """A count of things or days as a JSON integer, null (and NaN) as null."""
+    return value.cast(pl.Float64).fill_nan(None).round(0).cast(pl.Int64).cast(pl.String).fill_null("null")
+
+
+def json_bool(value: pl.Expr) -> pl.Expr:
+    return pl.when(value).then(pl.lit("true")).otherwise(pl.lit("false"))
+
+
+def json_array(items: list[pl.Expr]) -> pl.Expr:
+    """JSON items (json_text, plain or arrays) as one JSON array."""
+    return pl.concat_str([pl.lit("["), pl.concat_str(items, separator=","), pl.lit("]")])
+
+
+def shard_of(customer_id: str, shards: int) -> int:
+    """The shard of one ID, as shard_numbers() works it out for a column."""
+    return zlib.crc32(customer_id.encode("utf-8")[:SHARD_KEY_BYTES]) % shards
+
+
+def _crc_table() -> pl.Series:
+    table = []
+    for byte in range(256):
+        crc = byte
+        for _ in range(8):
+            crc = 0xEDB88320 ^ (crc >> 1) if crc & 1 else crc >> 1
+        table.append(crc)
+    return pl.Series(table, dtype=pl.UInt32)
+
+
+_CRC_TABLE = _crc_table()
+
+
+def shard_numbers(ids: pl.Series, shards: int) -> pl.Series:
+    """The shard of each ID: CRC-32 (zlib's) of its first SHARD_KEY_BYTES bytes, modulo `shards`."""
+    frame = pl.DataFrame({"key": ids.cast(pl.String).fill_null("").cast(pl.Binary).bin.head(SHARD_KEY_BYTES)})
+    frame = frame.with_columns(crc=pl.lit(0xFFFFFFFF, pl.UInt32))
+    longest = frame.select(pl.col("key").bin.size().max()).item() or 0
+    table = pl.lit(_CRC_TABLE)
+    for position in range(longest):
+        byte = pl.col("key").bin.get(position, null_on_oob=True).cast(pl.UInt32)
+        step = table.gather((pl.col("crc") ^ byte) & 0xFF) ^ (pl.col("crc") // 256)
+        frame = frame.with_columns(crc=pl.when(byte.is_null()).then(pl.col("crc")).otherwise(step))
+    return frame.select(((pl.col("crc") ^ 0xFFFFFFFF) % shards).cast(pl.Int64).alias("shard")).to_series()
