@@ -598,11 +598,12 @@ reading; the downloads are still written beside the pages, out of its sight):
   once, the largest first so that both finish together. Cells are read as text, which costs about a fifth more
   than the plain read's typed columns and keeps `01067` and a text after 150 numbers as they are.
 - **Conversion** turns the text into dates and amounts with one cheap step per column; the pattern matching
-  (`31.12.25`, `1.234,56 €`) runs only on the cells that step left. Line items are grouped into orders per
-  file, in the read threads, so that the cache keeps orders.
-- **After reading** come the metrics for today and for last week, the pages, and the downloads, which are
-  written while last week's figures and the pages are made; a process start and the imports add about a
-  quarter second.
+  (`31.12.25`, `1.234,56 €`) runs only on the cells that step left. The cache keeps the order lines, which
+  the customer cards show; they are grouped into orders at every build.
+- **After reading** come the metrics: the segments and follow-ups as of today, the call list with its
+  history and its back-test as of D − 90 (the week in review beside it, in a second thread), then the
+  twelve weeks of the cards' sparklines, while the downloads and the customer cards are written in two
+  more threads; then the pages. A process start and the imports add about half a second.
 - **Rebuilds** load the parsed tables of unchanged workbooks from Parquet, and copy the downloads from the
   last site when the follow-up list is unchanged.
 - **Site size** is checked without the downloads: the pages carry at most 5,000 rows per table, and the
