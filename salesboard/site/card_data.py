@@ -28,6 +28,7 @@ import json
 import polars as pl
 
 from salesboard.metrics import Metrics
+from salesboard.metrics.call_candidates import usual_gaps
 from salesboard.model import Tables
 from salesboard.quality import Problem
 from salesboard.site.card_json import (
@@ -124,9 +125,7 @@ def _fields(addresses: pl.DataFrame, tables: Tables, metrics: Metrics, language:
         "customer_id", r=json_array([json_text(pl.col("call_reasons")), json_text(pl.col("sentence"))]))
     soon = metrics.due_soon.unique("customer_id", keep="first", maintain_order=True).select(
         "customer_id", soon=day("follow_up_date"))
-    joined = joined.join(_order_figures(tables.orders, as_of, addresses.select("customer_id", "pos")), on="pos",
-                         how="left", maintain_order="left")
-    for part in (follow, call, soon, _problems(problems, language)):
+    for part in (_order_figures(tables.orders, as_of), follow, call, soon, _problems(problems, language)):
         joined = joined.join(part, on="customer_id", how="left", maintain_order="left")
     place = pl.concat_str([pl.concat_str(["postcode", "city"], separator=" ", ignore_nulls=True), pl.col("region")],
                           separator=", ", ignore_nulls=True)
@@ -158,21 +157,14 @@ def _quality_notes(unlisted: str) -> pl.Expr:
             .otherwise(pl.lit("[") + note + pl.lit(",") + pl.col("q").str.slice(1)))
 
 
-def _order_figures(orders: pl.DataFrame, as_of, positions: pl.DataFrame) -> pl.DataFrame:
-    """Per address (its pos), orders (total > 0) dated up to D: the median order, the last order's date and the
-    usual rhythm (median days between consecutive orders). One sort of integers instead of one per
-    customer: the gaps are the differences between neighbours of the same customer."""
-    dated = (orders.filter((pl.col("order_date") <= as_of) & (pl.col("amount") > 0))
-             .join(positions, on="customer_id", how="inner")
-             .select("pos", "amount", day=pl.col("order_date").cast(pl.Int32))
-             .sort("pos", "day"))
-    same = pl.col("pos") == pl.col("pos").shift(1)
-    return (dated.with_columns(gap=pl.when(same).then(pl.col("day") - pl.col("day").shift(1)))
-            .group_by("pos").agg(
-                median_order=pl.col("amount").median(),
-                last_order=pl.col("day").max().cast(pl.Date),
-                rhythm=pl.col("gap").median().round(0),
-            ))
+def _order_figures(orders: pl.DataFrame, as_of) -> pl.DataFrame:
+    """Per customer, orders (total > 0) dated up to D: the median order, the last order's date and the
+    usual rhythm (the call list's usual gap between consecutive orders, in whole days)."""
+    dated = orders.filter((pl.col("order_date") <= as_of) & (pl.col("amount") > 0))
+    return (dated.group_by("customer_id").agg(median_order=pl.col("amount").median(),
+                                             last_order=pl.col("order_date").max())
+            .join(usual_gaps(dated), on="customer_id", how="left")
+            .select("customer_id", "median_order", "last_order", rhythm=pl.col("usual_gap").round(0)))
 
 
 def _problems(problems: tuple[Problem, ...], language: str) -> pl.DataFrame:
