@@ -21,6 +21,7 @@ from salesboard.cli import main, parse_args, settings_from_args
 from salesboard.config import Settings
 from salesboard.errors import BuildError
 from salesboard.pipeline import BuildResult, build_site
+from salesboard.publish.swap import current_build
 from salesboard.watch import Snapshot, Timing, Watcher, scan
 
 EVENTS = Timing(debounce=0.2, full_rescan=30, folder_retry=0.1)
@@ -263,7 +264,7 @@ def test_a_broken_save_keeps_the_last_good_contents_until_a_good_save(settings, 
     good = orders.read_bytes()
     site, lines = settings.output_dir, []
     with running(Watcher(settings, timing=EVENTS, log=lines.append)):
-        wait_until(lambda: (site / "index.html").is_file())
+        wait_until(lambda: current_build(site) is not None)  # the entry pages come before the switch
         shown = summary(site)["counts"]
         save_like_excel(orders, good[: len(good) // 2])  # caught half-written
         wait_until(lambda: len(lines) == 3)
@@ -312,7 +313,7 @@ def test_only_the_saved_workbook_is_read_again(settings, input_dir):
 def test_workbooks_are_closed_after_a_build_and_can_be_replaced_meanwhile(settings, input_dir):
     write_team_workbooks(input_dir)
     with running(Watcher(settings, timing=EVENTS, log=lambda line: None)):
-        wait_until(lambda: (settings.output_dir / "index.html").is_file())
+        wait_until(lambda: current_build(settings.output_dir) is not None)
         held = [os.readlink(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")
                 if os.path.exists(f"/proc/self/fd/{fd}")]
         assert not [target for target in held if target.startswith(str(input_dir.resolve()))]
