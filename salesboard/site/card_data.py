@@ -5,7 +5,7 @@ shard_numbers), as the text of a JSON array (salesboard.publish.cards writes the
 customer.html loads on demand). A record is an array:
 
     0 customer_id   1 name      2 owner     3 contact   4 phone     5 e-mail    6 address   7 source
-    8 segment code now          9 [date it reached Z1, Z2, Z3, Z4] ("" when not reached)
+    8 segment code now          9 [date it reached Z1, Z2, Z3, Z4] (null when not reached)
     10 [revenue 12 months, revenue all time, orders, median order, days since the last order,
         usual days between orders] (numbers, or null)
     11 overdue follow-up: [reasons, due date, days overdue], or null
@@ -15,9 +15,10 @@ customer.html loads on demand). A record is an array:
     14 a follow-up due today or later this week (not yet overdue): its date, or null
     15… the timeline, newest first (salesboard.site.card_timeline)
 
-Dates and words are formatted here, column-wise, in the site's language. Amounts and counts are
-numbers: the card formats them with the browser's Intl.NumberFormat in the site's language and
-currency (the same figures as site.formatting's). Every piece of text is made once, by Polars string
+Words are made here, column-wise, in the site's language. Dates are day numbers (days since 1970),
+which the card shows in the site's date format; amounts and counts are numbers, which the card formats
+with the browser's Intl.NumberFormat in the site's language and currency (the same figures as
+site.formatting's). Every piece of text is made once, by Polars string
 expressions over whole columns; the pieces (each record's fields, its timeline rows) are put in order
 by one sort of an integer key and joined once.
 """
@@ -111,7 +112,7 @@ def _fields(addresses: pl.DataFrame, tables: Tables, metrics: Metrics, language:
     as_of = metrics.as_of
 
     def day(column: str | pl.Expr) -> pl.Expr:
-        return json_day(pl.col(column) if isinstance(column, str) else column, language)
+        return json_day(pl.col(column) if isinstance(column, str) else column)
 
     def money(column: str) -> pl.Expr:
         return json_number(pl.col(column))

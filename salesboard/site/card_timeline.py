@@ -2,18 +2,20 @@
 
     o  order     [o, date, order number, amount, status, cancelled, article, line item, line item, …]
                  status as the workbook has it (null without a status column; "returned" in the
-                 site's language for an order a returns list marks); cancelled true when
+                 site's language for an order a returns list marks); cancelled 1 when
                  every line is cancelled or a returns list marks the order; the amount is what counts
                  (the lines that are not cancelled), of a cancelled order what was ordered; article:
                  the product of an order of one line. The line items [article, quantity, unit price,
                  amount, cancelled] follow when the order has several lines or a quantity or price.
     a  activity  [a, date, type, owner (null: the card's owner), outcome, next follow-up]
     q  offer     [q, date, offer number, amount, state, owner, product]
-    m  mailing   [m, sent date, campaign, response date ("" when none)]
+    m  mailing   [m, sent date, campaign, response date (null when none)]
 
 timeline_rows() returns them in the order that breaks ties of one day (mailings, activities, offers,
 orders; within each, reading order): the card shows the later first. Each row starts with a comma, and
 so does each line item: rows follow the card's fields in the card's array, line items their order's.
+In the data a row's kind is its letter's place in TIMELINE_KINDS, dates are days since 1970 (null when
+none), "cancelled" is 1 or 0.
 """
 from __future__ import annotations
 
@@ -21,22 +23,25 @@ import polars as pl
 
 from salesboard.metrics import Metrics
 from salesboard.model import Tables
-from salesboard.site.card_json import json_bool, json_day, json_number, json_text, shown_text, shown_word
+from salesboard.site.card_json import json_day, json_flag, json_number, json_text, shown_text, shown_word
 from salesboard.site.texts import translator
+
+# A row's kind is its letter's place here (a digit is shorter in the data); card.js is told the letters.
+TIMELINE_KINDS = ("o", "a", "q", "m")
 
 
 def timeline_rows(tables: Tables, metrics: Metrics, owners: pl.DataFrame, language: str) -> pl.DataFrame:
     """customer_id, date, text: every row of the address's tables as card.js reads it."""
     def day(column: str) -> pl.Expr:
-        return json_day(pl.col(column), language)
+        return json_day(pl.col(column))
 
     activities = tables.activities.join(owners, on="customer_id", how="left", maintain_order="left")
     same_owner = pl.col("owner") == pl.col("card_owner")
     rows = [
         tables.campaigns.select("customer_id", date="sent_date", text=_row([
-            pl.lit('"m"'), day("sent_date"), shown_word(pl.col("campaign")), day("response_date")])),
+            _kind("m"), day("sent_date"), shown_word(pl.col("campaign")), day("response_date")])),
         activities.select("customer_id", "date", text=_row([
-            pl.lit('"a"'), day("date"), shown_word(pl.col("type")),
+            _kind("a"), day("date"), shown_word(pl.col("type")),
             pl.when(same_owner).then(pl.lit("null")).otherwise(shown_word(pl.col("owner").fill_null(""))),
             shown_text(pl.col("outcome")), day("next_follow_up")])),
     ]
@@ -44,14 +49,18 @@ def timeline_rows(tables: Tables, metrics: Metrics, owners: pl.DataFrame, langua
         offers = metrics.offers.offers if metrics.offers is not None else tables.offers
         state = pl.col("state") if "state" in offers.columns else pl.col("status")
         rows.append(offers.select("customer_id", date="offer_date", text=_row([
-            pl.lit('"q"'), day("offer_date"), json_text(pl.col("offer_id")), json_number(pl.col("amount")),
+            _kind("q"), day("offer_date"), json_text(pl.col("offer_id")), json_number(pl.col("amount")),
             json_text(state), shown_text(pl.col("owner")), shown_text(pl.col("product"))])))
     orders = card_orders(order_lines(tables), translator(language)("card.returned"))
     rows.append(orders.select("customer_id", date="order_date", text=_row([
-        pl.lit('"o"'), day("order_date"), json_text(pl.col("order_id")), json_number(pl.col("amount")),
-        shown_word(pl.col("status")), json_bool(pl.col("cancelled")), shown_word(pl.col("article"))],
+        _kind("o"), day("order_date"), json_text(pl.col("order_id")), json_number(pl.col("amount")),
+        shown_word(pl.col("status")), json_flag(pl.col("cancelled")), shown_word(pl.col("article"))],
         pl.col("items"))))
     return pl.concat(rows)
+
+
+def _kind(letter: str) -> pl.Expr:
+    return pl.lit(str(TIMELINE_KINDS.index(letter)))
 
 
 def _row(items: list[pl.Expr], tail: pl.Expr | None = None) -> pl.Expr:
@@ -61,7 +70,7 @@ def _row(items: list[pl.Expr], tail: pl.Expr | None = None) -> pl.Expr:
 
 def _item() -> pl.Expr:
     return _row([shown_word(pl.col("product")), json_number(pl.col("quantity")), json_number(pl.col("unit_price")),
-                 json_number(pl.col("amount")), json_bool(pl.col("cancelled"))])
+                 json_number(pl.col("amount")), json_flag(pl.col("cancelled"))])
 
 
 def order_lines(tables: Tables) -> pl.DataFrame:

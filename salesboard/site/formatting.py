@@ -10,6 +10,8 @@ import polars as pl
 
 _SEPARATORS = {"de": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 _CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
+# A date as the site shows it (the customer card's script formats its day numbers with the same pattern).
+DATE_FORMATS = {"de": "%d.%m.%Y", "en": "%Y-%m-%d"}
 
 
 def _is_missing(value) -> bool:
@@ -50,7 +52,7 @@ def fmt_date(value, language: str = "de") -> str:
         return ""
     if isinstance(value, str):
         value = dt.date.fromisoformat(value[:10])
-    return value.strftime("%d.%m.%Y") if language == "de" else value.isoformat()
+    return value.strftime(DATE_FORMATS[language])
 
 
 def fmt_datetime(value: dt.datetime, language: str = "de") -> str:
@@ -100,7 +102,7 @@ def percent_expr(column: pl.Expr, language: str = "de", decimals: int = 1) -> pl
 
 
 def date_expr(column: pl.Expr, language: str = "de") -> pl.Expr:
-    return column.dt.strftime("%d.%m.%Y" if language == "de" else "%Y-%m-%d").fill_null("")
+    return column.dt.strftime(DATE_FORMATS[language]).fill_null("")
 
 
 def template_expr(template: str, values: dict[str, pl.Expr]) -> pl.Expr:

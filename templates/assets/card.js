@@ -5,7 +5,8 @@
  * loads cards/<n>.js as a script (a page opened from disk may load a script, not fetch a file), which
  * hands its records to window.salesboardCards(n, records), and shows the record. A record is an
  * array laid out as salesboard/site/card_data.py describes (amounts and counts as numbers, shown
- * with Intl.NumberFormat in the page's language and the site's currency); all its text goes in through
+ * with Intl.NumberFormat in the page's language and the site's currency; dates as days since 1970,
+ * shown in the site's date format); all its text goes in through
  * textContent, links only as checked tel:/mailto: hrefs. Back and forward move between cards
  * (hashchange). The timeline (the record's items from TIMELINE on, newest first) shows PAGE_ROWS rows at
  * a time; an order shows its status, and its line items folded.
@@ -23,6 +24,8 @@
   const SHARDS = Math.max(1, Number(config.shards) || 1);
   const LANG = document.documentElement.lang || 'de';
   const CURRENCY = typeof config.currency === 'string' && config.currency ? config.currency : 'EUR';
+  const DATE_FORMAT = typeof config.dateFormat === 'string' ? config.dateFormat : '%Y-%m-%d';
+  const KINDS = Array.isArray(config.kinds) ? config.kinds : [];  // a timeline row's kind: a place in this list
   const PAGE_ROWS = 50;
   const SHARD_KEY_BYTES = 32;
   const QUALITY = 13;  // where a record holds its data-quality problems
@@ -74,6 +77,16 @@
   const money = (value, digits) => formatted(value, { style: 'currency', currency: CURRENCY,
                                                       minimumFractionDigits: digits, maximumFractionDigits: digits });
   const count = (value) => formatted(value, { maximumFractionDigits: 0 });
+
+  // A day number (days since 1970) in the site's date pattern (%d, %m, %Y); anything else as nothing.
+  function day(value) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      return '';
+    }
+    const date = new Date(value * 86400000);
+    const parts = { d: date.getUTCDate(), m: date.getUTCMonth() + 1, Y: date.getUTCFullYear() };
+    return DATE_FORMAT.replace(/%([dmY])/g, (all, part) => String(parts[part]).padStart(part === 'Y' ? 4 : 2, '0'));
+  }
 
   function fill(template, values) {
     return String(template || '').replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
@@ -202,7 +215,7 @@
       const reached = (record[9] || [])[i];
       const item = el('li', reached ? 'reached' : 'not-reached');
       item.appendChild(el('span', 'step-name', SEGMENTS[segment] || segment));
-      item.appendChild(el('span', 'step-date', reached || '–'));
+      item.appendChild(el('span', 'step-date', day(reached) || '–'));
       steps.appendChild(item);
     });
     box.appendChild(el('h3', null, WORDS.reached));
@@ -230,9 +243,9 @@
     box.appendChild(el('h3', null, WORDS.follow_up));
     if (follow) {
       box.appendChild(el('p', 'card-follow-up',
-        fill(WORDS.follow_up_text, { reasons: follow[0], due: follow[1], days: count(follow[2]) })));
-    } else if (record[DUE_SOON]) {
-      box.appendChild(el('p', 'card-follow-up', fill(WORDS.due_soon, { date: record[DUE_SOON] })));
+        fill(WORDS.follow_up_text, { reasons: follow[0], due: day(follow[1]), days: count(follow[2]) })));
+    } else if (typeof record[DUE_SOON] === 'number') {
+      box.appendChild(el('p', 'card-follow-up', fill(WORDS.due_soon, { date: day(record[DUE_SOON]) })));
     } else {
       box.appendChild(el('p', 'muted', WORDS.no_follow_up));
     }
@@ -248,8 +261,13 @@
   }
 
   // One timeline row as [date, kind, what, details] in words.
+  function kindOf(row) {
+    return KINDS[row[0]] || '';
+  }
+
   function describe(row, owner) {
-    const [kind, date] = row;
+    const kind = kindOf(row);
+    const date = day(row[1]);
     const stateWord = (state) => WORDS['state.' + state] || state || '';
     switch (kind) {
       case 'o':
@@ -257,7 +275,7 @@
           [row[2] ? fill(WORDS.order_no, { id: row[2] }) : '', row[6]].filter(Boolean).join(' · ')];
       case 'a': {
         const who = row[3] === null ? owner : row[3];
-        const next = row[5] ? fill(WORDS.next, { date: row[5] }) : '';
+        const next = typeof row[5] === 'number' ? fill(WORDS.next, { date: day(row[5]) }) : '';
         return [date, row[2] || WORDS['kind.a'], row[4] || '', [who, next].filter(Boolean).join(' · ')];
       }
       case 'q':
@@ -265,7 +283,7 @@
           [row[2] ? fill(WORDS.order_no, { id: row[2] }) : '', row[6], row[5]].filter(Boolean).join(' · ')];
       case 'm':
         return [date, WORDS['kind.m'], row[2] || '',
-          row[3] ? fill(WORDS.responded, { date: row[3] }) : WORDS.no_response];
+          typeof row[3] === 'number' ? fill(WORDS.responded, { date: day(row[3]) }) : WORDS.no_response];
       default:
         return [date, String(kind), '', ''];
     }
@@ -273,7 +291,7 @@
 
   // An order's status as the workbook says it; a cancelled one says so even without a status column.
   function orderStatus(row) {
-    const cancelled = row[5] === true;
+    const cancelled = row[5] === 1;
     const text = row[4] || (cancelled ? WORDS.cancelled : '');
     if (!text) {
       return null;
@@ -300,13 +318,13 @@
     table.appendChild(el('thead', null)).appendChild(head);
     const body = el('tbody', null);
     items.forEach((item) => {
-      const line = el('tr', item[4] === true ? 'line-cancelled' : null);
+      const line = el('tr', item[4] === 1 ? 'line-cancelled' : null);
       const quantity = typeof item[1] === 'number' ? formatted(item[1], { maximumFractionDigits: 3 }) : '';
       const price = typeof item[2] === 'number' ? money(item[2], 2) : '';
       [item[0] || '', quantity, price, money(item[3], 2)].forEach((text, i) => {
         line.appendChild(el('td', i ? 'num' : null, text));
       });
-      if (item[4] === true) {
+      if (item[4] === 1) {
         line.title = WORDS.cancelled;
       }
       body.appendChild(line);
@@ -332,14 +350,15 @@
       const fragment = document.createDocumentFragment();
       rows.slice(shown, shown + PAGE_ROWS).forEach((row, i) => {
         const [date, kind, what, details] = describe(row, record[2]);
-        const cancelled = row[0] === 'o' && row[5] === true;
-        const item = el('li', 'event event-' + row[0] + (cancelled ? ' event-cancelled' : '')
+        const letter = kindOf(row);
+        const cancelled = letter === 'o' && row[5] === 1;
+        const item = el('li', 'event event-' + letter + (cancelled ? ' event-cancelled' : '')
           + (shown + i >= PRINTED_ROWS ? ' print-hidden' : ''));
         item.appendChild(el('span', 'event-date', date));
         item.appendChild(el('span', 'event-kind', kind));
         item.appendChild(el('span', 'event-what', what));
         const about = el('span', 'event-details', details);
-        if (row[0] === 'o') {
+        if (letter === 'o') {
           const badge = orderStatus(row);
           if (badge) {
             about.prepend(badge, details ? ' · ' : '');

@@ -109,6 +109,18 @@ def test_the_card_shows_everything_as_text_and_back_and_forward_move_between_car
     page.wait_for_function("() => document.querySelector('.card-name')?.textContent === '<b>Böse</b> & Co'")
 
 
+def test_an_english_card_in_english_words_dates_and_amounts(open_page, tmp_path):
+    write_card_workbooks(tmp_path / "input")
+    assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "--as-of", AS_OF,
+                 "--lang", "en", "-q"]) == 0
+    page = open_card(open_page, tmp_path / "site", "1001")
+    events = page.locator(".timeline .event")
+    assert events.nth(0).locator(".event-details").text_content() == "Anna · follow up 2026-11-20"
+    assert events.nth(1).text_content() == "2026-09-10Order€1,234.56No. A-2"
+    assert page.locator(".card-steps .step-date").all_text_contents() == ["2026-03-02", "2026-03-02", "2026-09-10",
+                                                                          "–"]
+
+
 def test_an_unknown_id_and_no_id_say_so(open_page, site):
     page = open_card(open_page, site, "9999")
     assert "9999" in page.locator(".card-status").text_content()

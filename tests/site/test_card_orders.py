@@ -14,6 +14,7 @@ from support.cards import (
     QUALITY,
     TIMELINE,
     card_record,
+    day,
     read_shard,
     write_order_workbooks,
 )
@@ -37,15 +38,15 @@ def test_orders_keep_their_status_and_line_items_cancelled_ones_too(site):
     orders = [row for row in card_record(site, ORDER_CUSTOMER)[TIMELINE:] if row[0] == "o"]
     assert orders == [
         # Returned by the returns sheet: shown as returned, counts toward nothing.
-        ["o", "10.09.2026", "B-5", 80.0, "retourniert", True, "Leiter", ["Leiter", 1.0, 80.0, 80.0, True]],
+        ["o", day("10.09.2026"), "B-5", 80.0, "retourniert", 1, "Leiter", ["Leiter", 1.0, 80.0, 80.0, 1]],
         # One line cancelled: the order is what is left (1 × 20,00), the cancelled line marked.
-        ["o", "01.07.2026", "B-3", 20.0, "geliefert", False, None, ["Säge", 1.0, 20.0, 20.0, False],
-         ["Hammer", 2.0, 7.5, 15.0, True]],
+        ["o", day("01.07.2026"), "B-3", 20.0, "geliefert", 0, None, ["Säge", 1.0, 20.0, 20.0, 0],
+         ["Hammer", 2.0, 7.5, 15.0, 1]],
         # Cancelled as a whole: what was ordered.
-        ["o", "01.06.2026", "B-2", 30.0, "storniert", True, "Bohrer", ["Bohrer", 1.0, 30.0, 30.0, True]],
+        ["o", day("01.06.2026"), "B-2", 30.0, "storniert", 1, "Bohrer", ["Bohrer", 1.0, 30.0, 30.0, 1]],
         # 10 × 0,50 + 4 × 2,25.
-        ["o", "04.05.2026", "B-1", 14.0, "geliefert", False, None, ["Schrauben", 10.0, 0.5, 5.0, False],
-         ["Dübel", 4.0, 2.25, 9.0, False]],
+        ["o", day("04.05.2026"), "B-1", 14.0, "geliefert", 0, None, ["Schrauben", 10.0, 0.5, 5.0, 0],
+         ["Dübel", 4.0, 2.25, 9.0, 0]],
     ]
 
 

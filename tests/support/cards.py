@@ -51,10 +51,19 @@ def write_card_workbooks(folder: Path) -> None:
     ]})
 
 
-def shard_count(output_dir: Path) -> int:
+def day(text: str) -> int:
+    """A date written as on the German site (31.12.2025) as the day number a card record holds."""
+    return (dt.datetime.strptime(text, "%d.%m.%Y").date() - dt.date(1970, 1, 1)).days
+
+
+def card_page_data(output_dir: Path) -> dict:
     html = site_file(output_dir, "customer.html").read_text(encoding="utf-8")
     data = re.search(r'<script type="application/json" id="card-data">(.*?)</script>', html, re.DOTALL).group(1)
-    return json.loads(data)["shards"]
+    return json.loads(data)
+
+
+def shard_count(output_dir: Path) -> int:
+    return card_page_data(output_dir)["shards"]
 
 
 def read_shard(path: Path) -> tuple[int, list]:
@@ -65,9 +74,14 @@ def read_shard(path: Path) -> tuple[int, list]:
 
 
 def card_record(output_dir: Path, customer_id: str) -> list | None:
-    number = shard_of(customer_id, shard_count(output_dir))
-    _, records = read_shard(site_file(output_dir, f"{CARDS}/{number}.js"))
-    return next((record for record in records if record[0] == customer_id), None)
+    """The record of an address as its shard holds it, its timeline rows' kinds read as card.js reads them
+    (the place of a letter in the page's list)."""
+    data = card_page_data(output_dir)
+    _, records = read_shard(site_file(output_dir, f"{CARDS}/{shard_of(customer_id, data['shards'])}.js"))
+    record = next((record for record in records if record[0] == customer_id), None)
+    if record is None:
+        return None
+    return record[:TIMELINE] + [[data["kinds"][row[0]], *row[1:]] for row in record[TIMELINE:]]
 
 
 def read_search_index(output_dir: Path) -> dict:
