@@ -1,6 +1,7 @@
 """The customer card's data: one record per address, in words, as JSON text, joined into shards.
 
-card_shard_texts() returns, per shard, the records of the addresses whose ID falls in it (card_json's
+card_timeline() makes the timeline rows that need only the tables (while the metrics are worked out);
+card_shard_texts() adds the rest and returns, per shard, the records of the addresses whose ID falls in it (card_json's
 shard_numbers), as the text of a JSON array (salesboard.publish.cards writes them as scripts that
 customer.html loads on demand). A record is an array:
 
@@ -25,6 +26,7 @@ by one sort of an integer key and joined once.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -43,7 +45,7 @@ from salesboard.site.card_json import (
     shown_text,
     shown_word,
 )
-from salesboard.site.card_timeline import timeline_rows
+from salesboard.site.card_timeline import TIMELINE_KINDS, offer_rows, table_rows
 from salesboard.site.texts import translator
 
 # What a card's parts take in a shard, roughly, in bytes: the shard count follows from the tables'
@@ -51,10 +53,43 @@ from salesboard.site.texts import translator
 _BYTES_PER = {"addresses": 300, "order_lines": 50, "activities": 60, "campaigns": 40, "offers": 70}
 SHARD_BYTES = 96_000  # aimed at; a shard stays under 200 kB
 
-# A piece's place: its address's position in shard order, then the piece within the record (the fields
-# first, the timeline rows by date, newest first, rows without a date last).
-_PLACES = 2**24
+# A piece's place: its address's position in shard order, then the piece within the record: the fields
+# first, the timeline rows by date, newest first (of one day, in TIMELINE_KINDS order), rows without a
+# date last.
 _NEWEST = 2**23  # minus the day number: every date Polars can hold lies within ±2**23 days of 1970
+_KINDS = len(TIMELINE_KINDS)
+_UNDATED = 2 * _NEWEST * _KINDS
+_PLACES = 2 * _UNDATED
+
+
+@dataclass(frozen=True)
+class CardTimeline:
+    """What the cards need of the tables alone, made while the metrics are worked out: the number of
+    shards, each address's shard (in the order of tables.addresses, which the metrics keep) and the
+    timeline rows of the orders, activities and mailings, placed (`place`, `text`)."""
+
+    shards: int
+    shard: pl.Series
+    pieces: pl.DataFrame
+
+
+def card_timeline(tables: Tables, language: str) -> CardTimeline:
+    shards = card_shards(tables)
+    shard = shard_numbers(tables.addresses["customer_id"], shards)
+    addresses = _in_shard_order(tables.addresses.select("customer_id"), shard)
+    return CardTimeline(shards, shard, _placed(table_rows(tables, language), addresses))
+
+
+def _placed(rows: pl.DataFrame, addresses: pl.DataFrame) -> pl.DataFrame:
+    """place, text of timeline rows (customer_id, date, kind, text); the rows of IDs that are no address
+    dropped."""
+    # The address's position looked up, not joined: the text stays where it is.
+    pos = pl.col("customer_id").replace_strict(addresses["customer_id"], addresses["pos"], default=None)
+    within = ((_NEWEST - pl.col("date").cast(pl.Int64)) * _KINDS + pl.col("kind")).fill_null(_UNDATED + pl.col("kind"))
+    placed = rows.select(place=pos * _PLACES + within, text="text")
+    if placed.select(pl.col("place").is_null().any()).item():
+        placed = placed.drop_nulls("place")
+    return placed
 
 
 def card_shards(tables: Tables) -> int:
@@ -70,40 +105,39 @@ def card_shards(tables: Tables) -> int:
     return shards
 
 
-def card_shard_texts(tables: Tables, metrics: Metrics, language: str, follow_ups: pl.DataFrame,
-                     calls: pl.DataFrame, shards: int, problems: tuple[Problem, ...] = ()) -> list[memoryview]:
-    """Per shard (0..shards-1), its records as UTF-8 JSON array items, the last record's closing bracket
-    left to the writer (empty for a shard without addresses). `follow_ups` and `calls` are the overdue
-    list and the call list in words (follow_up_rows, call_rows)."""
-    addresses = _in_shard_order(metrics.addresses, shards)
+def card_shard_texts(tables: Tables, metrics: Metrics, language: str, follow_ups: pl.DataFrame, calls: pl.DataFrame,
+                     timeline: CardTimeline, problems: tuple[Problem, ...] = ()) -> list[memoryview]:
+    """Per shard (0..timeline.shards-1), its records as UTF-8 JSON array items, the last record's closing
+    bracket left to the writer (empty for a shard without addresses). `follow_ups` and `calls` are the
+    overdue list and the call list in words (follow_up_rows, call_rows)."""
+    addresses = _in_shard_order(metrics.addresses, timeline.shard)
     heads = _fields(addresses, tables, metrics, language, follow_ups, calls, problems)
-    # The address's position looked up, not joined: the text stays where it is.
-    pos = pl.col("customer_id").replace_strict(addresses["customer_id"], addresses["pos"], default=None)
-    events = timeline_rows(tables, metrics, addresses.select("customer_id", card_owner="owner"), language).select(
-        place=pos * _PLACES + (_NEWEST - pl.col("date").cast(pl.Int64)).fill_null(_PLACES - 1), text="text")
-    if events.select(pl.col("place").is_null().any()).item():  # the rows of IDs that are no address
-        events = events.drop_nulls("place")
-    pieces = pl.concat([heads, events])
+    events = [timeline.pieces]
+    if metrics.offers is not None:
+        events.append(_placed(offer_rows(metrics.offers.offers), addresses))
+    pieces = pl.concat([heads, *events])
     sizes = (pieces.select(shard=pl.lit(addresses["shard"]).gather(pl.col("place") // _PLACES),
                            size=pl.col("text").str.len_bytes())
              .group_by("shard").agg(pl.col("size").sum()))
     ends_at = dict(zip(*sizes.sort("shard").select("shard", pl.col("size").cum_sum()).get_columns()))
     # Pieces of one place (one address's rows of one day) keep their order reversed, the later row first:
-    # a stable sort from the end, read backwards.
-    order = pl.int_range(pl.len()).sort_by("place", descending=True, maintain_order=True).reverse()
-    blob = memoryview(pieces.select(pl.col("text").gather(order).str.join("").cast(pl.Binary)).item())
+    # a stable sort from the end, read backwards (sorting the frame moves the text far faster than
+    # gathering it by a sorted index).
+    blob = memoryview(pieces.sort("place", descending=True, maintain_order=True)
+                      .select(pl.col("text").reverse().str.join("").cast(pl.Binary)).item())
     texts, start = [], 0
-    for number in range(shards):
+    for number in range(timeline.shards):
         end = ends_at.get(number, start)
         texts.append(blob[start:end])
         start = end
     return texts
 
 
-def _in_shard_order(addresses: pl.DataFrame, shards: int) -> pl.DataFrame:
-    """The addresses sorted by shard (metrics' order within one), with their position `pos` in that order."""
-    return (addresses.with_columns(shard=shard_numbers(addresses["customer_id"], shards))
-            .sort("shard", maintain_order=True).with_columns(pos=pl.int_range(pl.len(), dtype=pl.Int64)))
+def _in_shard_order(addresses: pl.DataFrame, shard: pl.Series) -> pl.DataFrame:
+    """The addresses sorted by their `shard` (their own order within one), with their position `pos` in that
+    order."""
+    return (addresses.with_columns(shard=shard).sort("shard", maintain_order=True)
+            .with_columns(pos=pl.int_range(pl.len(), dtype=pl.Int64)))
 
 
 def _fields(addresses: pl.DataFrame, tables: Tables, metrics: Metrics, language: str, follow_ups: pl.DataFrame,

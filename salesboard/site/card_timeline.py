@@ -11,67 +11,68 @@
     q  offer     [q, date, offer number, amount, state, owner, product]
     m  mailing   [m, sent date, campaign, response date (null when none)]
 
-timeline_rows() returns them in the order that breaks ties of one day (mailings, activities, offers,
-orders; within each, reading order): the card shows the later first. Each row starts with a comma, and
-so does each line item: rows follow the card's fields in the card's array, line items their order's.
-In the data a row's kind is its letter's place in TIMELINE_KINDS, dates are days since 1970 (null when
-none), "cancelled" is 1 or 0.
+Each row starts with a comma, and so does each line item: rows follow the card's fields in the card's
+array, line items their order's. In the data a row's kind is its letter's place in TIMELINE_KINDS, dates
+are days since 1970 (null when none), "cancelled" is 1 or 0.
 """
 from __future__ import annotations
 
 import polars as pl
 
-from salesboard.metrics import Metrics
 from salesboard.model import Tables
 from salesboard.site.card_json import json_day, json_flag, json_number, json_text, shown_text, shown_word
 from salesboard.site.texts import translator
 
-# A row's kind is its letter's place here (a digit is shorter in the data); card.js is told the letters.
-TIMELINE_KINDS = ("o", "a", "q", "m")
+# A row's kind is its letter's place here (a digit is shorter in the data; card.js is told the letters),
+# and on one day the rows show in this order: an order above the offer it follows, and so on.
+TIMELINE_KINDS = ("o", "q", "a", "m")
 
 
-def timeline_rows(tables: Tables, metrics: Metrics, owners: pl.DataFrame, language: str) -> pl.DataFrame:
-    """customer_id, date, text: every row of the address's tables as card.js reads it."""
+def table_rows(tables: Tables, language: str) -> pl.DataFrame:
+    """customer_id, date, kind (its place in TIMELINE_KINDS), text: the rows of the orders, activities
+    and mailings as card.js reads them. They need the tables only, so they can be made while the metrics
+    are worked out; the offers' rows need the offers' states (offer_rows)."""
     def day(column: str) -> pl.Expr:
         return json_day(pl.col(column))
 
+    owners = tables.addresses.select("customer_id", card_owner="owner")
     activities = tables.activities.join(owners, on="customer_id", how="left", maintain_order="left")
     same_owner = pl.col("owner") == pl.col("card_owner")
-    rows = [
-        tables.campaigns.select("customer_id", date="sent_date", text=_row([
-            _kind("m"), day("sent_date"), shown_word(pl.col("campaign")), day("response_date")])),
-        activities.select("customer_id", "date", text=_row([
-            _kind("a"), day("date"), shown_word(pl.col("type")),
+    orders = card_orders(order_lines(tables), translator(language)("card.returned"))
+    return pl.concat([
+        tables.campaigns.select("customer_id", date="sent_date", **_row("m", [
+            day("sent_date"), shown_word(pl.col("campaign")), day("response_date")])),
+        activities.select("customer_id", "date", **_row("a", [
+            day("date"), shown_word(pl.col("type")),
             pl.when(same_owner).then(pl.lit("null")).otherwise(shown_word(pl.col("owner").fill_null(""))),
             shown_text(pl.col("outcome")), day("next_follow_up")])),
-    ]
-    if tables.offers is not None:
-        offers = metrics.offers.offers if metrics.offers is not None else tables.offers
-        state = pl.col("state") if "state" in offers.columns else pl.col("status")
-        rows.append(offers.select("customer_id", date="offer_date", text=_row([
-            _kind("q"), day("offer_date"), json_text(pl.col("offer_id")), json_number(pl.col("amount")),
-            json_text(state), shown_text(pl.col("owner")), shown_text(pl.col("product"))])))
-    orders = card_orders(order_lines(tables), translator(language)("card.returned"))
-    rows.append(orders.select("customer_id", date="order_date", text=_row([
-        _kind("o"), day("order_date"), json_text(pl.col("order_id")), json_number(pl.col("amount")),
-        shown_word(pl.col("status")), json_flag(pl.col("cancelled")), shown_word(pl.col("article"))],
-        pl.col("items"))))
-    return pl.concat(rows)
+        orders.select("customer_id", date="order_date", **_row("o", [
+            day("order_date"), json_text(pl.col("order_id")), json_number(pl.col("amount")),
+            shown_word(pl.col("status")), json_flag(pl.col("cancelled")), shown_word(pl.col("article"))],
+            pl.col("items"))),
+    ])
 
 
-def _kind(letter: str) -> pl.Expr:
-    return pl.lit(str(TIMELINE_KINDS.index(letter)))
+def offer_rows(offers: pl.DataFrame) -> pl.DataFrame:
+    """The rows of the offers (metrics' offers, with their state), as table_rows'."""
+    return offers.select("customer_id", date="offer_date", **_row("q", [
+        json_day(pl.col("offer_date")), json_text(pl.col("offer_id")), json_number(pl.col("amount")),
+        json_text(pl.col("state")), shown_text(pl.col("owner")), shown_text(pl.col("product"))]))
 
 
-def _row(items: list[pl.Expr], tail: pl.Expr | None = None) -> pl.Expr:
+def _row(kind: str, items: list[pl.Expr], tail: pl.Expr | None = None) -> dict[str, pl.Expr]:
+    code = TIMELINE_KINDS.index(kind)
+    return {"kind": pl.lit(code, pl.Int64), "text": _array([pl.lit(str(code)), *items], tail)}
+
+
+def _array(items: list[pl.Expr], tail: pl.Expr | None = None) -> pl.Expr:
     return pl.concat_str([pl.lit(",["), pl.concat_str(items, separator=","), *([tail] if tail is not None else []),
                           pl.lit("]")])
 
 
 def _item() -> pl.Expr:
-    return _row([shown_word(pl.col("product")), json_number(pl.col("quantity")), json_number(pl.col("unit_price")),
-                 json_number(pl.col("amount")), json_flag(pl.col("cancelled"))])
-
+    return _array([shown_word(pl.col("product")), json_number(pl.col("quantity")), json_number(pl.col("unit_price")),
+                   json_number(pl.col("amount")), json_flag(pl.col("cancelled"))])
 
 def order_lines(tables: Tables) -> pl.DataFrame:
     """The order lines as read; tables made without them (their orders only) give one line per order."""

@@ -2,6 +2,7 @@
 workbooks; IDs and cells that could break a URL, a script or the page; the links of every table."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -67,6 +68,23 @@ def test_the_timeline_is_every_row_of_the_workbooks_newest_first(site):
     assert card_record(site, "2002")[TIMELINE:] == [
         ["a", day("20.11.2026"), "Anruf", None, "Angebot gewünscht", day("28.11.2026")],
         ["m", day("16.03.2026"), "Mailing Frühjahr", None]]
+
+
+def test_offers_on_the_card_with_their_state_below_the_order_of_the_same_day(tmp_path):
+    write_card_workbooks(tmp_path / "input")
+    write_workbook(tmp_path / "input" / "Angebote.xlsx", {"Angebote": [
+        ["Angebotsnummer", "Angebotsdatum", "Kundennummer", "Angebotswert", "Status", "Betreuer", "Produkt"],
+        ["AN-1", dt.date(2026, 9, 10), 1001, 1200, "angenommen", "Anna", "Wartung"],
+        ["AN-2", dt.date(2026, 11, 1), 1001, 80.5, None, None, None]]})
+    assert build(tmp_path) == 0
+    timeline = card_record(tmp_path / "site", "1001")[TIMELINE:]
+    # AN-2 is still open (no status, no order after it); AN-1 was accepted on the day of order A-2, which shows
+    # above it: of one day, the order first. Every offer is also an activity of stage offer (type "Angebot").
+    assert [row for row in timeline if row[0] == "q"] == [
+        ["q", day("01.11.2026"), "AN-2", 80.5, "open", None, None],
+        ["q", day("10.09.2026"), "AN-1", 1200, "won", "Anna", "Wartung"]]
+    kinds_on_10_09 = [row[0] for row in timeline if row[1] == day("10.09.2026")]
+    assert kinds_on_10_09[:2] == ["o", "q"]
 
 
 def test_open_follow_ups_overdue_or_due_this_week(site):
