@@ -27,7 +27,7 @@ from salesboard.publish.oserrors import output_error
 from salesboard.publish.summary import summary_dict, write_summary
 from salesboard.publish.swap import current_build, publish_site, repair_summary, staging_folder
 from salesboard.quality import Problem, tally, word
-from salesboard.site.card_data import CardTimeline, card_shard_texts, card_timeline
+from salesboard.site.card_data import TableCards, card_shard_texts, table_cards
 from salesboard.site.formatting import fmt_date, fmt_number
 from salesboard.site.page_model import Page
 from salesboard.site.pages import (
@@ -104,11 +104,11 @@ def locked_build(settings: Settings, cache: TableCache | None, started: float) -
     # Most of the customer cards' text needs only the tables: it is made while the metrics are worked out,
     # whose Polars steps leave the second core idle much of the time.
     with ThreadPoolExecutor(max_workers=1) as beside:
-        timeline = beside.submit(card_timeline, read.tables, settings.language)
+        made = beside.submit(table_cards, read.tables, settings.as_of, settings.language)
         with stopwatch("metrics"):
             metrics = compute_metrics(read.tables, settings.as_of, settings.rules)
         with staging_folder(settings.output_dir) as staging:
-            pages = write_pages_and_downloads(settings, read, metrics, timeline, staging, stopwatch)
+            pages = write_pages_and_downloads(settings, read, metrics, made, staging, stopwatch)
             with stopwatch("render"):
                 write_summary(summary_dict(metrics, *tally(read.problems)), staging)
             with stopwatch("publish"):
@@ -119,7 +119,7 @@ def locked_build(settings: Settings, cache: TableCache | None, started: float) -
                        settings.output_dir, read.reread, notices, stopwatch.seconds, settings.language)
 
 
-def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Metrics, timeline: Future[CardTimeline],
+def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Metrics, made: Future[TableCards],
                               staging: Path, stopwatch: Stopwatch) -> list[Page]:
     """The pages and the follow-up downloads into `staging`. The downloads are written in a second
     thread while last week's figures and the pages are made, and the customer cards and the search
@@ -136,7 +136,7 @@ def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Met
     with ThreadPoolExecutor(max_workers=2) as background:
         previous = current_build(settings.output_dir)
         downloads = background.submit(_write_downloads, rows, columns, staging, previous, stem, sheet, exports)
-        cards = background.submit(write_card_data, read, metrics, timeline, rows, context, staging, previous)
+        cards = background.submit(write_card_data, read, metrics, made, rows, context, staging, previous)
         with stopwatch("metrics"):
             history = headline_history(select_facts(read.tables, settings.as_of), metrics.addresses, settings.rules)
             last_week = headline_on(history, settings.as_of - dt.timedelta(days=7), metrics.counts.addresses)
@@ -161,11 +161,11 @@ def _write_downloads(rows, columns, staging: Path, previous: Path | None, stem: 
                         export.stem, None, export.sheet, created=created)
 
 
-def write_card_data(read: ReadResult, metrics: Metrics, timeline: Future[CardTimeline], follow_ups,
+def write_card_data(read: ReadResult, metrics: Metrics, made: Future[TableCards], follow_ups,
                     context: PageContext, staging: Path, previous: Path | None) -> None:
     """The customer cards in shards (unchanged ones taken from the previous build) and the search index."""
-    texts = card_shard_texts(read.tables, metrics, context.language, follow_ups,
-                             call_rows(metrics.call_list.rows, metrics, context), timeline.result(), read.problems)
+    texts = card_shard_texts(metrics, context.language, follow_ups, call_rows(metrics.call_list.rows, metrics, context),
+                             made.result(), read.problems)
     write_cards(texts, staging, previous)
     write_search_index(read.tables.addresses, staging)
 

@@ -1,7 +1,7 @@
 """The customer card's data: one record per address, in words, as JSON text, joined into shards.
 
-card_timeline() makes the timeline rows that need only the tables (while the metrics are worked out);
-card_shard_texts() adds the rest and returns, per shard, the records of the addresses whose ID falls in it (card_json's
+table_cards() makes what needs only the tables (while the metrics are worked out); card_shard_texts()
+adds the rest and returns, per shard, the records of the addresses whose ID falls in it (card_json's
 shard_numbers), as the text of a JSON array (salesboard.publish.cards writes them as scripts that
 customer.html loads on demand). A record is an array:
 
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 
 import polars as pl
 
@@ -63,21 +64,24 @@ _PLACES = 2 * _UNDATED
 
 
 @dataclass(frozen=True)
-class CardTimeline:
-    """What the cards need of the tables alone, made while the metrics are worked out: the number of
-    shards, each address's shard (in the order of tables.addresses, which the metrics keep) and the
-    timeline rows of the orders, activities and mailings, placed (`place`, `text`)."""
+class TableCards:
+    """What the cards take from the tables alone, made while the metrics are worked out: the number of
+    shards, each address's shard (in the order of tables.addresses, which the metrics keep), the pieces
+    (`place`, `text`) of each record's first fields (0–7) and of the timeline rows of its orders,
+    activities and mailings, and each customer's order figures (_order_figures)."""
 
     shards: int
     shard: pl.Series
     pieces: pl.DataFrame
+    order_figures: pl.DataFrame
 
 
-def card_timeline(tables: Tables, language: str) -> CardTimeline:
+def table_cards(tables: Tables, as_of: date, language: str) -> TableCards:
     shards = card_shards(tables)
     shard = shard_numbers(tables.addresses["customer_id"], shards)
-    addresses = _in_shard_order(tables.addresses.select("customer_id"), shard)
-    return CardTimeline(shards, shard, _placed(table_rows(tables, language), addresses))
+    addresses = _in_shard_order(tables.addresses, shard)
+    pieces = pl.concat([_identity(addresses), _placed(table_rows(tables, language), addresses)])
+    return TableCards(shards, shard, pieces, _order_figures(tables.orders, as_of))
 
 
 def _placed(rows: pl.DataFrame, addresses: pl.DataFrame) -> pl.DataFrame:
@@ -105,17 +109,16 @@ def card_shards(tables: Tables) -> int:
     return shards
 
 
-def card_shard_texts(tables: Tables, metrics: Metrics, language: str, follow_ups: pl.DataFrame, calls: pl.DataFrame,
-                     timeline: CardTimeline, problems: tuple[Problem, ...] = ()) -> list[memoryview]:
-    """Per shard (0..timeline.shards-1), its records as UTF-8 JSON array items, the last record's closing
+def card_shard_texts(metrics: Metrics, language: str, follow_ups: pl.DataFrame, calls: pl.DataFrame,
+                     made: TableCards, problems: tuple[Problem, ...] = ()) -> list[memoryview]:
+    """Per shard (0..made.shards-1), its records as UTF-8 JSON array items, the last record's closing
     bracket left to the writer (empty for a shard without addresses). `follow_ups` and `calls` are the
-    overdue list and the call list in words (follow_up_rows, call_rows)."""
-    addresses = _in_shard_order(metrics.addresses, timeline.shard)
-    heads = _fields(addresses, tables, metrics, language, follow_ups, calls, problems)
-    events = [timeline.pieces]
+    overdue list and the call list in words (follow_up_rows, call_rows); `made` what table_cards made."""
+    addresses = _in_shard_order(metrics.addresses, made.shard)
+    events = [made.pieces, _status(addresses, made.order_figures, metrics, language, follow_ups, calls, problems)]
     if metrics.offers is not None:
         events.append(_placed(offer_rows(metrics.offers.offers), addresses))
-    pieces = pl.concat([heads, *events])
+    pieces = pl.concat(events)
     sizes = (pieces.select(shard=pl.lit(addresses["shard"]).gather(pl.col("place") // _PLACES),
                            size=pl.col("text").str.len_bytes())
              .group_by("shard").agg(pl.col("size").sum()))
@@ -126,7 +129,7 @@ def card_shard_texts(tables: Tables, metrics: Metrics, language: str, follow_ups
     blob = memoryview(pieces.sort("place", descending=True, maintain_order=True)
                       .select(pl.col("text").reverse().str.join("").cast(pl.Binary)).item())
     texts, start = [], 0
-    for number in range(timeline.shards):
+    for number in range(made.shards):
         end = ends_at.get(number, start)
         texts.append(blob[start:end])
         start = end
@@ -140,46 +143,50 @@ def _in_shard_order(addresses: pl.DataFrame, shard: pl.Series) -> pl.DataFrame:
             .with_columns(pos=pl.int_range(pl.len(), dtype=pl.Int64)))
 
 
-def _fields(addresses: pl.DataFrame, tables: Tables, metrics: Metrics, language: str, follow_ups: pl.DataFrame,
-            calls: pl.DataFrame, problems: tuple[Problem, ...]) -> pl.DataFrame:
-    """place, text: fields 0–14 of each record, led by "[" ("],\n[" after a shard's first record)."""
-    as_of = metrics.as_of
-
-    def day(column: str | pl.Expr) -> pl.Expr:
-        return json_day(pl.col(column) if isinstance(column, str) else column)
-
-    def money(column: str) -> pl.Expr:
-        return json_number(pl.col(column))
-
-    joined = addresses.join(
-        tables.addresses.select("customer_id", "email", "postcode", "city", "region", "source"),
-        on="customer_id", how="left", maintain_order="left")
-    follow = follow_ups.select("customer_id", f=json_array([
-        json_text(pl.col("reasons")), day("due_date"), json_count(pl.col("days_overdue"))]))
-    call = calls.unique("customer_id", keep="first", maintain_order=True).select(
-        "customer_id", r=json_array([json_text(pl.col("call_reasons")), json_text(pl.col("sentence"))]))
-    soon = metrics.due_soon.unique("customer_id", keep="first", maintain_order=True).select(
-        "customer_id", soon=day("follow_up_date"))
-    for part in (_order_figures(tables.orders, as_of), follow, call, soon, _problems(problems, language)):
-        joined = joined.join(part, on="customer_id", how="left", maintain_order="left")
+def _identity(addresses: pl.DataFrame) -> pl.DataFrame:
+    """place, text: fields 0–7 of each record (tables.addresses in shard order), led by "[" ("],\n[" after a
+    shard's first record: each record closes the one before it)."""
     place = pl.concat_str([pl.concat_str(["postcode", "city"], separator=" ", ignore_nulls=True), pl.col("region")],
                           separator=", ", ignore_nulls=True)
     fields = pl.concat_str([
         json_text(pl.col("customer_id")),
         shown_text(pl.col("company")), shown_word(pl.col("owner")),
         *(shown_text(pl.col(name)) for name in ("contact", "phone", "email")),
-        shown_text(place), shown_word(pl.col("source")), plain(pl.col("segment").cast(pl.String)),
+        shown_text(place), shown_word(pl.col("source")),
+    ], separator=",")
+    lead = pl.when(pl.col("shard").is_first_distinct()).then(pl.lit("[")).otherwise(pl.lit("],\n["))
+    return addresses.select(place=pl.col("pos") * _PLACES, text=lead + fields)
+
+
+def _status(addresses: pl.DataFrame, order_figures: pl.DataFrame, metrics: Metrics, language: str,
+            follow_ups: pl.DataFrame, calls: pl.DataFrame, problems: tuple[Problem, ...]) -> pl.DataFrame:
+    """place, text: fields 8–14 of each record (metrics.addresses in shard order), each after a comma."""
+    def day(column: str | pl.Expr) -> pl.Expr:
+        return json_day(pl.col(column) if isinstance(column, str) else column)
+
+    def money(column: str) -> pl.Expr:
+        return json_number(pl.col(column))
+
+    follow = follow_ups.select("customer_id", f=json_array([
+        json_text(pl.col("reasons")), day("due_date"), json_count(pl.col("days_overdue"))]))
+    call = calls.unique("customer_id", keep="first", maintain_order=True).select(
+        "customer_id", r=json_array([json_text(pl.col("call_reasons")), json_text(pl.col("sentence"))]))
+    soon = metrics.due_soon.unique("customer_id", keep="first", maintain_order=True).select(
+        "customer_id", soon=day("follow_up_date"))
+    joined = addresses
+    for part in (order_figures, follow, call, soon, _problems(problems, language)):
+        joined = joined.join(part, on="customer_id", how="left", maintain_order="left")
+    fields = pl.concat_str([
+        pl.lit(""), plain(pl.col("segment").cast(pl.String)),
         json_array([day(pl.min_horizontal("interest_date", "first_order_date")), day("first_order_date"),
                     day("second_order_date"), day("loyal_order_date")]),
         json_array([money("revenue_12m"), money("revenue_total"), json_count(pl.col("order_count")),
-                    money("median_order"), json_count((pl.lit(as_of) - pl.col("last_order")).dt.total_days()),
+                    money("median_order"), json_count((pl.lit(metrics.as_of) - pl.col("last_order")).dt.total_days()),
                     json_count(pl.col("rhythm"))]),
         pl.col("f").fill_null("null"), pl.col("r").fill_null("null"),
         _quality_notes(translator(language)("card.unlisted")), pl.col("soon").fill_null("null"),
     ], separator=",")
-    # Each record after a shard's first closes the one before it.
-    lead = pl.when(pl.col("shard").is_first_distinct()).then(pl.lit("[")).otherwise(pl.lit("],\n["))
-    return joined.select(place=pl.col("pos") * _PLACES, text=lead + fields)
+    return joined.select(place=pl.col("pos") * _PLACES + 1, text=fields)
 
 
 def _quality_notes(unlisted: str) -> pl.Expr:
