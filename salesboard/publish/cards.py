@@ -3,9 +3,10 @@
 A page opened from disk (file://) may load a script but not fetch a file, so the data lies in
 the build as scripts that hand it to the page through a global callback:
 
-    cards/<n>.js     window.salesboardCards(<n>, [record, …]);  the cards of the addresses whose ID
-                     falls in shard n (salesboard.site.card_json.shard_numbers; card.js computes
-                     the same), records as salesboard.site.card_data describes them
+    cards/<n>.js     window.salesboardCards(<n>, [record, …], [fields 8–14, …]);  the cards of the
+                     addresses whose ID falls in shard n (salesboard.site.card_json.shard_numbers;
+                     card.js computes the same), records as salesboard.site.card_data describes
+                     them, without fields 8–14, which follow in a list of their own
     cards/search.js  window.salesboardSearch({...});  every address's ID, name, contact, postcode
                      and city (see write_search_index), and the umlaut spellings (salesboard.folding)
                      the page folds them with
@@ -35,17 +36,18 @@ RECORD = ".salesboard-cards"
 SEARCH_FIELDS = ("customer_id", "company", "contact", "postcode", "city")
 
 
-def write_cards(texts: list[memoryview], staging: Path, previous: Path | None) -> dict[str, int]:
-    """cards/<n>.js for each shard n from card_shard_texts() (the records of shard n as JSON array items,
-    without the bracket that closes the last); a shard without addresses is an empty list. Returns the
-    size of each file written or reused, by name."""
+def write_cards(texts: list[tuple[memoryview, memoryview]], staging: Path, previous: Path | None) -> dict[str, int]:
+    """cards/<n>.js for each shard n from card_shard_texts() (the records of shard n without fields 8–14, as
+    JSON array items without the bracket that closes the last, and those fields of each); a shard without
+    addresses holds two empty lists. Returns the size of each file written or reused, by name."""
     folder = staging / CARDS
     folder.mkdir(parents=True, exist_ok=True)
     known = _recorded(previous)
     hashes, sizes = {}, {}
-    for number, text in enumerate(texts):
+    for number, (records, statuses) in enumerate(texts):
         name = f"{number}.js"
-        parts = (f"window.{CARDS_CALLBACK}({number}, [".encode(), text, b"]]);\n" if len(text) else b"]);\n")
+        start = f"window.{CARDS_CALLBACK}({number}, [".encode()
+        parts = (start, records, b"]], [", statuses, b"]);\n") if len(records) else (start, b"], []);\n")
         digest = 0
         for part in parts:  # a first look: _reused compares the bytes themselves
             digest = zlib.crc32(part, digest)

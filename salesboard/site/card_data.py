@@ -1,9 +1,6 @@
 """The customer card's data: one record per address, in words, as JSON text, joined into shards.
 
-table_cards() makes what needs only the tables (while the metrics are worked out); card_shard_texts()
-adds the rest and returns, per shard, the records of the addresses whose ID falls in it (card_json's
-shard_numbers), as the text of a JSON array (salesboard.publish.cards writes them as scripts that
-customer.html loads on demand). A record is an array:
+A record is an array (as card.js assembles it):
 
     0 customer_id   1 name      2 owner     3 contact   4 phone     5 e-mail    6 address   7 source
     8 segment code now          9 [date it reached Z1, Z2, Z3, Z4] (null when not reached)
@@ -16,12 +13,18 @@ customer.html loads on demand). A record is an array:
     14 a follow-up due today or later this week (not yet overdue): its date, or null
     15… the timeline, newest first (salesboard.site.card_timeline)
 
+Fields 8–14 are what the metrics decide; the rest needs the tables only. So table_cards() makes, while
+the metrics are worked out, the records without fields 8–14, per shard (the addresses whose ID falls in
+it, card_json's shard_numbers); card_shard_texts() adds, per shard, fields 8–14 of the same records in
+the same order. salesboard.publish.cards writes both into one script per shard, which customer.html
+loads on demand; card.js puts each record's fields 8–14 in their place.
+
 Words are made here, column-wise, in the site's language. Dates are day numbers (days since 1970),
 which the card shows in the site's date format; amounts and counts are numbers, which the card formats
 with the browser's Intl.NumberFormat in the site's language and currency (the same figures as
-site.formatting's). Every piece of text is made once, by Polars string
-expressions over whole columns; the pieces (each record's fields, its timeline rows) are put in order
-by one sort of an integer key and joined once.
+site.formatting's). Every piece of text is made once, by Polars string expressions over whole columns;
+the pieces (each record's fields, its timeline rows) are put in order by one sort of an integer key
+and joined once.
 """
 from __future__ import annotations
 
@@ -31,8 +34,11 @@ from datetime import date
 
 import polars as pl
 
+from salesboard.domain import Rules
 from salesboard.metrics import Metrics
 from salesboard.metrics.call_candidates import usual_gaps
+from salesboard.metrics.facts import select_facts
+from salesboard.metrics.offers import offer_states
 from salesboard.model import Tables
 from salesboard.quality import Problem
 from salesboard.site.card_json import (
@@ -66,22 +72,45 @@ _PLACES = 2 * _UNDATED
 @dataclass(frozen=True)
 class TableCards:
     """What the cards take from the tables alone, made while the metrics are worked out: the number of
-    shards, each address's shard (in the order of tables.addresses, which the metrics keep), the pieces
-    (`place`, `text`) of each record's first fields (0–7) and of the timeline rows of its orders,
-    activities and mailings, and each customer's order figures (_order_figures)."""
+    shards, each address's shard (in the order of tables.addresses, which the metrics keep), per shard the
+    text of its records without the fields the metrics decide (8–14, card_shard_texts), and each
+    customer's order figures (_order_figures)."""
 
     shards: int
     shard: pl.Series
-    pieces: pl.DataFrame
+    records: list[memoryview]
     order_figures: pl.DataFrame
 
 
-def table_cards(tables: Tables, as_of: date, language: str) -> TableCards:
+def table_cards(tables: Tables, as_of: date, rules: Rules, language: str) -> TableCards:
+    """The records' fields 0–7 and timeline. The offers' states are the metrics' own function of the
+    tables, worked out here for the few rows of an offer list rather than waited for."""
     shards = card_shards(tables)
     shard = shard_numbers(tables.addresses["customer_id"], shards)
     addresses = _in_shard_order(tables.addresses, shard)
-    pieces = pl.concat([_identity(addresses), _placed(table_rows(tables, language), addresses)])
-    return TableCards(shards, shard, pieces, _order_figures(tables.orders, as_of))
+    rows = [table_rows(tables, language)]
+    if tables.offers is not None:
+        rows.append(offer_rows(offer_states(tables.offers, select_facts(tables, as_of), rules)))
+    pieces = pl.concat([_identity(addresses), _placed(pl.concat(rows), addresses)])
+    # Pieces of one place (one address's rows of one day) keep their order reversed, the later row first:
+    # a stable sort from the end, read backwards (sorting the frame moves the text far faster than
+    # gathering it by a sorted index).
+    ordered = pieces.sort("place", descending=True, maintain_order=True).reverse().select(
+        shard=pl.lit(addresses["shard"]).gather(pl.col("place") // _PLACES), text="text")
+    return TableCards(shards, shard, _per_shard(ordered, shards), _order_figures(tables.orders, as_of))
+
+
+def _per_shard(pieces: pl.DataFrame, shards: int) -> list[memoryview]:
+    """The text of `pieces` (shard, text; in order, by shard) joined once and cut per shard."""
+    ends_at = dict(zip(*pieces.group_by("shard").agg(size=pl.col("text").str.len_bytes().sum()).sort("shard")
+                       .select("shard", pl.col("size").cum_sum()).get_columns()))
+    blob = memoryview(pieces.select(pl.col("text").str.join("").cast(pl.Binary)).item())
+    texts, start = [], 0
+    for number in range(shards):
+        end = ends_at.get(number, start)
+        texts.append(blob[start:end])
+        start = end
+    return texts
 
 
 def _placed(rows: pl.DataFrame, addresses: pl.DataFrame) -> pl.DataFrame:
@@ -110,30 +139,14 @@ def card_shards(tables: Tables) -> int:
 
 
 def card_shard_texts(metrics: Metrics, language: str, follow_ups: pl.DataFrame, calls: pl.DataFrame,
-                     made: TableCards, problems: tuple[Problem, ...] = ()) -> list[memoryview]:
-    """Per shard (0..made.shards-1), its records as UTF-8 JSON array items, the last record's closing
-    bracket left to the writer (empty for a shard without addresses). `follow_ups` and `calls` are the
+                     made: TableCards, problems: tuple[Problem, ...] = ()) -> list[tuple[memoryview, memoryview]]:
+    """Per shard (0..made.shards-1): its records without fields 8–14 as UTF-8 JSON array items, the last
+    record's closing bracket left to the writer (empty for a shard without addresses), and those fields of
+    each record, in the same order, as JSON arrays separated by commas. `follow_ups` and `calls` are the
     overdue list and the call list in words (follow_up_rows, call_rows); `made` what table_cards made."""
     addresses = _in_shard_order(metrics.addresses, made.shard)
-    events = [made.pieces, _status(addresses, made.order_figures, metrics, language, follow_ups, calls, problems)]
-    if metrics.offers is not None:
-        events.append(_placed(offer_rows(metrics.offers.offers), addresses))
-    pieces = pl.concat(events)
-    sizes = (pieces.select(shard=pl.lit(addresses["shard"]).gather(pl.col("place") // _PLACES),
-                           size=pl.col("text").str.len_bytes())
-             .group_by("shard").agg(pl.col("size").sum()))
-    ends_at = dict(zip(*sizes.sort("shard").select("shard", pl.col("size").cum_sum()).get_columns()))
-    # Pieces of one place (one address's rows of one day) keep their order reversed, the later row first:
-    # a stable sort from the end, read backwards (sorting the frame moves the text far faster than
-    # gathering it by a sorted index).
-    blob = memoryview(pieces.sort("place", descending=True, maintain_order=True)
-                      .select(pl.col("text").reverse().str.join("").cast(pl.Binary)).item())
-    texts, start = [], 0
-    for number in range(made.shards):
-        end = ends_at.get(number, start)
-        texts.append(blob[start:end])
-        start = end
-    return texts
+    statuses = _status(addresses, made.order_figures, metrics, language, follow_ups, calls, problems)
+    return list(zip(made.records, _per_shard(statuses, made.shards)))
 
 
 def _in_shard_order(addresses: pl.DataFrame, shard: pl.Series) -> pl.DataFrame:
@@ -160,7 +173,8 @@ def _identity(addresses: pl.DataFrame) -> pl.DataFrame:
 
 def _status(addresses: pl.DataFrame, order_figures: pl.DataFrame, metrics: Metrics, language: str,
             follow_ups: pl.DataFrame, calls: pl.DataFrame, problems: tuple[Problem, ...]) -> pl.DataFrame:
-    """place, text: fields 8–14 of each record (metrics.addresses in shard order), each after a comma."""
+    """shard, text: fields 8–14 of each record (metrics.addresses in shard order) as a JSON array, after a
+    comma but the first of its shard."""
     def day(column: str | pl.Expr) -> pl.Expr:
         return json_day(pl.col(column) if isinstance(column, str) else column)
 
@@ -177,7 +191,7 @@ def _status(addresses: pl.DataFrame, order_figures: pl.DataFrame, metrics: Metri
     for part in (order_figures, follow, call, soon, _problems(problems, language)):
         joined = joined.join(part, on="customer_id", how="left", maintain_order="left")
     fields = pl.concat_str([
-        pl.lit(""), plain(pl.col("segment").cast(pl.String)),
+        plain(pl.col("segment").cast(pl.String)),
         json_array([day(pl.min_horizontal("interest_date", "first_order_date")), day("first_order_date"),
                     day("second_order_date"), day("loyal_order_date")]),
         json_array([money("revenue_12m"), money("revenue_total"), json_count(pl.col("order_count")),
@@ -186,7 +200,8 @@ def _status(addresses: pl.DataFrame, order_figures: pl.DataFrame, metrics: Metri
         pl.col("f").fill_null("null"), pl.col("r").fill_null("null"),
         _quality_notes(translator(language)("card.unlisted")), pl.col("soon").fill_null("null"),
     ], separator=",")
-    return joined.select(place=pl.col("pos") * _PLACES + 1, text=fields)
+    lead = pl.when(pl.col("shard").is_first_distinct()).then(pl.lit("[")).otherwise(pl.lit(",["))
+    return joined.select("shard", text=lead + fields + "]")
 
 
 def _quality_notes(unlisted: str) -> pl.Expr:

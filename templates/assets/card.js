@@ -3,7 +3,7 @@
  * CRC-32 of the first 32 bytes of its UTF-8 ID modulo the number of shards (salesboard.site.card_json
  * computes the same),
  * loads cards/<n>.js as a script (a page opened from disk may load a script, not fetch a file), which
- * hands its records to window.salesboardCards(n, records), and shows the record. A record is an
+ * hands its records to window.salesboardCards(n, records, statuses), and shows the record. A record is an
  * array laid out as salesboard/site/card_data.py describes (amounts and counts as numbers, shown
  * with Intl.NumberFormat in the page's language and the site's currency; dates as days since 1970,
  * shown in the site's date format); all its text goes in through
@@ -28,6 +28,7 @@
   const KINDS = Array.isArray(config.kinds) ? config.kinds : [];  // a timeline row's kind: a place in this list
   const PAGE_ROWS = 50;
   const SHARD_KEY_BYTES = 32;
+  const STATUS = 8;  // where a record's fields decided by the metrics begin
   const QUALITY = 13;  // where a record holds its data-quality problems
   const DUE_SOON = 14;
   const TIMELINE = 15;  // and where its timeline begins
@@ -115,10 +116,14 @@
     return (crc ^ 0xffffffff) >>> 0;
   }
 
-  window.salesboardCards = function (number, records) {
+  // A shard's records come without the fields from STATUS up to TIMELINE (what the metrics decide), which
+  // follow in a list of their own, record by record: put in their place here.
+  window.salesboardCards = function (number, records, statuses) {
     const byId = new Map();
-    (Array.isArray(records) ? records : []).forEach((record) => {
+    (Array.isArray(records) ? records : []).forEach((record, i) => {
       if (Array.isArray(record)) {
+        const status = Array.isArray(statuses) && Array.isArray(statuses[i]) ? statuses[i] : [];
+        record.splice(STATUS, 0, ...Array.from({ length: TIMELINE - STATUS }, (unused, k) => status[k] ?? null));
         byId.set(String(record[0]), record);
       }
     });

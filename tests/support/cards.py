@@ -14,7 +14,9 @@ from support.workbooks import write_workbook
 # An ID with every character that could break a URL, a JSON string or the page.
 SPECIAL_ID = 'A/1#"<script>ü'
 LONG_NOTE = ("<img src=x onerror=alert(1)> " + "Notiz " * 6000)[:32767]
-# Where a record (salesboard.site.card_data) holds its data-quality problems, and where its timeline begins.
+# Where a record (salesboard.site.card_data) holds the fields the metrics decide, its data-quality problems,
+# and where its timeline begins.
+STATUS = 8
 QUALITY = 13
 TIMELINE = 15
 
@@ -67,10 +69,13 @@ def shard_count(output_dir: Path) -> int:
 
 
 def read_shard(path: Path) -> tuple[int, list]:
-    """(number, records) of a shard script `window.salesboardCards(n, [...]);`."""
+    """(number, records) of a shard script `window.salesboardCards(n, [...], [...]);`, each record with its
+    fields 8–14 (the second list) put in place, as card.js does."""
     match = re.fullmatch(r"window\.salesboardCards\((\d+), (\[.*\])\);\n", path.read_text(encoding="utf-8"), re.DOTALL)
     assert match, f"{path.name} is not a shard script"
-    return int(match.group(1)), json.loads(match.group(2))
+    records, statuses = json.loads("[" + match.group(2) + "]")
+    assert len(statuses) == len(records) and all(len(status) == TIMELINE - STATUS for status in statuses)
+    return int(match.group(1)), [record[:STATUS] + status + record[STATUS:] for record, status in zip(records, statuses)]
 
 
 def card_record(output_dir: Path, customer_id: str) -> list | None:
