@@ -4,10 +4,10 @@ how fast the browser searches and opens a card.
     python bench/bench_cards.py [--size medium] [--data bench/data] [--runs 3] [--work DIR]
 
 One process builds the site again and again from its parsed workbooks (the in-memory cache the
-watch loop keeps), alternately with and without the card data (salesboard.pipeline.table_cards and
-write_card_data replaced by nothing), and reports the median build time of each and the medians of the
-"cards" stage (what the build still waits for once the pages are done), and the processor time added (all threads: a
-figure that a busy machine does not inflate). Then it measures the files (shards, the index
+watch loop keeps), alternately with and without the card data (salesboard.pipeline.table_cards,
+search_index and write_card_data replaced by nothing), and reports the median build time of each and
+the medians of the "cards" stage (what the build still waits for once the pages are done), and the
+processor time added (all threads: a figure that a busy machine does not inflate). Then it measures the files (shards, the index
 raw and gzipped), and in Chromium, over file:// with the network cut off: how soon after a page's load
 the search index is ready and the first search answers, the time from typing to results for a few
 queries, and the time from a click on a name to the card shown (a new page load), counted from the
@@ -41,7 +41,7 @@ def measure_builds(folder: Path, work: Path, runs: int) -> dict:
     settings = make_settings({}, None, input_dir=folder, output_dir=work / "site", as_of=dt.date(2026, 11, 27),
                              verbosity=0)
     cache = WorkbookCache()
-    write, made = pipeline.write_card_data, pipeline.table_cards
+    write, made, index = pipeline.write_card_data, pipeline.table_cards, pipeline.search_index
     pipeline.build_site(settings, cache)  # parses the workbooks once
     times: dict[str, list[float]] = {"with": [], "without": []}
     cpu: dict[str, list[float]] = {"with": [], "without": []}  # all threads: robust on a busy machine
@@ -50,13 +50,14 @@ def measure_builds(folder: Path, work: Path, runs: int) -> dict:
         for mode in ("without", "with"):
             pipeline.write_card_data = write if mode == "with" else (lambda *args: None)
             pipeline.table_cards = made if mode == "with" else (lambda *args: None)
+            pipeline.search_index = index if mode == "with" else (lambda *args: None)
             started, cpu_started = time.perf_counter(), time.process_time()
             result = pipeline.build_site(settings, cache)
             times[mode].append(time.perf_counter() - started)
             cpu[mode].append(time.process_time() - cpu_started)
             if mode == "with":
                 waits.append(result.timings.get("cards", 0.0))
-    pipeline.write_card_data, pipeline.table_cards = write, made
+    pipeline.write_card_data, pipeline.table_cards, pipeline.search_index = write, made, index
     started = time.perf_counter()
     pipeline.build_site(settings, cache)  # unchanged: every shard is taken from the previous build
     unchanged = time.perf_counter() - started

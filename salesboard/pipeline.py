@@ -20,7 +20,7 @@ from salesboard.metrics import Metrics, compute_metrics
 from salesboard.metrics.facts import select_facts
 from salesboard.metrics.headline_history import headline_history, headline_on
 from salesboard.model import LINK_KINDS, Column
-from salesboard.publish.cards import write_cards, write_search_index
+from salesboard.publish.cards import search_index, write_cards, write_search_index
 from salesboard.publish.downloads import write_downloads, write_site_downloads
 from salesboard.publish.lock import build_lock
 from salesboard.publish.oserrors import output_error
@@ -105,10 +105,11 @@ def locked_build(settings: Settings, cache: TableCache | None, started: float) -
     # whose Polars steps leave the second core idle much of the time.
     with ThreadPoolExecutor(max_workers=1) as beside:
         made = beside.submit(table_cards, read.tables, settings.as_of, settings.rules, settings.language)
+        index = beside.submit(search_index, read.tables.addresses)
         with stopwatch("metrics"):
             metrics = compute_metrics(read.tables, settings.as_of, settings.rules)
         with staging_folder(settings.output_dir) as staging:
-            pages = write_pages_and_downloads(settings, read, metrics, made, staging, stopwatch)
+            pages = write_pages_and_downloads(settings, read, metrics, (made, index), staging, stopwatch)
             with stopwatch("render"):
                 write_summary(summary_dict(metrics, *tally(read.problems)), staging)
             with stopwatch("publish"):
@@ -119,8 +120,9 @@ def locked_build(settings: Settings, cache: TableCache | None, started: float) -
                        settings.output_dir, read.reread, notices, stopwatch.seconds, settings.language)
 
 
-def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Metrics, made: Future[TableCards],
-                              staging: Path, stopwatch: Stopwatch) -> list[Page]:
+def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Metrics,
+                              cards_begun: tuple[Future[TableCards], Future[bytes]], staging: Path,
+                              stopwatch: Stopwatch) -> list[Page]:
     """The pages and the follow-up downloads into `staging`. The downloads are written in a second
     thread while last week's figures and the pages are made, and the customer cards and the search
     index in a third: all mostly Polars and zlib, which release the GIL, so on two cores they overlap."""
@@ -136,7 +138,7 @@ def write_pages_and_downloads(settings: Settings, read: ReadResult, metrics: Met
     with ThreadPoolExecutor(max_workers=2) as background:
         previous = current_build(settings.output_dir)
         downloads = background.submit(_write_downloads, rows, columns, staging, previous, stem, sheet, exports)
-        cards = background.submit(write_card_data, read, metrics, made, rows, context, staging, previous)
+        cards = background.submit(write_card_data, read, metrics, cards_begun, rows, context, staging, previous)
         with stopwatch("metrics"):
             history = headline_history(select_facts(read.tables, settings.as_of), metrics.addresses, settings.rules)
             last_week = headline_on(history, settings.as_of - dt.timedelta(days=7), metrics.counts.addresses)
@@ -161,13 +163,15 @@ def _write_downloads(rows, columns, staging: Path, previous: Path | None, stem: 
                         export.stem, None, export.sheet, created=created)
 
 
-def write_card_data(read: ReadResult, metrics: Metrics, made: Future[TableCards], follow_ups,
+def write_card_data(read: ReadResult, metrics: Metrics, begun: tuple[Future[TableCards], Future[bytes]], follow_ups,
                     context: PageContext, staging: Path, previous: Path | None) -> None:
-    """The customer cards in shards (unchanged ones taken from the previous build) and the search index."""
+    """The customer cards in shards (unchanged ones taken from the previous build) and the search index, from
+    what was made of the tables beside the metrics (`begun`: table_cards, search_index)."""
+    made, index = begun
     texts = card_shard_texts(metrics, context.language, follow_ups, call_rows(metrics.call_list.rows, metrics, context),
                              made.result(), read.problems)
     write_cards(texts, staging, previous)
-    write_search_index(read.tables.addresses, staging)
+    write_search_index(index.result(), staging)
 
 
 def _as_text(column: Column) -> Column:

@@ -8,7 +8,7 @@ the build as scripts that hand it to the page through a global callback:
                      card.js computes the same), records as salesboard.site.card_data describes
                      them, without fields 8–14, which follow in a list of their own
     cards/search.js  window.salesboardSearch({...});  every address's ID, name, contact, postcode
-                     and city (see write_search_index), and the umlaut spellings (salesboard.folding)
+                     and city (see search_index), and the umlaut spellings (salesboard.folding)
                      the page folds them with
 
 The records come as JSON text, joined per shard (salesboard.site.card_data). A shard whose
@@ -61,10 +61,10 @@ def write_cards(texts: list[tuple[memoryview, memoryview]], staging: Path, previ
     return sizes
 
 
-def write_search_index(addresses: pl.DataFrame, staging: Path) -> int:
-    """cards/search.js from the addresses' SEARCH_FIELDS; returns its size in bytes. IDs, names and
-    contacts are one string per field, one value a line; postcode and city, which repeat, are a list of
-    the distinct places and, per address, the number of its place in that list."""
+def search_index(addresses: pl.DataFrame) -> bytes:
+    """The script cards/search.js from the addresses' SEARCH_FIELDS. IDs, names and contacts are one string
+    per field, one value a line; postcode and city, which repeat, are a list of the distinct places and, per
+    address, the number of its place in that list."""
     def lines(frame: pl.DataFrame, column: str) -> str:
         return frame.select(_one_line(pl.col(column)).str.join("\n")).item()
 
@@ -76,11 +76,13 @@ def write_search_index(addresses: pl.DataFrame, staging: Path) -> int:
              "fields": {name: lines(with_place, name) for name in ("customer_id", "company", "contact")},
              "places": {name: lines(places, name) for name in ("postcode", "city")}, "place": place_numbers}
     content = f"window.{SEARCH_CALLBACK}({json.dumps(index, ensure_ascii=False, separators=(',', ':'))});\n"
+    return content.encode("utf-8")
+
+
+def write_search_index(index: bytes, staging: Path) -> None:
     path = staging / CARDS / SEARCH_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8")
-    path.write_bytes(data)
-    return len(data)
+    path.write_bytes(index)
 
 
 def _one_line(value: pl.Expr) -> pl.Expr:
