@@ -5,7 +5,7 @@ the build as scripts that hand it to the page through a global callback:
 
     cards/<n>.js     window.salesboardCards(<n>, [record, …], [fields 8–14, …]);  the cards of the
                      addresses whose ID falls in shard n (salesboard.site.card_json.shard_numbers;
-                     card.js computes the same), records as salesboard.site.card_data describes
+                     card-shard.js computes the same), records as salesboard.site.card_data describes
                      them, without fields 8–14, which follow in a list of their own
     cards/search.js  window.salesboardSearch({...});  every address's ID, name, contact, postcode
                      and city (see search_index), and the umlaut spellings (salesboard.folding)

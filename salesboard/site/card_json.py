@@ -3,7 +3,7 @@ an address's card lies in.
 
 The cards are many small JSON arrays; making their text column-wise (never per address in Python) is
 what keeps them cheap to build. The shard of an ID is the CRC-32 of its first SHARD_KEY_BYTES UTF-8
-bytes modulo the shard count (card.js computes the same), worked out byte position by byte position
+bytes modulo the shard count (card-shard.js computes the same), worked out byte position by byte position
 over the whole ID column.
 """
 from __future__ import annotations

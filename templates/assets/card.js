@@ -1,7 +1,6 @@
 /*
- * The customer card (customer.html#id=<customer ID, URL-encoded>): finds the address's shard by the
- * CRC-32 of the first 32 bytes of its UTF-8 ID modulo the number of shards (salesboard.site.card_json
- * computes the same),
+ * The customer card (customer.html#id=<customer ID, URL-encoded>): finds the address's shard
+ * (card-shard.js, which loads the first card's shard early),
  * loads cards/<n>.js as a script (a page opened from disk may load a script, not fetch a file), which
  * hands its records to window.salesboardCards(n, records, statuses), and shows the record. A record is an
  * array laid out as salesboard/site/card_data.py describes (amounts and counts as numbers, shown
@@ -16,18 +15,17 @@
 (function () {
   const config = readConfig();
   const root = document.getElementById('customer-card');
-  if (!config || !root) {
+  const KEY = window.salesboardShards;  // card-shard.js: shardOf, hashId, load, and the shards it loaded early
+  if (!config || !root || !KEY) {
     return;
   }
   const WORDS = config.words || {};
   const SEGMENTS = config.segments || {};
-  const SHARDS = Math.max(1, Number(config.shards) || 1);
   const LANG = document.documentElement.lang || 'de';
   const CURRENCY = typeof config.currency === 'string' && config.currency ? config.currency : 'EUR';
   const DATE_FORMAT = typeof config.dateFormat === 'string' ? config.dateFormat : '%Y-%m-%d';
   const KINDS = Array.isArray(config.kinds) ? config.kinds : [];  // a timeline row's kind: a place in this list
   const PAGE_ROWS = 50;
-  const SHARD_KEY_BYTES = 32;
   const STATUS = 8;  // where a record's fields decided by the metrics begin
   const QUALITY = 13;  // where a record holds its data-quality problems
   const DUE_SOON = 14;
@@ -95,27 +93,6 @@
 
   /* ------------------------------------------------------------------ data */
 
-  const CRC_TABLE = (() => {
-    const table = new Uint32Array(256);
-    for (let n = 0; n < 256; n += 1) {
-      let c = n;
-      for (let k = 0; k < 8; k += 1) {
-        c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      }
-      table[n] = c >>> 0;
-    }
-    return table;
-  })();
-
-  // Of the ID's first SHARD_KEY_BYTES bytes (UTF-8), as salesboard.site.card_json.shard_numbers.
-  function crc32(text) {
-    let crc = 0xffffffff;
-    for (const byte of new TextEncoder().encode(text).subarray(0, SHARD_KEY_BYTES)) {
-      crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-    }
-    return (crc ^ 0xffffffff) >>> 0;
-  }
-
   // A shard's records come without the fields from STATUS up to TIMELINE (what the metrics decide), which
   // follow in a list of their own, record by record: put in their place here.
   window.salesboardCards = function (number, records, statuses) {
@@ -131,38 +108,21 @@
     (waiting.get(number) || []).forEach((callback) => callback(byId));
     waiting.delete(number);
   };
+  KEY.queued.splice(0).forEach((args) => window.salesboardCards(...args));
 
   function withShard(number, callback, failed) {
     if (shards.has(number)) {
       callback(shards.get(number));
       return;
     }
-    if (waiting.has(number)) {
-      waiting.get(number).push(callback);
-      return;
+    if (!waiting.has(number)) {
+      waiting.set(number, []);
     }
-    waiting.set(number, [callback]);
-    const script = document.createElement('script');
-    script.src = 'cards/' + number + '.js';
-    script.onerror = () => {
+    waiting.get(number).push(callback);
+    KEY.load(number, () => {
       waiting.delete(number);
-      script.remove();
       failed();
-    };
-    document.head.appendChild(script);
-  }
-
-  function hashId() {
-    for (const part of window.location.hash.replace(/^#/, '').split('&')) {
-      if (part.startsWith('id=')) {
-        try {
-          return decodeURIComponent(part.slice(3).replace(/\+/g, '%20'));
-        } catch (error) {
-          return part.slice(3);
-        }
-      }
-    }
-    return null;
+    });
   }
 
   /* ----------------------------------------------------------------- links */
@@ -417,7 +377,7 @@
   }
 
   function open() {
-    const id = hashId();
+    const id = KEY.hashId();
     if (id === shownId) {
       return;
     }
@@ -428,8 +388,8 @@
       return;
     }
     status(WORDS.loading);
-    withShard(crc32(id) % SHARDS, (records) => {
-      if (hashId() !== id) {
+    withShard(KEY.shardOf(id), (records) => {
+      if (KEY.hashId() !== id) {
         return;  // another card was asked for meanwhile
       }
       const record = records.get(id);

@@ -10,10 +10,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from support.cards import LONG_NOTE, SPECIAL_ID, write_card_workbooks
+from support.cards import LONG_NOTE, SPECIAL_ID, shard_count, write_card_workbooks
 from support.workbooks import write_workbook
 
 from salesboard.cli import main
+from salesboard.publish.cards import CARDS
+from salesboard.publish.swap import current_build
+from salesboard.site.card_json import shard_of
 
 AS_OF = "2026-11-27"
 PHONE = {"width": 390, "height": 844}
@@ -119,6 +122,22 @@ def test_an_english_card_in_english_words_dates_and_amounts(open_page, tmp_path)
     assert events.nth(1).text_content() == "2026-09-10Order€1,234.56No. A-2"
     assert page.locator(".card-steps .step-date").all_text_contents() == ["2026-03-02", "2026-03-02", "2026-09-10",
                                                                           "–"]
+
+
+def test_a_missing_shard_says_so_and_is_tried_again_for_the_next_card(open_page, tmp_path):
+    write_card_workbooks(tmp_path / "input")
+    assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "-q", "--as-of", AS_OF]) == 0
+    shard = current_build(tmp_path / "site") / CARDS / f"{shard_of('1001', shard_count(tmp_path / 'site'))}.js"
+    content = shard.read_bytes()
+    shard.unlink()
+    page, watch = open_page(card_url(tmp_path / "site", "1001"), wait_for_charts=False,
+                            allowed_errors=re.compile(rf"ERR_FILE_NOT_FOUND|{shard.name}"))
+    page.wait_for_function("() => document.querySelector('.card-status')?.textContent.includes('fehlen')")
+    assert page.locator(".card-status").text_content() == "Die Daten der Kundenkarte fehlen in dieser Ausgabe der Seite."
+    shard.write_bytes(content)  # back (a build finished meanwhile): the next card loads it again
+    page.evaluate("() => { location.hash = 'id=2002'; }")
+    page.wait_for_selector("#customer-card[data-shown='2002'] .card-name")
+    assert page.locator(".card-name").text_content() == "Müller Bau"
 
 
 def test_an_unknown_id_and_no_id_say_so(open_page, site):

@@ -15,7 +15,7 @@ CARD_WORDS = tuple(key.removeprefix("card.") for key in WORDS if key.startswith(
 
 def customer_page(site: SiteData, c: PageContext) -> Page:
     """Not in the navigation: the search field and the links of every table lead to it. Its data: the
-    number of shards (card.js finds an ID's shard by the same hash), the words of the card, the currency
+    number of shards (card-shard.js finds an ID's shard by the same hash), the words of the card, the currency
     its amounts are shown in, the pattern of its dates and the letters of its timeline's kinds."""
     words = {name: c.t(f"card.{name}") for name in CARD_WORDS}
     data = {"shards": card_shards(site.read.tables), "words": words, "currency": c.currency,
