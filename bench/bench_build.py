@@ -274,7 +274,10 @@ class SizeResult:
     plain_peak: int = 0
     builds: list[float] = field(default_factory=list)  # whole build, fresh process
     build_peak: int = 0
-    without_call_list: list[float] = field(default_factory=list)  # the same, the call list on no addresses
+    # Pairs of whole builds taking turns, with the call list and with it worked out on no addresses.
+    with_call_list: list[float] = field(default_factory=list)
+    without_call_list: list[float] = field(default_factory=list)
+    with_call_list_peak: int = 0
     without_call_list_peak: int = 0
     site: SiteSize = field(default_factory=SiteSize)
     segments: dict[str, int] = field(default_factory=dict)  # from the site's summary.json
@@ -298,7 +301,7 @@ class SizeResult:
 
 
 def measure_size(size: str, shape: str, folder: Path, runs: int, work: Path,
-                 pandas_estimate: float | None, pandas: bool = True) -> SizeResult:
+                 pandas_estimate: float | None, pandas: bool = True, pairs: int = 0) -> SizeResult:
     """Every measurement of one size and shape; the pandas script only with `pandas` (once per size is
     enough: its time hardly depends on the shape)."""
     files = [path.resolve() for path in write_dataset(folder, size, shape)]  # children run in other folders
@@ -307,6 +310,8 @@ def measure_size(size: str, shape: str, folder: Path, runs: int, work: Path,
     empty_folder(work)
     measure_start_up(result, folder, runs, work)
     last_build = measure_builds(result, files, folder, runs, work)
+    if size in CALL_LIST_TARGETS:
+        measure_call_list(result, folder, pairs or runs, work)
     measure_cli_rebuilds(result, last_build, folder, runs)
     measure_stages(result, folder, runs, work)
     if pandas:
@@ -348,15 +353,26 @@ def measure_builds(result: SizeResult, files: list[Path], folder: Path, runs: in
         child = run_child(build_command(folder, fresh / "site"), fresh)
         result.builds.append(child.seconds)
         result.build_peak = max(result.build_peak, child.peak_bytes)
-        if result.size in CALL_LIST_TARGETS:
-            other = empty_folder(work / f"without-call-list-{run}")
-            child = run_child(python("-c", WITHOUT_CALL_LIST, *build_command(folder, other / "site")[2:]), other)
-            result.without_call_list.append(child.seconds)
-            result.without_call_list_peak = max(result.without_call_list_peak, child.peak_bytes)
     result.site = measure_site(fresh / "site")
     summary = json.loads((fresh / "site" / "data" / "summary.json").read_text(encoding="utf-8"))
     result.segments = summary["segments"]
     return fresh
+
+
+def measure_call_list(result: SizeResult, folder: Path, pairs: int, work: Path) -> None:
+    """Whole builds with the call list and with it worked out on no addresses, taking turns: `pairs` pairs,
+    as a difference this small needs more runs than the rest."""
+    for run in range(1, pairs + 1):
+        progress(result.label, f"whole build with and without the call list, pair {run} of {pairs}")
+        with_ = empty_folder(work / f"with-call-list-{run}")
+        child = run_child(build_command(folder, with_ / "site"), with_)
+        result.with_call_list.append(child.seconds)
+        result.with_call_list_peak = max(result.with_call_list_peak, child.peak_bytes)
+        without = empty_folder(work / f"without-call-list-{run}")
+        child = run_child(python("-c", WITHOUT_CALL_LIST, *build_command(folder, without / "site")[2:]), without)
+        result.without_call_list.append(child.seconds)
+        result.without_call_list_peak = max(result.without_call_list_peak, child.peak_bytes)
+        shutil.rmtree(with_), shutil.rmtree(without)
 
 
 def measure_cli_rebuilds(result: SizeResult, build: Path, folder: Path, runs: int) -> None:
@@ -489,14 +505,16 @@ def call_list_rows(result: SizeResult, build: float) -> list[Row]:
         return []
     limit = CALL_LIST_TARGETS[result.size]
     # Paired run by run, as the two took turns.
-    added = statistics.median(with_ - without for with_, without in zip(result.builds, result.without_call_list,
-                                                                        strict=True))
+    added = statistics.median(with_ - without for with_, without in zip(result.with_call_list,
+                                                                        result.without_call_list, strict=True))
     return [
+        Row(f"whole build with the call list, {len(result.with_call_list)} runs taking turns with the next",
+            spread(result.with_call_list)),
         Row("whole build with the call list worked out on no addresses", spread(result.without_call_list)),
         checked("**what the call list adds to the whole build** (median of the run-by-run differences)",
                 f"{added:+.2f} s", f"≤ {limit} s", added <= limit, True),
         Row("… peak memory with it, without it",
-            f"{result.build_peak / 1e9:.2f} GB, {result.without_call_list_peak / 1e9:.2f} GB"),
+            f"{result.with_call_list_peak / 1e9:.2f} GB, {result.without_call_list_peak / 1e9:.2f} GB"),
     ]
 
 
@@ -700,6 +718,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--shapes", default=",".join(SHAPES), help="comma-separated: " + ", ".join(SHAPES))
     parser.add_argument("--data", type=Path, default=BENCH_DIR / "data", help="workbooks and scratch folders")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (pandas: one)")
+    parser.add_argument("--call-list-pairs", type=int, default=0,
+                        help="pairs of builds with and without the call list (default: --runs)")
     parser.add_argument("--report", type=Path, default=ROOT / "docs" / "performance.md", help="Markdown output")
     args = parser.parse_args(argv)
     sizes = args.sizes.split(",")
@@ -715,7 +735,8 @@ def main(argv: list[str] | None = None) -> None:
             progress(size, f"workbooks, {shape}")
             folder = dataset_folder(args.data, size, shape)
             results.append(measure_size(size, shape, folder, args.runs, args.data / "runs" / folder.name,
-                                        pandas_estimate(results, size), pandas=shape == shapes[0]))
+                                        pandas_estimate(results, size), pandas=shape == shapes[0],
+                                        pairs=args.call_list_pairs))
     profile = profile_report(args.data / "medium", "medium") if "medium" in sizes else []
     print(write_report(args.report, results, args.runs, profile))
 
