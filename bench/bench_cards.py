@@ -3,16 +3,16 @@ how fast the browser searches and opens a card.
 
     python bench/bench_cards.py [--size medium] [--data bench/data] [--runs 3] [--work DIR]
 
-One process builds the site again and again from its parsed workbooks (the in-memory cache the
-watch loop keeps), alternately with and without the card data (salesboard.pipeline.table_cards,
-search_index and write_card_data replaced by nothing), and reports the median build time of each and
-the medians of the "cards" stage (what the build still waits for once the pages are done), and the
-processor time added (all threads: a figure that a busy machine does not inflate). Then it measures
-the files (shards, the index raw and gzipped), and in Chromium, over file:// with the network cut off: how soon after a page's load
-the search index is ready and the first search answers, the time from typing to results for a few
-queries, and the time from a click on a name to the card shown (a new page load), counted from the
-click event the list page receives (the browser driver spends a further 200 ms or so before it
-dispatches a click, which no user waits for; that figure is reported apart). Prints JSON.
+One process builds the site again and again from its parsed workbooks (the in-memory cache the watch
+loop keeps), alternately with and without the card data (salesboard.pipeline.table_cards, search_index
+and write_card_data replaced by nothing), and reports the median build time of each and the medians of
+the "cards" stage (what the build still waits for once the pages are done), and the processor time added
+(all threads: a figure that a busy machine does not inflate). Then it measures the files (shards, the
+index raw and gzipped), and in Chromium, over file:// with the network cut off: how soon after a page's
+load the search index is ready and the first search answers, the time from typing to results for a few
+queries, and the time from a click on a name to the card shown (a new page load), counted from the click
+event the list page receives (the browser driver spends a further 200 ms or so before it dispatches a
+click, which no user waits for; that figure is reported apart). Prints JSON.
 """
 from __future__ import annotations
 
