@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import gzip
 import json
+import os
 import statistics
 import sys
 import time
@@ -173,18 +174,82 @@ def measure_browser(build: Path) -> dict:
                                           for name in ("unload", "parsed", "shown")}}
 
 
+CARD_TARGETS = {"medium": 0.5, "large": 2.0}  # seconds the card data may add to the build
+CARD_SHARDS_BYTES, CARD_SHARD_BYTES, CARD_OPEN_MS, SEARCH_MS = 40e6, 200e3, 200, 100  # medium; any size
+INDEX_BYTES, INDEX_GZIP_PER_ADDRESS = 3e6, 60
+
+
+def report_section(result: dict) -> str:
+    """The figures as a section of docs/performance.md, with the issue's targets (the sizes for medium)."""
+    size, medium = result["size"], result["size"] == "medium"
+
+    def row(measure: str, value: str, target: str = "", met: bool | None = None) -> str:
+        verdict = "" if met is None else "met" if met else "**missed**"
+        return f"| {measure} | {value} | {target} | {verdict} |"
+
+    added = result["added_seconds"]
+    rows = [
+        row("what the card data and the search index add to a build (median)", f"{added:+.2f} s",
+            f"≤ {CARD_TARGETS[size]} s" if size in CARD_TARGETS else "",
+            added <= CARD_TARGETS[size] if size in CARD_TARGETS else None),
+        row("… processor time they add (all threads)", f"{result['added_cpu_seconds']:+.2f} s"),
+        row("… of which the build still waits for once the pages are done", f"{result['cards_stage_wait']:.2f} s"),
+        row("shards, together", f"{result['shards']} files, {result['shards_total_bytes'] / 1e6:.1f} MB",
+            "≤ 40 MB" if medium else "", result["shards_total_bytes"] <= CARD_SHARDS_BYTES if medium else None),
+        row("largest shard", f"{result['shard_max_bytes'] / 1e3:.0f} kB", "≤ 200 kB" if medium else "",
+            result["shard_max_bytes"] <= CARD_SHARD_BYTES if medium else None),
+        row("search index, raw", f"{result['index_bytes'] / 1e6:.2f} MB", "≤ 3 MB" if medium else "",
+            result["index_bytes"] <= INDEX_BYTES if medium else None),
+        row("search index, gzipped, per address", f"{result['index_gzip_bytes_per_address']:.1f} bytes",
+            f"≤ {INDEX_GZIP_PER_ADDRESS} bytes", result["index_gzip_bytes_per_address"] <= INDEX_GZIP_PER_ADDRESS),
+        row("a card opened from a click on a name (median, from the click event)",
+            f"{result['card_open_median_ms']:.0f} ms", f"≤ {CARD_OPEN_MS} ms",
+            result["card_open_median_ms"] <= CARD_OPEN_MS),
+        row("… each run", ", ".join(f"{value} ms" for value in result["card_open_ms"])),
+        row("… counted from the browser driver's call instead",
+            f"{result['card_open_from_driver_call_median_ms']:.0f} ms"),
+        row("another card on the card page (median)", f"{result['card_switch_median_ms']:.0f} ms"),
+        row("search, slowest query of " + ", ".join(f"`{query}`" for query in result["search_ms"]),
+            f"{max(result['search_ms'].values()):.0f} ms", f"≤ {SEARCH_MS} ms",
+            max(result["search_ms"].values()) <= SEARCH_MS),
+        row("typing to results shown", f"{result['typed_to_results_ms']:.0f} ms", f"≤ {SEARCH_MS} ms",
+            result["typed_to_results_ms"] <= SEARCH_MS),
+        row("search index ready after a page's load", f"{result['index_ready_after_load_seconds']:.2f} s"),
+    ]
+    return "\n".join([f"## Customer cards and search: {size}", "",
+                      f"`python bench/bench_cards.py --size {size} --runs {result['runs']}`, {machine()}.", "",
+                      "| measure | value | target | |", "|---|---|---|---|", *rows, ""])
+
+
+def machine() -> str:
+    return f"measured on {dt.date.today():%Y-%m-%d}, load average (1 min) {os.getloadavg()[0]:.1f} at the end"
+
+
+def write_section(path: Path, section: str) -> None:
+    """`section` in the report at `path`, in place of one with the same heading, else at its end."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    heading = section.splitlines()[0]
+    parts = text.split("\n## ")
+    kept = [part for index, part in enumerate(parts) if index == 0 or not ("## " + part).startswith(heading)]
+    path.write_text("\n## ".join(kept).rstrip("\n") + "\n\n" + section, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", default="medium")
     parser.add_argument("--data", type=Path, default=ROOT / "bench" / "data")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/salesboard-bench-cards"))
+    parser.add_argument("--report", type=Path, help="also put the figures into this Markdown report "
+                        "(docs/performance.md), in place of its section for this size")
     args = parser.parse_args(argv)
-    result = {"size": args.size, **measure_builds(args.data / args.size, args.work, args.runs)}
+    result = {"size": args.size, "runs": args.runs, **measure_builds(args.data / args.size, args.work, args.runs)}
     build = current_build(args.work / "site")
     result.update(measure_files(build))
     result.update(measure_browser(build))
     print(json.dumps(result, indent=2))
+    if args.report:
+        write_section(args.report, report_section(result))
 
 
 if __name__ == "__main__":
