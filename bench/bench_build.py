@@ -619,9 +619,11 @@ reading; the downloads are still written beside the pages, out of its sight):
   (`31.12.25`, `1.234,56 €`) runs only on the cells that step left. The cache keeps the order lines, which
   the customer cards show; they are grouped into orders at every build.
 - **After reading** come the metrics: the segments and follow-ups as of today, the call list with its
-  history and its back-test as of D − 90 (the week in review beside it, in a second thread), then the
-  twelve weeks of the cards' sparklines, while the downloads and the customer cards are written in two
-  more threads; then the pages. A process start and the imports add about half a second.
+  history and its back-test as of D − 90, the week in review beside it. Beside the metrics, too, the
+  customer cards' text that needs the tables only (their contact fields and timelines, most of the card
+  data) and the search index are made. Then the twelve weeks of the cards' sparklines and the pages,
+  while the downloads and the rest of the customer cards (what the metrics decide) are written in two
+  more threads. A process start and the imports add about half a second.
 - **Rebuilds** load the parsed tables of unchanged workbooks from Parquet, and copy the downloads from the
   last site when the follow-up list is unchanged.
 - **Site size** is checked without the downloads: the pages carry at most 5,000 rows per table, and the
@@ -636,14 +638,15 @@ def target_summary(targets: list[Row]) -> str:
     return "Missed: " + "; ".join(missed) + ". The profile below shows where that time goes."
 
 
-def write_report(path: Path, results: list[SizeResult], runs: int, profile: list[str] = ()) -> str:
+def write_report(path: Path, results: list[SizeResult], runs: int, profile: list[str] = (), pairs: int = 0) -> str:
     sections = [
         "# Performance",
         "",
         "How long the whole build takes against simply reading the same workbooks, where the time goes, "
         "and whether the targets are met. Produced by `python bench/bench_build.py "
         f"--sizes {','.join(dict.fromkeys(result.size for result in results))} "
-        f"--shapes {','.join(dict.fromkeys(result.shape for result in results))} --runs {runs}` (install the "
+        f"--shapes {','.join(dict.fromkeys(result.shape for result in results))} --runs {runs}"
+        + (f" --call-list-pairs {pairs}" if pairs else "") + "` (install the "
         "`bench` extra first); the workbooks come from `bench/generate.py` (seeded, German headers), in two "
         "shapes with the same rows: *by-year*, one order workbook per year, and *one-workbook*, every order "
         "on one sheet of one workbook.",
@@ -738,7 +741,7 @@ def main(argv: list[str] | None = None) -> None:
                                         pandas_estimate(results, size), pandas=shape == shapes[0],
                                         pairs=args.call_list_pairs))
     profile = profile_report(args.data / "medium", "medium") if "medium" in sizes else []
-    print(write_report(args.report, results, args.runs, profile))
+    print(write_report(args.report, results, args.runs, profile, args.call_list_pairs))
 
 
 if __name__ == "__main__":
