@@ -227,20 +227,27 @@ def address_history(addresses: pl.DataFrame, events: pl.DataFrame, windows: list
     extra = tuple(day_number(day) for day in days)
     first, last = min(low for low, _ in ranges), max(high for _, high in ranges + [(0, day) for day in extra])
     stretches = situations_at(addresses, events, change_days(addresses, events, first, last, extra))
-    counts = stretches.select("level", "recency", "open_offer", "ordered", *[
-        _sundays_between(pl.col("day"), pl.when(pl.col("cid") == pl.col("cid").shift(-1))
-                         .then(pl.col("day").shift(-1) - 1).otherwise(pl.lit(last, pl.Int32)), low, high)
-        .alias(f"w{number}") for number, (low, high) in enumerate(ranges)])
-    rates = []
-    for number in range(len(ranges)):
-        sundays = pl.col(f"w{number}")
-        rates.append(counts.group_by("level", "recency", "open_offer").agg(
-            seen=sundays.sum(), ordered=sundays.filter(pl.col("ordered")).sum())
-            .filter(pl.col("seen") > 0)
-            .select(segment=level_segment("level"), recency="recency", open_offer="open_offer",
-                    seen=pl.col("seen").cast(pl.Int64), ordered=pl.col("ordered").cast(pl.Int64))
-            .sort("segment", "recency", "open_offer"))
-    return History(rates, stretches.filter(pl.col("day").is_in(pl.Series(extra, dtype=pl.Int32).implode())))
+    # One pass over the stretches for all windows, grouped by one small integer: situation and outcome.
+    situation = pl.col("level") * 16 + pl.col("recency") * 2 + pl.col("open_offer")
+    end = pl.when(pl.col("cid") == pl.col("cid").shift(-1)).then(pl.col("day").shift(-1) - 1).otherwise(
+        pl.lit(last, pl.Int32))
+    windows_seen = [f"w{number}" for number in range(len(ranges))]
+    counted = stretches.select(
+        key=(situation * 2 + pl.col("ordered")).cast(pl.UInt8),
+        **{name: _sundays_between(pl.col("day"), end, low, high) for name, (low, high) in zip(windows_seen, ranges)},
+    ).group_by("key").agg(pl.col(windows_seen).sum())
+    code = pl.col("key") // 2
+    counted = counted.group_by(code.alias("situation")).agg(
+        *[pl.col(name).sum().alias(f"seen{name}") for name in windows_seen],
+        *[pl.col(name).filter(pl.col("key") % 2 == 1).sum().alias(f"ordered{name}") for name in windows_seen],
+    ).sort("situation").with_columns(level=pl.col("situation") // 16, recency=pl.col("situation") % 16 // 2,
+                                     open_offer=pl.col("situation") % 2 == 1)
+    rates = [counted.filter(pl.col(f"seen{name}") > 0).select(
+        segment=level_segment("level"), recency="recency", open_offer="open_offer",
+        seen=pl.col(f"seen{name}").cast(pl.Int64), ordered=pl.col(f"ordered{name}").cast(pl.Int64))
+        for name in windows_seen]
+    day = pl.col("day")
+    return History(rates, stretches.filter(pl.any_horizontal(day == on for on in extra)))
 
 
 def _sundays_between(start: pl.Expr, end: pl.Expr, first: int, last: int) -> pl.Expr:
