@@ -9,11 +9,10 @@ dated in (S, S + 90 days].
 How it is computed, without a loop over weeks or rows: an address's situation and outcome change
 only on a few days (an event, a recency bucket's bound passed, an offer's 90 days over, 90 days
 before an order), so each address is evaluated on those days alone, and each stretch between two
-of them counts the Sundays it holds. The situation on a set of days is found by merging the
-dated events into a frame of (address, day) rows sorted the same way: "the last order on or
-before S" becomes a forward fill, "the next order after S" a backward fill. A fill must not
-cross from one address to the next, so what is filled is the event's sort key, from which both
-its address and its day are read back.
+of them counts the Sundays it holds. The situation on a set of days is found by as-of joins of the
+(address, day) rows with each kind of dated event, both keyed by one integer that sorts as (address, day)
+do: "the last order on or before S" is a backward join, "the next order after S" a forward one; a match
+that belongs to another address counts as none.
 """
 from __future__ import annotations
 
@@ -37,10 +36,11 @@ NEVER = len(RECENCY_LABELS) - 1
 RECENCY_DTYPE = pl.Enum(RECENCY_LABELS)
 OFFER_OPEN_DAYS = 90  # an offer dated 0-90 days before S is open until an order follows it
 
-# Each event kind's code in the low bits of a sort key; a grid row sorts after the events of its day.
 _EVENT_CODES = {"order": 0, "offer": 1, "contact": 2}
-_GRID_CODE = 3
-_CODES = 4
+_DAY_OFFSET = 1 << 20  # day numbers plus this lie in [0, _DAY_STRIDE)
+_DAY_STRIDE = 1 << 21
+# Columns cid and day as one Int64 that sorts as they do: much cheaper to sort, deduplicate and search.
+_DAY_KEY = pl.col("cid").cast(pl.Int64) * _DAY_STRIDE + pl.col("day") + _DAY_OFFSET
 
 
 def latest_sunday(day: date) -> date:
@@ -64,9 +64,10 @@ def recency_code(days: pl.Expr) -> pl.Expr:
 
 
 def address_events(facts: Facts, addresses: pl.DataFrame) -> pl.DataFrame:
-    """cid (the address's row number in `addresses`), day (Int32 days since 1970), code (_EVENT_CODES) of
-    every dated fact on or before D that the situations read: orders (amount > 0), offers (activities of
-    stage offer) and contacts (any activity, campaign response or interest_since; for Z0/Z1 recency)."""
+    """cid (UInt32, the address's row number in `addresses`), day (Int32 days since 1970), code (UInt8,
+    _EVENT_CODES) of every dated fact on or before D that the situations read: orders (amount > 0), offers
+    (activities of stage offer) and contacts (any activity, campaign response or interest_since; for Z0/Z1
+    recency). Each once, sorted by cid, day, code: so each kind alone is sorted too."""
     as_of = facts.as_of
     index = addresses.select("customer_id", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
     parts = [
@@ -78,9 +79,11 @@ def address_events(facts: Facts, addresses: pl.DataFrame) -> pl.DataFrame:
         facts.addresses.filter(pl.col("interest_since") <= as_of)
         .select("customer_id", day="interest_since", code=pl.lit(_EVENT_CODES["contact"])),
     ]
-    return (pl.concat(parts).drop_nulls("day")
-            .join(index, on="customer_id", how="inner")
-            .select("cid", pl.col("day").cast(pl.Int32), pl.col("code").cast(pl.Int64)))
+    key, codes = pl.col("key"), len(_EVENT_CODES)
+    return (_sorted_unique(pl.concat(parts).drop_nulls("day").join(index, on="customer_id", how="inner")
+                           .with_columns(pl.col("day").cast(pl.Int32)).select(key=_DAY_KEY * codes + pl.col("code")))
+            .select(cid=(key // codes // _DAY_STRIDE).cast(pl.UInt32),
+                    day=(key // codes % _DAY_STRIDE - _DAY_OFFSET).cast(pl.Int32), code=(key % codes).cast(pl.UInt8)))
 
 
 def situations_at(addresses: pl.DataFrame, events: pl.DataFrame, points: pl.DataFrame) -> pl.DataFrame:
@@ -92,47 +95,27 @@ def situations_at(addresses: pl.DataFrame, events: pl.DataFrame, points: pl.Data
     interest_since for Z0/Z1), recency_days (Int32, null: never), open_offer (Boolean), ordered
     (Boolean: an order dated in (day, day + 90]). In the order of `points`.
     """
-    days = points["day"]
-    base = min(int(days.min() or 0), int(events["day"].min()) if events.height else int(days.min() or 0))
-    top = max(int(days.max() or 0), int(events["day"].max()) if events.height else int(days.max() or 0))
-    span = _CODES * (top - base + 1)  # key = cid * span + (day - base) * _CODES + code
-    key = pl.col("key")
-    # The days the address reached Z1, Z3 and Z4, beside its key range's start.
-    per_address = _level_days(addresses).select(
-        "cid", "interest", "second", "loyal", start=pl.col("cid").cast(pl.Int64) * span)
-    grid = points.join(per_address, on="cid", how="left", maintain_order="left").with_columns(
-        key=pl.col("start") + (pl.col("day") - base).cast(pl.Int64) * _CODES + _GRID_CODE)
-    event_keys = _sorted_unique(events.select(
-        key=pl.col("cid").cast(pl.Int64) * span + (pl.col("day") - base).cast(pl.Int64) * _CODES + pl.col("code")))
+    levels = _level_days(addresses).select("interest", "second", "loyal")
+    grid = points.hstack(levels[points["cid"]]).with_columns(key=_DAY_KEY)
 
-    def nearest(code: int, backward: bool = False) -> pl.Expr:
-        """The key of the nearest event of `code` before (or after) each row, of any address."""
-        source = pl.when(pl.col("code") == code).then(key)
-        return source.backward_fill() if backward else source.forward_fill()
+    def nearest(kind: str, name: str, after: bool = False) -> pl.DataFrame:
+        """`name`: the day of the address's last event of `kind` on or before the row's day (or its first
+        after the day), read from the nearest event key of any address."""
+        dated = events.filter(pl.col("code") == _EVENT_CODES[kind]).select(
+            key=_DAY_KEY, event_cid="cid", **{name: "day"})
+        found = grid.select("cid", "key").join_asof(
+            dated, on="key", strategy="forward" if after else "backward", allow_exact_matches=not after)
+        return found.select(pl.when(pl.col("event_cid") == pl.col("cid")).then(name).alias(name))
 
-    # Only the keys go through the merge; the grid rows come out in their order, beside the grid.
-    filled = (grid.select("key").merge_sorted(event_keys, key="key")
-              .with_columns(code=(key % _CODES).cast(pl.UInt8))
-              .select("code", last_order=nearest(_EVENT_CODES["order"]),
-                      next_order=nearest(_EVENT_CODES["order"], backward=True),
-                      offer_day=nearest(_EVENT_CODES["offer"]), last_contact=nearest(_EVENT_CODES["contact"]))
-              .filter(pl.col("code") == _GRID_CODE).drop("code"))
-    start, next_start = pl.col("start"), pl.col("start") + span
-
-    def day_of(name: str) -> pl.Expr:
-        """The day of a filled key when it belongs to the row's own address."""
-        source = pl.col(name)
-        return pl.when((source >= start) & (source < next_start)).then(
-            ((source - start) // _CODES + base).cast(pl.Int32)).alias(name)
-
+    grid = grid.hstack(pl.concat([nearest("order", "last_order"), nearest("order", "next_order", after=True),
+                                  nearest("offer", "offer_day"), nearest("contact", "last_contact")],
+                                 how="horizontal"))
     day = pl.col("day")
     level = (pl.when(pl.col("loyal") <= day).then(4).when(pl.col("second") <= day).then(3)
              .when(pl.col("last_order").is_not_null()).then(2).when(pl.col("interest") <= day).then(1)
              .otherwise(0).cast(pl.UInt8))
     reference = pl.when(pl.col("level") >= 2).then(pl.col("last_order")).otherwise(pl.col("last_contact"))
-    return (pl.concat([grid.drop("key"), filled], how="horizontal")
-            .with_columns(*[day_of(name) for name in ("last_order", "next_order", "offer_day", "last_contact")])
-            .with_columns(level=level)
+    return (grid.with_columns(level=level)
             .select(
                 "cid", "day", "level",
                 recency=recency_code(day - reference),
@@ -163,7 +146,7 @@ def change_days(addresses: pl.DataFrame, events: pl.DataFrame, first: int, last:
     day, after = pl.col("day"), pl.when(pl.col("cid") == pl.col("cid").shift(-1)).then(pl.col("day").shift(-1))
 
     def kind(code: int) -> pl.DataFrame:
-        return _unique_days(events.filter(pl.col("code") == code))
+        return events.filter(pl.col("code") == code).select("cid", "day")
 
     def bounds(frame: pl.DataFrame, until: pl.Expr) -> list[pl.DataFrame]:
         """The recency buckets' bounds passed after each day of `frame` while it is still the latest of its
@@ -174,8 +157,8 @@ def change_days(addresses: pl.DataFrame, events: pl.DataFrame, first: int, last:
 
     orders, offers = kind(_EVENT_CODES["order"]), kind(_EVENT_CODES["offer"])
     # Contacts set the recency only before the first order (Z0/Z1).
-    contacts = kind(_EVENT_CODES["contact"]).join(levels.select("cid", first_order="first"), on="cid",
-                                                  how="left", maintain_order="left")
+    contacts = kind(_EVENT_CODES["contact"])
+    contacts = contacts.with_columns(first_order=levels["first"].gather(contacts["cid"]))
     contacts = contacts.filter(pl.col("first_order").is_null() | (day < pl.col("first_order")))
     before = pl.when(pl.col("cid") == pl.col("cid").shift()).then(day.shift())
     parts = [
@@ -191,15 +174,10 @@ def change_days(addresses: pl.DataFrame, events: pl.DataFrame, first: int, last:
                         .filter(day.is_between(first, last)))
 
 
-_DAY_OFFSET = 1 << 20  # day numbers plus this lie in [0, _DAY_STRIDE)
-_DAY_STRIDE = 1 << 21
-
-
 def _unique_days(frame: pl.DataFrame) -> pl.DataFrame:
-    """cid, day of `frame`, unique, sorted by cid, then day: through one integer key, much cheaper to
-    sort and deduplicate than two columns."""
+    """cid, day of `frame`, unique, sorted by cid, then day."""
     key = pl.col("key")
-    return (_sorted_unique(frame.select(key=pl.col("cid").cast(pl.Int64) * _DAY_STRIDE + pl.col("day") + _DAY_OFFSET))
+    return (_sorted_unique(frame.select(key=_DAY_KEY))
             .select(cid=(key // _DAY_STRIDE).cast(pl.UInt32), day=(key % _DAY_STRIDE - _DAY_OFFSET).cast(pl.Int32)))
 
 
