@@ -183,9 +183,9 @@ def _unique_days(frame: pl.DataFrame) -> pl.DataFrame:
 
 def _sorted_unique(keys: pl.DataFrame) -> pl.DataFrame:
     """The one column `key`, sorted, each value once (sorting first makes the repeats neighbours, cheaper
-    than hashing)."""
+    than hashing). On one thread: twice as fast on two busy cores, and the other core has work of its own."""
     key = pl.col("key")
-    return keys.sort("key").filter((key != key.shift()).fill_null(True))
+    return keys.sort("key", multithreaded=False).filter((key != key.shift()).fill_null(True))
 
 
 @dataclass(frozen=True)
