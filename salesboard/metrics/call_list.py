@@ -18,6 +18,7 @@ Corners SPEC leaves open, read as a sales manager would:
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -80,32 +81,42 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
     """The call list as of facts.as_of, its history rates and its back-test as of D − 90."""
     as_of = facts.as_of
     backtest_day = as_of - timedelta(days=BACKTEST_DAYS)
-    events = address_events(facts, addresses)
-    history = address_history(addresses, events, [history_sundays(as_of), history_sundays(backtest_day)],
-                              [backtest_day, as_of])
-    (rates, then_rates), both_days = history.rates, history.on_days
-    current = both_days.filter(pl.col("day") == day_number(as_of))
-    likelihood = address_likelihood(facts, addresses, current, rates)
-    fallback = too_little_history(facts.orders, as_of)
-    candidates = call_candidates(facts, addresses, follow_ups, rules, offers_to_chase(tables, facts, rules)).join(
-        likelihood.drop("segment"), on="customer_id", how="left")
-    rows, reactivation = order_and_split(candidates, rules, fallback)
+    # The facts and candidates as of D' do not depend on D's history: many Polars steps keep one core only,
+    # so they are worked out on a second thread meanwhile.
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        then = beside.submit(_candidates_as_of, tables, backtest_day, rules)
+        events = address_events(facts, addresses)
+        history = address_history(addresses, events, [history_sundays(as_of), history_sundays(backtest_day)],
+                                  [backtest_day, as_of])
+        (rates, then_rates), both_days = history.rates, history.on_days
+        current = both_days.filter(pl.col("day") == day_number(as_of))
+        likelihood = address_likelihood(facts, addresses, current, rates)
+        fallback = too_little_history(facts.orders, as_of)
+        candidates = call_candidates(facts, addresses, follow_ups, rules, offers_to_chase(tables, facts, rules))
+        rows, reactivation = order_and_split(candidates.join(likelihood.drop("segment"), on="customer_id",
+                                                             how="left"), rules, fallback)
+        then_facts, then_addresses, then_follow_ups, then_candidates = then.result()
 
-    # The same rule as of D': its facts, its follow-ups, the rates of the weeks before it.
-    then_facts = select_facts(tables, backtest_day)
-    then_addresses = classify_addresses(then_facts, rules)
-    then_follow_ups = overdue_follow_ups(then_facts, then_addresses, rules)
+    # The same rule as of D', with the rates of the weeks before it.
     then_current = both_days.filter(pl.col("day") == day_number(backtest_day))
     then_likelihood = address_likelihood(then_facts, then_addresses, then_current, then_rates)
     then_fallback = too_little_history(then_facts.orders, backtest_day)
-    then_rows, _ = order_and_split(
-        call_candidates(then_facts, then_addresses, then_follow_ups, rules,
-                        offers_to_chase(tables, then_facts, rules)).join(
-            then_likelihood.drop("segment"), on="customer_id", how="left"), rules, then_fallback)
+    then_rows, _ = order_and_split(then_candidates.join(then_likelihood.drop("segment"), on="customer_id",
+                                                        how="left"), rules, then_fallback)
     backtest = run_backtest(then_rows, then_follow_ups, then_facts, then_addresses, facts, then_fallback)
     return CallList(rows=rows, reactivation=reactivation, likelihood=likelihood,
                     rates=rates.with_columns(recency=_recency_label("recency")), backtest=backtest,
                     fallback=fallback, calls_per_day=rules.calls_per_day)
+
+
+def _candidates_as_of(tables: Tables, day: date, rules: Rules) -> tuple[Facts, pl.DataFrame, pl.DataFrame,
+                                                                        pl.DataFrame]:
+    """(facts, addresses, overdue follow-ups, call candidates) as of `day`."""
+    facts = select_facts(tables, day)
+    addresses = classify_addresses(facts, rules)
+    follow_ups = overdue_follow_ups(facts, addresses, rules)
+    return facts, addresses, follow_ups, call_candidates(facts, addresses, follow_ups, rules,
+                                                         offers_to_chase(tables, facts, rules))
 
 
 def too_little_history(orders: pl.DataFrame, as_of: date) -> bool:
