@@ -66,10 +66,12 @@ def recency_code(days: pl.Expr) -> pl.Expr:
 def address_events(facts: Facts, addresses: pl.DataFrame) -> pl.DataFrame:
     """cid (UInt32, the address's row number in `addresses`), day (Int32 days since 1970), code (UInt8,
     _EVENT_CODES) of every dated fact on or before D that the situations read: orders (amount > 0), offers
-    (activities of stage offer) and contacts (any activity, campaign response or interest_since; for Z0/Z1
-    recency). Each once, sorted by cid, day, code: so each kind alone is sorted too."""
+    (activities of stage offer) and contacts (any activity, campaign response or interest_since) dated
+    before the address's first order, as only they set a recency (Z0/Z1). Each once, sorted by cid, day,
+    code: so each kind alone is sorted too."""
     as_of = facts.as_of
-    index = addresses.select("customer_id", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
+    index = addresses.select("customer_id", "first_order_date", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
+    contact, first_order = pl.col("code") == _EVENT_CODES["contact"], pl.col("first_order_date")
     parts = [
         facts.orders.select("customer_id", day="order_date", code=pl.lit(_EVENT_CODES["order"])),
         facts.activities.filter(pl.col("stage") == "offer")
@@ -81,6 +83,7 @@ def address_events(facts: Facts, addresses: pl.DataFrame) -> pl.DataFrame:
     ]
     key, codes = pl.col("key"), len(_EVENT_CODES)
     return (_sorted_unique(pl.concat(parts).drop_nulls("day").join(index, on="customer_id", how="inner")
+                           .filter(~contact | first_order.is_null() | (pl.col("day") < first_order))
                            .with_columns(pl.col("day").cast(pl.Int32)).select(key=_DAY_KEY * codes + pl.col("code")))
             .select(cid=(key // codes // _DAY_STRIDE).cast(pl.UInt32),
                     day=(key // codes % _DAY_STRIDE - _DAY_OFFSET).cast(pl.Int32), code=(key % codes).cast(pl.UInt8)))
@@ -156,10 +159,9 @@ def change_days(addresses: pl.DataFrame, events: pl.DataFrame, first: int, last:
                 .select("cid", day=day + bound + 1) for bound in RECENCY_BOUNDS]
 
     orders, offers = kind(_EVENT_CODES["order"]), kind(_EVENT_CODES["offer"])
-    # Contacts set the recency only before the first order (Z0/Z1).
+    # Contacts (all before the first order) set the recency up to the first order.
     contacts = kind(_EVENT_CODES["contact"])
     contacts = contacts.with_columns(first_order=levels["first"].gather(contacts["cid"]))
-    contacts = contacts.filter(pl.col("first_order").is_null() | (day < pl.col("first_order")))
     before = pl.when(pl.col("cid") == pl.col("cid").shift()).then(day.shift())
     parts = [
         orders, offers.select("cid", "day"), contacts.select("cid", "day"),
