@@ -143,8 +143,8 @@ def _level_days(addresses: pl.DataFrame) -> pl.DataFrame:
 def change_days(addresses: pl.DataFrame, events: pl.DataFrame, first: int, last: int,
                 always: tuple[int, ...] = ()) -> pl.DataFrame:
     """cid, day: the days in [first, last] on which an address's situation or outcome may change, and
-    `first` and the days `always` for every address; unique, sorted by cid, then day. Between two of them
-    nothing changes."""
+    `first` and the days `always` (which may lie after `last`) for every address; unique, sorted by cid,
+    then day. Between two of them nothing changes up to `last`."""
     levels = _level_days(addresses)
     day, after = pl.col("day"), pl.when(pl.col("cid") == pl.col("cid").shift(-1)).then(pl.col("day").shift(-1))
 
@@ -170,10 +170,10 @@ def change_days(addresses: pl.DataFrame, events: pl.DataFrame, first: int, last:
         orders.filter(before.is_null() | (before < day - OUTCOME_DAYS)).select("cid", day=day - OUTCOME_DAYS),
         offers.select("cid", day=day + OFFER_OPEN_DAYS + 1),
         levels.select("cid", day="interest").drop_nulls(),
-        *[levels.select("cid", day=pl.lit(start, pl.Int32)) for start in (first, *always)],
+        levels.select("cid", day=pl.lit(first, pl.Int32)),
     ]
-    return _unique_days(pl.concat([part.select("cid", day.cast(pl.Int32)) for part in parts])
-                        .filter(day.is_between(first, last)))
+    within = pl.concat([part.select("cid", day.cast(pl.Int32)) for part in parts]).filter(day.is_between(first, last))
+    return _unique_days(pl.concat([within, *[levels.select("cid", day=pl.lit(on, pl.Int32)) for on in always]]))
 
 
 def _unique_days(frame: pl.DataFrame) -> pl.DataFrame:
@@ -205,7 +205,8 @@ def address_history(addresses: pl.DataFrame, events: pl.DataFrame, windows: list
     """The rates of each run of consecutive Sundays in `windows`, and every address's situation on `days`."""
     ranges = [(day_number(sundays[0]), day_number(sundays[-1])) for sundays in windows]
     extra = tuple(day_number(day) for day in days)
-    first, last = min(low for low, _ in ranges), max(high for _, high in ranges + [(0, day) for day in extra])
+    # Days after the last Sunday count for no rate: only the situations on `days` are looked at there.
+    first, last = min(low for low, _ in ranges), max(high for _, high in ranges)
     stretches = situations_at(addresses, events, change_days(addresses, events, first, last, extra))
     # One pass over the stretches for all windows, grouped by one small integer: situation and outcome.
     situation = pl.col("level") * 16 + pl.col("recency") * 2 + pl.col("open_offer")
