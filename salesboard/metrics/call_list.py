@@ -40,7 +40,7 @@ from .call_list_history import (
 )
 from .facts import Facts, select_facts
 from .followups import overdue_follow_ups
-from .segments import classify_addresses
+from .segments import addresses_as_of
 
 MIN_SEEN = 30  # a situation seen fewer times takes its segment's pooled rate
 MIN_HISTORY_DAYS = 180
@@ -87,7 +87,7 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
     with ThreadPoolExecutor(max_workers=1) as beside:
         found = beside.submit(call_candidates, facts, addresses, follow_ups, rules,
                               offers_to_chase(tables, facts, rules))
-        then = beside.submit(_candidates_as_of, tables, backtest_day, rules)
+        then = beside.submit(_candidates_as_of, tables, addresses, backtest_day, rules)
         events = address_events(facts, addresses)
         history = address_history(addresses, events, [history_sundays(as_of), history_sundays(backtest_day)],
                                   [backtest_day, as_of])
@@ -102,11 +102,12 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
                         backtest=backtest.result(), fallback=fallback, calls_per_day=rules.calls_per_day)
 
 
-def _candidates_as_of(tables: Tables, day: date, rules: Rules) -> tuple[Facts, pl.DataFrame, pl.DataFrame,
-                                                                        pl.DataFrame]:
-    """(facts, addresses, overdue follow-ups, call candidates) as of `day`."""
+def _candidates_as_of(tables: Tables, now: pl.DataFrame, day: date, rules: Rules) -> tuple[
+        Facts, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(facts, addresses, overdue follow-ups, call candidates) as of `day`, before the day of the addresses
+    `now`."""
     facts = select_facts(tables, day)
-    addresses = classify_addresses(facts, rules)
+    addresses = addresses_as_of(now, day)
     follow_ups = overdue_follow_ups(facts, addresses, rules)
     return facts, addresses, follow_ups, call_candidates(facts, addresses, follow_ups, rules,
                                                          offers_to_chase(tables, facts, rules))
