@@ -81,8 +81,9 @@ def _latest_interest(facts: Facts) -> pl.DataFrame:
 
 
 def address_owners(facts: Facts) -> pl.DataFrame:
-    """customer_id, owner: the address row's owner; for an address not on the list without one, the owner
-    of its latest order or activity that names one (on the same day, an activity over an order)."""
+    """customer_id, owner of each address row, in their order: the row's owner; for an address not on the
+    list without one, the owner of its latest order or activity that names one (on the same day, an
+    activity over an order)."""
     unlisted = facts.addresses.filter(~pl.col("listed") & pl.col("owner").is_null()).select("customer_id")
     named = pl.concat([
         facts.orders.join(unlisted, on="customer_id", how="semi")
@@ -97,7 +98,7 @@ def address_owners(facts: Facts) -> pl.DataFrame:
 
 def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFrame, rules: Rules,
                     offers_to_chase: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Every address with at least one reason of CALL_REASONS as of D.
+    """Every address with at least one reason of CALL_REASONS as of D (`addresses`: classify_addresses' rows).
 
     offer: the most recent activity is an offer older than the chase days, at most 90 days old, with no
     later order. With an offers table its status decides for the addresses it lists (`offers_to_chase`):
@@ -111,8 +112,8 @@ def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFr
     as_of = facts.as_of
     frame = (
         addresses.select("customer_id", "company", "contact", "phone", "segment", "first_order_date")
-        .join(facts.addresses.select("customer_id", "email"), on="customer_id", how="left", maintain_order="left")
-        .join(address_owners(facts), on="customer_id", how="left", maintain_order="left")
+        # One row per address row of the facts, in their order: read beside them, not joined.
+        .with_columns(email=facts.addresses["email"], owner=address_owners(facts)["owner"])
         .join(latest_contacts(facts), on="customer_id", how="left", maintain_order="left")
         .join(usual_gaps(facts.orders), on="customer_id", how="left", maintain_order="left")
         .join(_latest_interest(facts), on="customer_id", how="left", maintain_order="left")
