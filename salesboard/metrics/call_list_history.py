@@ -117,12 +117,12 @@ def situations_at(addresses: pl.DataFrame, events: pl.DataFrame, points: pl.Data
     level = (pl.when(pl.col("loyal") <= day).then(4).when(pl.col("second") <= day).then(3)
              .when(pl.col("last_order").is_not_null()).then(2).when(pl.col("interest") <= day).then(1)
              .otherwise(0).cast(pl.UInt8))
-    reference = pl.when(pl.col("level") >= 2).then(pl.col("last_order")).otherwise(pl.col("last_contact"))
-    return (grid.with_columns(level=level)
+    # Z2-Z4 (an order on or before the day) count from the last order, Z0/Z1 from the last contact.
+    recency_days = day - pl.coalesce("last_order", "last_contact")
+    return (grid.with_columns(recency_days=recency_days)
             .select(
-                "cid", "day", "level",
-                recency=recency_code(day - reference),
-                recency_days=day - reference,
+                "cid", "day", level=level, recency=recency_code(pl.col("recency_days")),
+                recency_days="recency_days",
                 # Open: dated 0-90 days before the day, and no order dated after it (up to the day).
                 open_offer=((day - pl.col("offer_day") <= OFFER_OPEN_DAYS)
                             & (pl.col("last_order").is_null() | (pl.col("last_order") <= pl.col("offer_day"))))
