@@ -104,8 +104,8 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
 
 def _candidates_as_of(tables: Tables, now: pl.DataFrame, day: date, rules: Rules) -> tuple[
         Facts, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(facts, addresses, overdue follow-ups, call candidates) as of `day`, before the day of the addresses
-    `now`."""
+    """(facts, addresses, overdue follow-ups, call candidates) as of `day`; `now`: classify_addresses' rows
+    as of a later day."""
     facts = select_facts(tables, day)
     addresses = addresses_as_of(now, day)
     follow_ups = overdue_follow_ups(facts, addresses, rules)

@@ -36,7 +36,7 @@ NEVER = len(RECENCY_LABELS) - 1
 RECENCY_DTYPE = pl.Enum(RECENCY_LABELS)
 OFFER_OPEN_DAYS = 90  # an offer dated 0-90 days before S is open until an order follows it
 
-_EVENT_CODES = {"order": 0, "offer": 1, "contact": 2}
+_EVENT_CODES = {"order": 0, "offer": 1, "contact": 2}  # the lowest digit of address_events' sort key
 _DAY_OFFSET = 1 << 20  # day numbers plus this lie in [0, _DAY_STRIDE)
 _DAY_STRIDE = 1 << 21
 # Columns cid and day as one Int64 that sorts as they do: much cheaper to sort, deduplicate and search.
