@@ -47,11 +47,26 @@ def usual_gaps(orders: pl.DataFrame) -> pl.DataFrame:
     """customer_id, usual_gap: the median of the day gaps between consecutive orders (two or more orders)."""
     # The gaps of the whole sorted frame at once, those across two customers dropped: a plain median per
     # group is far cheaper than a diff inside each group.
-    day = pl.col("order_date").cast(pl.Int32)
-    return (orders.select("customer_id", "order_date").sort("customer_id", "order_date")
-            .select("customer_id", gap=pl.when(pl.col("customer_id") == pl.col("customer_id").shift())
-                    .then(day - day.shift()))
+    customer, day = pl.col("customer_id"), pl.col("day")
+    dated = customers_together(orders.select("customer_id", day=pl.col("order_date").cast(pl.Int32)))
+    return (dated.select("customer_id", gap=pl.when(customer == customer.shift()).then(day - day.shift()))
             .drop_nulls("gap").group_by("customer_id").agg(usual_gap=pl.col("gap").median()))
+
+
+def customers_together(dated: pl.DataFrame, code: pl.Expr | None = None) -> pl.DataFrame:
+    """`dated` (customer_id, day) with each customer's rows next to each other, by day.
+
+    Sorted by `code` (by default a hash of the ID: a number sorts several times faster than text), stably
+    after the day; should two IDs share a code, their rows would mix, so then by the IDs themselves.
+    """
+    customer, code = pl.col("customer_id"), pl.col("customer_id").hash() if code is None else code
+    # On one thread: the other core has work of its own (the back-test, the week in review).
+    coded = (dated.with_columns(code=code).sort("day", multithreaded=False)
+             .sort("code", maintain_order=True, multithreaded=False))
+    mixed = ((pl.col("code") == pl.col("code").shift()) & customer.ne_missing(customer.shift())).any()
+    if coded.select(mixed).item():
+        return dated.sort("customer_id", "day")
+    return coded.drop("code")
 
 
 def _latest_interest(facts: Facts) -> pl.DataFrame:
@@ -66,8 +81,9 @@ def _latest_interest(facts: Facts) -> pl.DataFrame:
 
 
 def address_owners(facts: Facts) -> pl.DataFrame:
-    """customer_id, owner: the address row's owner; for an address not on the list without one, the owner
-    of its latest order or activity that names one (on the same day, an activity over an order)."""
+    """customer_id, owner of each address row, in their order: the row's owner; for an address not on the
+    list without one, the owner of its latest order or activity that names one (on the same day, an
+    activity over an order)."""
     unlisted = facts.addresses.filter(~pl.col("listed") & pl.col("owner").is_null()).select("customer_id")
     named = pl.concat([
         facts.orders.join(unlisted, on="customer_id", how="semi")
@@ -82,7 +98,7 @@ def address_owners(facts: Facts) -> pl.DataFrame:
 
 def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFrame, rules: Rules,
                     offers_to_chase: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Every address with at least one reason of CALL_REASONS as of D.
+    """Every address with at least one reason of CALL_REASONS as of D (`addresses`: classify_addresses' rows).
 
     offer: the most recent activity is an offer older than the chase days, at most 90 days old, with no
     later order. With an offers table its status decides for the addresses it lists (`offers_to_chase`):
@@ -96,8 +112,8 @@ def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFr
     as_of = facts.as_of
     frame = (
         addresses.select("customer_id", "company", "contact", "phone", "segment", "first_order_date")
-        .join(facts.addresses.select("customer_id", "email"), on="customer_id", how="left", maintain_order="left")
-        .join(address_owners(facts), on="customer_id", how="left", maintain_order="left")
+        # One row per address row of the facts, in their order: read beside them, not joined.
+        .with_columns(email=facts.addresses["email"], owner=address_owners(facts)["owner"])
         .join(latest_contacts(facts), on="customer_id", how="left", maintain_order="left")
         .join(usual_gaps(facts.orders), on="customer_id", how="left", maintain_order="left")
         .join(_latest_interest(facts), on="customer_id", how="left", maintain_order="left")

@@ -18,6 +18,7 @@ Corners SPEC leaves open, read as a sales manager would:
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -29,6 +30,7 @@ from salesboard.model import Tables
 from .call_candidates import address_owners, call_candidates, offers_to_chase
 from .call_list_history import (
     RECENCY_LABELS,
+    History,
     address_events,
     address_history,
     day_number,
@@ -38,7 +40,7 @@ from .call_list_history import (
 )
 from .facts import Facts, select_facts
 from .followups import overdue_follow_ups
-from .segments import classify_addresses
+from .segments import addresses_as_of
 
 MIN_SEEN = 30  # a situation seen fewer times takes its segment's pooled rate
 MIN_HISTORY_DAYS = 180
@@ -80,32 +82,47 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
     """The call list as of facts.as_of, its history rates and its back-test as of D − 90."""
     as_of = facts.as_of
     backtest_day = as_of - timedelta(days=BACKTEST_DAYS)
-    events = address_events(facts, addresses)
-    history = address_history(addresses, events, [history_sundays(as_of), history_sundays(backtest_day)],
-                              [backtest_day, as_of])
-    (rates, then_rates), both_days = history.rates, history.on_days
-    current = both_days.filter(pl.col("day") == day_number(as_of))
-    likelihood = address_likelihood(facts, addresses, current, rates)
-    fallback = too_little_history(facts.orders, as_of)
-    candidates = call_candidates(facts, addresses, follow_ups, rules, offers_to_chase(tables, facts, rules)).join(
-        likelihood.drop("segment"), on="customer_id", how="left")
-    rows, reactivation = order_and_split(candidates, rules, fallback)
+    # Many Polars steps keep one core only: while this thread works out the history, a second one finds the
+    # candidates as of D and D', and then (its tasks run in turn) applies the rule as of D'.
+    with ThreadPoolExecutor(max_workers=1) as beside:
+        found = beside.submit(call_candidates, facts, addresses, follow_ups, rules,
+                              offers_to_chase(tables, facts, rules))
+        then = beside.submit(_candidates_as_of, tables, addresses, backtest_day, rules)
+        events = address_events(facts, addresses)
+        history = address_history(addresses, events, [history_sundays(as_of), history_sundays(backtest_day)],
+                                  [backtest_day, as_of])
+        backtest = beside.submit(lambda: _back_test(*then.result(), history, facts, rules))
+        current = history.on_days.filter(pl.col("day") == day_number(as_of))
+        likelihood = address_likelihood(facts, addresses, current, history.rates[0])
+        fallback = too_little_history(facts.orders, as_of)
+        rows, reactivation = order_and_split(found.result().join(likelihood.drop("segment"), on="customer_id",
+                                                                 how="left"), rules, fallback)
+        return CallList(rows=rows, reactivation=reactivation, likelihood=likelihood,
+                        rates=history.rates[0].with_columns(recency=_recency_label("recency")),
+                        backtest=backtest.result(), fallback=fallback, calls_per_day=rules.calls_per_day)
 
-    # The same rule as of D': its facts, its follow-ups, the rates of the weeks before it.
-    then_facts = select_facts(tables, backtest_day)
-    then_addresses = classify_addresses(then_facts, rules)
-    then_follow_ups = overdue_follow_ups(then_facts, then_addresses, rules)
-    then_current = both_days.filter(pl.col("day") == day_number(backtest_day))
-    then_likelihood = address_likelihood(then_facts, then_addresses, then_current, then_rates)
-    then_fallback = too_little_history(then_facts.orders, backtest_day)
-    then_rows, _ = order_and_split(
-        call_candidates(then_facts, then_addresses, then_follow_ups, rules,
-                        offers_to_chase(tables, then_facts, rules)).join(
-            then_likelihood.drop("segment"), on="customer_id", how="left"), rules, then_fallback)
-    backtest = run_backtest(then_rows, then_follow_ups, then_facts, then_addresses, facts, then_fallback)
-    return CallList(rows=rows, reactivation=reactivation, likelihood=likelihood,
-                    rates=rates.with_columns(recency=_recency_label("recency")), backtest=backtest,
-                    fallback=fallback, calls_per_day=rules.calls_per_day)
+
+def _candidates_as_of(tables: Tables, now: pl.DataFrame, day: date, rules: Rules) -> tuple[
+        Facts, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(facts, addresses, overdue follow-ups, call candidates) as of `day`; `now`: classify_addresses' rows
+    as of a later day."""
+    facts = select_facts(tables, day)
+    addresses = addresses_as_of(now, day)
+    follow_ups = overdue_follow_ups(facts, addresses, rules)
+    return facts, addresses, follow_ups, call_candidates(facts, addresses, follow_ups, rules,
+                                                         offers_to_chase(tables, facts, rules))
+
+
+def _back_test(then_facts: Facts, then_addresses: pl.DataFrame, then_follow_ups: pl.DataFrame,
+               then_candidates: pl.DataFrame, history: History, facts: Facts, rules: Rules) -> Backtest:
+    """The rule as of D' (then_facts.as_of) on its candidates, with the rates of the weeks before D'."""
+    then = then_facts.as_of
+    then_current = history.on_days.filter(pl.col("day") == day_number(then))
+    likelihood = address_likelihood(then_facts, then_addresses, then_current, history.rates[1])
+    fallback = too_little_history(then_facts.orders, then)
+    rows, _ = order_and_split(then_candidates.join(likelihood.drop("segment"), on="customer_id", how="left"),
+                              rules, fallback)
+    return run_backtest(rows, then_follow_ups, then_facts, then_addresses, facts, fallback)
 
 
 def too_little_history(orders: pl.DataFrame, as_of: date) -> bool:

@@ -9,11 +9,10 @@ dated in (S, S + 90 days].
 How it is computed, without a loop over weeks or rows: an address's situation and outcome change
 only on a few days (an event, a recency bucket's bound passed, an offer's 90 days over, 90 days
 before an order), so each address is evaluated on those days alone, and each stretch between two
-of them counts the Sundays it holds. The situation on a set of days is found by merging the
-dated events into a frame of (address, day) rows sorted the same way: "the last order on or
-before S" becomes a forward fill, "the next order after S" a backward fill. A fill must not
-cross from one address to the next, so what is filled is the event's sort key, from which both
-its address and its day are read back.
+of them counts the Sundays it holds. The situation on a set of days is found by as-of joins of the
+(address, day) rows with each kind of dated event, both keyed by one integer that sorts as (address, day)
+do: "the last order on or before S" is a backward join, "the next order after S" a forward one; a match
+that belongs to another address counts as none.
 """
 from __future__ import annotations
 
@@ -37,10 +36,11 @@ NEVER = len(RECENCY_LABELS) - 1
 RECENCY_DTYPE = pl.Enum(RECENCY_LABELS)
 OFFER_OPEN_DAYS = 90  # an offer dated 0-90 days before S is open until an order follows it
 
-# Each event kind's code in the low bits of a sort key; a grid row sorts after the events of its day.
-_EVENT_CODES = {"order": 0, "offer": 1, "contact": 2}
-_GRID_CODE = 3
-_CODES = 4
+_EVENT_CODES = {"order": 0, "offer": 1, "contact": 2}  # the lowest digit of address_events' sort key
+_DAY_OFFSET = 1 << 20  # day numbers plus this lie in [0, _DAY_STRIDE)
+_DAY_STRIDE = 1 << 21
+# Columns cid and day as one Int64 that sorts as they do: much cheaper to sort, deduplicate and search.
+_DAY_KEY = pl.col("cid").cast(pl.Int64) * _DAY_STRIDE + pl.col("day") + _DAY_OFFSET
 
 
 def latest_sunday(day: date) -> date:
@@ -64,11 +64,14 @@ def recency_code(days: pl.Expr) -> pl.Expr:
 
 
 def address_events(facts: Facts, addresses: pl.DataFrame) -> pl.DataFrame:
-    """cid (the address's row number in `addresses`), day (Int32 days since 1970), code (_EVENT_CODES) of
-    every dated fact on or before D that the situations read: orders (amount > 0), offers (activities of
-    stage offer) and contacts (any activity, campaign response or interest_since; for Z0/Z1 recency)."""
+    """cid (UInt32, the address's row number in `addresses`), day (Int32 days since 1970), code (UInt8,
+    _EVENT_CODES) of every dated fact on or before D that the situations read: orders (amount > 0), offers
+    (activities of stage offer) and contacts (any activity, campaign response or interest_since) dated
+    before the address's first order, as only they set a recency (Z0/Z1). Each once, sorted by cid, day,
+    code: so each kind alone is sorted too."""
     as_of = facts.as_of
-    index = addresses.select("customer_id", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
+    index = addresses.select("customer_id", "first_order_date", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
+    contact, first_order = pl.col("code") == _EVENT_CODES["contact"], pl.col("first_order_date")
     parts = [
         facts.orders.select("customer_id", day="order_date", code=pl.lit(_EVENT_CODES["order"])),
         facts.activities.filter(pl.col("stage") == "offer")
@@ -78,9 +81,12 @@ def address_events(facts: Facts, addresses: pl.DataFrame) -> pl.DataFrame:
         facts.addresses.filter(pl.col("interest_since") <= as_of)
         .select("customer_id", day="interest_since", code=pl.lit(_EVENT_CODES["contact"])),
     ]
-    return (pl.concat(parts).drop_nulls("day")
-            .join(index, on="customer_id", how="inner")
-            .select("cid", pl.col("day").cast(pl.Int32), pl.col("code").cast(pl.Int64)))
+    key, codes = pl.col("key"), len(_EVENT_CODES)
+    return (_sorted_unique(pl.concat(parts).drop_nulls("day").join(index, on="customer_id", how="inner")
+                           .filter(~contact | first_order.is_null() | (pl.col("day") < first_order))
+                           .with_columns(pl.col("day").cast(pl.Int32)).select(key=_DAY_KEY * codes + pl.col("code")))
+            .select(cid=(key // codes // _DAY_STRIDE).cast(pl.UInt32),
+                    day=(key // codes % _DAY_STRIDE - _DAY_OFFSET).cast(pl.Int32), code=(key % codes).cast(pl.UInt8)))
 
 
 def situations_at(addresses: pl.DataFrame, events: pl.DataFrame, points: pl.DataFrame) -> pl.DataFrame:
@@ -92,51 +98,31 @@ def situations_at(addresses: pl.DataFrame, events: pl.DataFrame, points: pl.Data
     interest_since for Z0/Z1), recency_days (Int32, null: never), open_offer (Boolean), ordered
     (Boolean: an order dated in (day, day + 90]). In the order of `points`.
     """
-    days = points["day"]
-    base = min(int(days.min() or 0), int(events["day"].min()) if events.height else int(days.min() or 0))
-    top = max(int(days.max() or 0), int(events["day"].max()) if events.height else int(days.max() or 0))
-    span = _CODES * (top - base + 1)  # key = cid * span + (day - base) * _CODES + code
-    key = pl.col("key")
-    # The days the address reached Z1, Z3 and Z4, beside its key range's start.
-    per_address = _level_days(addresses).select(
-        "cid", "interest", "second", "loyal", start=pl.col("cid").cast(pl.Int64) * span)
-    grid = points.join(per_address, on="cid", how="left", maintain_order="left").with_columns(
-        key=pl.col("start") + (pl.col("day") - base).cast(pl.Int64) * _CODES + _GRID_CODE)
-    event_keys = _sorted_unique(events.select(
-        key=pl.col("cid").cast(pl.Int64) * span + (pl.col("day") - base).cast(pl.Int64) * _CODES + pl.col("code")))
+    levels = _level_days(addresses).select("interest", "second", "loyal")
+    grid = points.hstack(levels[points["cid"]]).with_columns(key=_DAY_KEY)
 
-    def nearest(code: int, backward: bool = False) -> pl.Expr:
-        """The key of the nearest event of `code` before (or after) each row, of any address."""
-        source = pl.when(pl.col("code") == code).then(key)
-        return source.backward_fill() if backward else source.forward_fill()
+    def nearest(kind: str, name: str, after: bool = False) -> pl.DataFrame:
+        """`name`: the day of the address's last event of `kind` on or before the row's day (or its first
+        after the day), read from the nearest event key of any address."""
+        dated = events.filter(pl.col("code") == _EVENT_CODES[kind]).select(
+            key=_DAY_KEY, event_cid="cid", **{name: "day"})
+        found = grid.select("cid", "key").join_asof(
+            dated, on="key", strategy="forward" if after else "backward", allow_exact_matches=not after)
+        return found.select(pl.when(pl.col("event_cid") == pl.col("cid")).then(name).alias(name))
 
-    # Only the keys go through the merge; the grid rows come out in their order, beside the grid.
-    filled = (grid.select("key").merge_sorted(event_keys, key="key")
-              .with_columns(code=(key % _CODES).cast(pl.UInt8))
-              .select("code", last_order=nearest(_EVENT_CODES["order"]),
-                      next_order=nearest(_EVENT_CODES["order"], backward=True),
-                      offer_day=nearest(_EVENT_CODES["offer"]), last_contact=nearest(_EVENT_CODES["contact"]))
-              .filter(pl.col("code") == _GRID_CODE).drop("code"))
-    start, next_start = pl.col("start"), pl.col("start") + span
-
-    def day_of(name: str) -> pl.Expr:
-        """The day of a filled key when it belongs to the row's own address."""
-        source = pl.col(name)
-        return pl.when((source >= start) & (source < next_start)).then(
-            ((source - start) // _CODES + base).cast(pl.Int32)).alias(name)
-
+    grid = grid.hstack(pl.concat([nearest("order", "last_order"), nearest("order", "next_order", after=True),
+                                  nearest("offer", "offer_day"), nearest("contact", "last_contact")],
+                                 how="horizontal"))
     day = pl.col("day")
     level = (pl.when(pl.col("loyal") <= day).then(4).when(pl.col("second") <= day).then(3)
              .when(pl.col("last_order").is_not_null()).then(2).when(pl.col("interest") <= day).then(1)
              .otherwise(0).cast(pl.UInt8))
-    reference = pl.when(pl.col("level") >= 2).then(pl.col("last_order")).otherwise(pl.col("last_contact"))
-    return (pl.concat([grid.drop("key"), filled], how="horizontal")
-            .with_columns(*[day_of(name) for name in ("last_order", "next_order", "offer_day", "last_contact")])
-            .with_columns(level=level)
+    # Z2-Z4 (an order on or before the day) count from the last order, Z0/Z1 from the last contact.
+    recency_days = day - pl.coalesce("last_order", "last_contact")
+    return (grid.with_columns(recency_days=recency_days)
             .select(
-                "cid", "day", "level",
-                recency=recency_code(day - reference),
-                recency_days=day - reference,
+                "cid", "day", level=level, recency=recency_code(pl.col("recency_days")),
+                recency_days="recency_days",
                 # Open: dated 0-90 days before the day, and no order dated after it (up to the day).
                 open_offer=((day - pl.col("offer_day") <= OFFER_OPEN_DAYS)
                             & (pl.col("last_order").is_null() | (pl.col("last_order") <= pl.col("offer_day"))))
@@ -157,13 +143,13 @@ def _level_days(addresses: pl.DataFrame) -> pl.DataFrame:
 def change_days(addresses: pl.DataFrame, events: pl.DataFrame, first: int, last: int,
                 always: tuple[int, ...] = ()) -> pl.DataFrame:
     """cid, day: the days in [first, last] on which an address's situation or outcome may change, and
-    `first` and the days `always` for every address; unique, sorted by cid, then day. Between two of them
-    nothing changes."""
+    `first` and the days `always` (which may lie after `last`) for every address; unique, sorted by cid,
+    then day. Between two of them nothing changes up to `last`."""
     levels = _level_days(addresses)
     day, after = pl.col("day"), pl.when(pl.col("cid") == pl.col("cid").shift(-1)).then(pl.col("day").shift(-1))
 
     def kind(code: int) -> pl.DataFrame:
-        return _unique_days(events.filter(pl.col("code") == code))
+        return events.filter(pl.col("code") == code).select("cid", "day")
 
     def bounds(frame: pl.DataFrame, until: pl.Expr) -> list[pl.DataFrame]:
         """The recency buckets' bounds passed after each day of `frame` while it is still the latest of its
@@ -173,10 +159,9 @@ def change_days(addresses: pl.DataFrame, events: pl.DataFrame, first: int, last:
                 .select("cid", day=day + bound + 1) for bound in RECENCY_BOUNDS]
 
     orders, offers = kind(_EVENT_CODES["order"]), kind(_EVENT_CODES["offer"])
-    # Contacts set the recency only before the first order (Z0/Z1).
-    contacts = kind(_EVENT_CODES["contact"]).join(levels.select("cid", first_order="first"), on="cid",
-                                                  how="left", maintain_order="left")
-    contacts = contacts.filter(pl.col("first_order").is_null() | (day < pl.col("first_order")))
+    # Contacts (all before the first order) set the recency up to the first order.
+    contacts = kind(_EVENT_CODES["contact"])
+    contacts = contacts.with_columns(first_order=levels["first"].gather(contacts["cid"]))
     before = pl.when(pl.col("cid") == pl.col("cid").shift()).then(day.shift())
     parts = [
         orders, offers.select("cid", "day"), contacts.select("cid", "day"),
@@ -185,29 +170,24 @@ def change_days(addresses: pl.DataFrame, events: pl.DataFrame, first: int, last:
         orders.filter(before.is_null() | (before < day - OUTCOME_DAYS)).select("cid", day=day - OUTCOME_DAYS),
         offers.select("cid", day=day + OFFER_OPEN_DAYS + 1),
         levels.select("cid", day="interest").drop_nulls(),
-        *[levels.select("cid", day=pl.lit(start, pl.Int32)) for start in (first, *always)],
+        levels.select("cid", day=pl.lit(first, pl.Int32)),
     ]
-    return _unique_days(pl.concat([part.select("cid", day.cast(pl.Int32)) for part in parts])
-                        .filter(day.is_between(first, last)))
-
-
-_DAY_OFFSET = 1 << 20  # day numbers plus this lie in [0, _DAY_STRIDE)
-_DAY_STRIDE = 1 << 21
+    within = pl.concat([part.select("cid", day.cast(pl.Int32)) for part in parts]).filter(day.is_between(first, last))
+    return _unique_days(pl.concat([within, *[levels.select("cid", day=pl.lit(on, pl.Int32)) for on in always]]))
 
 
 def _unique_days(frame: pl.DataFrame) -> pl.DataFrame:
-    """cid, day of `frame`, unique, sorted by cid, then day: through one integer key, much cheaper to
-    sort and deduplicate than two columns."""
+    """cid, day of `frame`, unique, sorted by cid, then day."""
     key = pl.col("key")
-    return (_sorted_unique(frame.select(key=pl.col("cid").cast(pl.Int64) * _DAY_STRIDE + pl.col("day") + _DAY_OFFSET))
+    return (_sorted_unique(frame.select(key=_DAY_KEY))
             .select(cid=(key // _DAY_STRIDE).cast(pl.UInt32), day=(key % _DAY_STRIDE - _DAY_OFFSET).cast(pl.Int32)))
 
 
 def _sorted_unique(keys: pl.DataFrame) -> pl.DataFrame:
     """The one column `key`, sorted, each value once (sorting first makes the repeats neighbours, cheaper
-    than hashing)."""
+    than hashing). On one thread: twice as fast on two busy cores, and the other core has work of its own."""
     key = pl.col("key")
-    return keys.sort("key").filter((key != key.shift()).fill_null(True))
+    return keys.sort("key", multithreaded=False).filter((key != key.shift()).fill_null(True))
 
 
 @dataclass(frozen=True)
@@ -225,22 +205,30 @@ def address_history(addresses: pl.DataFrame, events: pl.DataFrame, windows: list
     """The rates of each run of consecutive Sundays in `windows`, and every address's situation on `days`."""
     ranges = [(day_number(sundays[0]), day_number(sundays[-1])) for sundays in windows]
     extra = tuple(day_number(day) for day in days)
-    first, last = min(low for low, _ in ranges), max(high for _, high in ranges + [(0, day) for day in extra])
+    # Days after the last Sunday count for no rate: only the situations on `days` are looked at there.
+    first, last = min(low for low, _ in ranges), max(high for _, high in ranges)
     stretches = situations_at(addresses, events, change_days(addresses, events, first, last, extra))
-    counts = stretches.select("level", "recency", "open_offer", "ordered", *[
-        _sundays_between(pl.col("day"), pl.when(pl.col("cid") == pl.col("cid").shift(-1))
-                         .then(pl.col("day").shift(-1) - 1).otherwise(pl.lit(last, pl.Int32)), low, high)
-        .alias(f"w{number}") for number, (low, high) in enumerate(ranges)])
-    rates = []
-    for number in range(len(ranges)):
-        sundays = pl.col(f"w{number}")
-        rates.append(counts.group_by("level", "recency", "open_offer").agg(
-            seen=sundays.sum(), ordered=sundays.filter(pl.col("ordered")).sum())
-            .filter(pl.col("seen") > 0)
-            .select(segment=level_segment("level"), recency="recency", open_offer="open_offer",
-                    seen=pl.col("seen").cast(pl.Int64), ordered=pl.col("ordered").cast(pl.Int64))
-            .sort("segment", "recency", "open_offer"))
-    return History(rates, stretches.filter(pl.col("day").is_in(pl.Series(extra, dtype=pl.Int32).implode())))
+    # One pass over the stretches for all windows, grouped by one small integer: situation and outcome.
+    situation = pl.col("level") * 16 + pl.col("recency") * 2 + pl.col("open_offer")
+    end = pl.when(pl.col("cid") == pl.col("cid").shift(-1)).then(pl.col("day").shift(-1) - 1).otherwise(
+        pl.lit(last, pl.Int32))
+    windows_seen = [f"w{number}" for number in range(len(ranges))]
+    counted = stretches.select(
+        key=(situation * 2 + pl.col("ordered")).cast(pl.UInt8),
+        **{name: _sundays_between(pl.col("day"), end, low, high) for name, (low, high) in zip(windows_seen, ranges)},
+    ).group_by("key").agg(pl.col(windows_seen).sum())
+    code = pl.col("key") // 2
+    counted = counted.group_by(code.alias("situation")).agg(
+        *[pl.col(name).sum().alias(f"seen{name}") for name in windows_seen],
+        *[pl.col(name).filter(pl.col("key") % 2 == 1).sum().alias(f"ordered{name}") for name in windows_seen],
+    ).sort("situation").with_columns(level=pl.col("situation") // 16, recency=pl.col("situation") % 16 // 2,
+                                     open_offer=pl.col("situation") % 2 == 1)
+    rates = [counted.filter(pl.col(f"seen{name}") > 0).select(
+        segment=level_segment("level"), recency="recency", open_offer="open_offer",
+        seen=pl.col(f"seen{name}").cast(pl.Int64), ordered=pl.col(f"ordered{name}").cast(pl.Int64))
+        for name in windows_seen]
+    day = pl.col("day")
+    return History(rates, stretches.filter(pl.any_horizontal(day == on for on in extra)))
 
 
 def _sundays_between(start: pl.Expr, end: pl.Expr, first: int, last: int) -> pl.Expr:

@@ -32,13 +32,15 @@ def overdue_follow_ups(facts: Facts, addresses: pl.DataFrame, rules: Rules) -> p
     largest over the reasons, >= 1), follow_up_date (F), last_contact.
     """
     as_of = facts.as_of
-    overdue_days = days_past_deadline(as_of, rules)
-    # A reason holds when its days overdue are positive: "more than N days".
-    holds = {reason: (days > 0).fill_null(False) for reason, days in overdue_days.items()}
-    days_overdue = pl.max_horizontal(pl.when(holds[r]).then(overdue_days[r]) for r in REASONS)
+    # Each reason's days overdue worked out once, then read twice. A reason holds when they are positive:
+    # "more than N days".
+    overdue_days = {f"{reason}_days": days for reason, days in days_past_deadline(as_of, rules).items()}
+    holds = {reason: (pl.col(f"{reason}_days") > 0).fill_null(False) for reason in REASONS}
+    days_overdue = pl.max_horizontal(pl.when(holds[r]).then(f"{r}_days") for r in REASONS)
     return (
         addresses.select("customer_id", "company", "owner", "phone", "segment")
         .join(latest_contacts(facts), on="customer_id", how="left")
+        .with_columns(**overdue_days)
         .with_columns(**holds, days_overdue=days_overdue)
         .filter(pl.col("days_overdue").is_not_null())
         .select(

@@ -1,5 +1,6 @@
 """The call list (SPEC §3.7) on tables small enough to work out by hand: situations and rates of the
 history, candidates and their reasons, order, cap, reactivation list, back-test and the fallback."""
+import itertools
 from datetime import date, timedelta
 
 import polars as pl
@@ -10,7 +11,7 @@ from support.metrics_builders import make_tables
 
 from salesboard.domain import Rules
 from salesboard.metrics import compute_metrics
-from salesboard.metrics.call_candidates import call_candidates, offers_to_chase
+from salesboard.metrics.call_candidates import call_candidates, customers_together, offers_to_chase, usual_gaps
 from salesboard.metrics.call_list import order_and_split, run_backtest
 from salesboard.metrics.call_list_history import (
     address_events,
@@ -121,6 +122,26 @@ def _frame(rows):
     schema = {"customer_id": pl.String, "owner": pl.String, "promised": pl.Boolean, "follow_up_date": pl.Date,
               "p": pl.Float64, "expected_value": pl.Float64, "segment": pl.String, "days_overdue": pl.Int64}
     return pl.DataFrame(rows, schema=schema, orient="row")
+
+
+def test_the_usual_gap_is_the_median_gap_between_consecutive_orders_whatever_their_row_order():
+    orders = pl.DataFrame({"customer_id": ["a", "b", "a", "a", "b", "c", "a"],
+                           "order_date": [date(2026, 3, 1), date(2026, 1, 1), date(2026, 1, 1), date(2026, 1, 11),
+                                          date(2026, 1, 1), date(2026, 5, 5), date(2026, 3, 1)]})
+    # a: 01.01., 11.01., 01.03., 01.03. gives gaps 10, 49, 0; b: two orders on one day; c: one order.
+    assert sorted(usual_gaps(orders).rows()) == [("a", 10.0), ("b", 0.0)]
+
+
+def test_customers_whose_codes_collide_are_sorted_by_their_ids():
+    dated = pl.DataFrame({"customer_id": ["b", "a", "b", "a", None], "day": [3, 2, 1, 4, 0]},
+                         schema_overrides={"day": pl.Int32})
+    same_code = customers_together(dated, code=pl.lit(0, pl.UInt64))
+    assert same_code.rows() == [(None, 0), ("a", 2), ("a", 4), ("b", 1), ("b", 3)]
+    apart = customers_together(dated).rows()
+    runs = [customer for customer, _ in itertools.groupby(customer for customer, _ in apart)]
+    assert sorted(apart, key=lambda row: (row[0] or "", row[1])) == same_code.rows()
+    assert len(runs) == len(set(runs))  # each customer's rows next to each other
+    assert all(day < later for (customer, day), (other, later) in zip(apart, apart[1:]) if customer == other)
 
 
 def test_order_cap_and_reactivation_split_by_hand():

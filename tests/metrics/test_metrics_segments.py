@@ -1,10 +1,10 @@
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 from support.metrics_sample import AS_OF, sample_tables
 
 from salesboard.metrics.facts import select_facts
-from salesboard.metrics.segments import classify_addresses, segment_summary
+from salesboard.metrics.segments import addresses_as_of, classify_addresses, segment_summary
 
 
 def test_segments_as_of_d(sample):
@@ -91,3 +91,14 @@ def test_migration_matrix(sample):
     assert nonzero == [
         ("Z0", "Z0", 4), ("Z0", "Z1", 4), ("Z0", "Z2", 2), ("Z2", "Z2", 1), ("Z2", "Z3", 1), ("Z3", "Z4", 1),
     ]
+
+
+def test_addresses_as_of_an_earlier_day_equal_those_classified_from_that_days_facts(sample):
+    tables = sample_tables()
+    now = classify_addresses(select_facts(tables, AS_OF), sample.rules)
+    for days_before in (0, 1, 30, 90, 200, 400, 2000):
+        day = AS_OF - timedelta(days=days_before)
+        then = addresses_as_of(now, day)
+        direct = classify_addresses(select_facts(tables, day), sample.rules).select(then.columns)
+        assert then.schema == direct.schema
+        assert then.to_dicts() == direct.to_dicts(), day
