@@ -107,7 +107,7 @@ def _candidates_as_of(tables: Tables, now: pl.DataFrame, day: date, rules: Rules
     """(facts, addresses, overdue follow-ups, call candidates) as of `day`; `now`: classify_addresses' rows
     as of a later day."""
     facts = select_facts(tables, day)
-    addresses = addresses_as_of(now, day)
+    addresses = addresses_as_of(now, facts)
     follow_ups = overdue_follow_ups(facts, addresses, rules)
     return facts, addresses, follow_ups, call_candidates(facts, addresses, follow_ups, rules,
                                                          offers_to_chase(tables, facts, rules))

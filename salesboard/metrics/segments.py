@@ -83,16 +83,18 @@ def classify_addresses(facts: Facts, rules: Rules) -> pl.DataFrame:
     )
 
 
-def addresses_as_of(addresses: pl.DataFrame, day: date) -> pl.DataFrame:
-    """classify_addresses' rows as of an earlier `day`, read from those as of D: the facts up to `day` are
-    some of D's, so a threshold was reached by then when its date is on or before it. Columns: customer_id,
-    company, contact, phone, owner, listed, the four dates and segment (order counts and revenue, which
-    D's rows cannot tell, are left out)."""
-    reached = ("first_order_date", "second_order_date", "loyal_order_date", "interest_date")
-    return addresses.select(
-        "customer_id", "company", "contact", "phone", "owner", "listed",
-        *[pl.when(pl.col(name) <= day).then(name).alias(name) for name in reached],
-    ).with_columns(segment=segment_at(day))
+def addresses_as_of(addresses: pl.DataFrame, facts: Facts) -> pl.DataFrame:
+    """classify_addresses' rows as of an earlier day (facts.as_of), from those as of D: the orders up to
+    that day are the first of D's, so an order threshold was reached by then when its date is on or before
+    it. The interest date is worked out again from the day's facts: a response dated before its campaign
+    was sent counts only from the sending. Columns: customer_id, company, contact, phone, owner, listed,
+    the four dates and segment (order counts and revenue, which D's rows cannot tell, are left out)."""
+    day = facts.as_of
+    reached = ("first_order_date", "second_order_date", "loyal_order_date")
+    return (addresses.select("customer_id", "company", "contact", "phone", "owner", "listed",
+                             *[pl.when(pl.col(name) <= day).then(name).alias(name) for name in reached])
+            .join(interest_dates(facts), on="customer_id", how="left", maintain_order="left")
+            .with_columns(segment=segment_at(day)))
 
 
 def compute_segment_metrics(addresses: pl.DataFrame, as_of: date, rules: Rules) -> SegmentMetrics:
