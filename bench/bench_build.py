@@ -618,8 +618,9 @@ reading; the downloads are still written beside the pages, out of its sight):
 - **Conversion** turns the text into dates and amounts with one cheap step per column; the pattern matching
   (`31.12.25`, `1.234,56 €`) runs only on the cells that step left. The cache keeps the order lines, which
   the customer cards show; they are grouped into orders at every build.
-- **After reading** come the metrics: the segments and follow-ups as of today, the call list with its
-  history and its back-test as of D − 90, the week in review beside it. Beside the metrics, too, the
+- **After reading** come the metrics: the segments and follow-ups as of today, the call list (its
+  history in one thread, its candidates and its back-test as of D − 90 in another), the week in review
+  beside it. Beside the metrics, too, the
   customer cards' text that needs the tables only (their contact fields and timelines, most of the card
   data) and the search index are made. Then the twelve weeks of the cards' sparklines and the pages,
   while the downloads and the rest of the customer cards (what the metrics decide) are written in two
