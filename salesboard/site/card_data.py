@@ -88,16 +88,17 @@ def table_cards(tables: Tables, as_of: date, rules: Rules, language: str) -> Tab
     shards = card_shards(tables)
     shard = shard_numbers(tables.addresses["customer_id"], shards)
     addresses = _in_shard_order(tables.addresses, shard)
+    facts = select_facts(tables, as_of)
     rows = [table_rows(tables, language)]
     if tables.offers is not None:
-        rows.append(offer_rows(offer_states(tables.offers, select_facts(tables, as_of), rules)))
+        rows.append(offer_rows(offer_states(tables.offers, facts, rules)))
     pieces = pl.concat([_identity(addresses), _placed(pl.concat(rows), addresses)])
     # Pieces of one place (one address's rows of one day) keep their order reversed, the later row first:
     # a stable sort from the end, read backwards (sorting the frame moves the text far faster than
     # gathering it by a sorted index).
     ordered = pieces.sort("place", descending=True, maintain_order=True).reverse().select(
         shard=pl.lit(addresses["shard"]).gather(pl.col("place") // _PLACES), text="text")
-    return TableCards(shards, shard, _per_shard(ordered, shards), _order_figures(tables.orders, as_of))
+    return TableCards(shards, shard, _per_shard(ordered, shards), _order_figures(facts.orders))
 
 
 def _per_shard(pieces: pl.DataFrame, shards: int) -> list[memoryview]:
@@ -214,13 +215,12 @@ def _quality_notes(unlisted: str) -> pl.Expr:
             .otherwise(pl.lit("[") + note + pl.lit(",") + pl.col("q").str.slice(1)))
 
 
-def _order_figures(orders: pl.DataFrame, as_of) -> pl.DataFrame:
-    """Per customer, orders (total > 0) dated up to D: the median order, the last order's date and the
-    usual rhythm (the call list's usual gap between consecutive orders, in whole days)."""
-    dated = orders.filter((pl.col("order_date") <= as_of) & (pl.col("amount") > 0))
-    return (dated.group_by("customer_id").agg(median_order=pl.col("amount").median(),
-                                             last_order=pl.col("order_date").max())
-            .join(usual_gaps(dated), on="customer_id", how="left")
+def _order_figures(orders: pl.DataFrame) -> pl.DataFrame:
+    """Per customer, of the orders as of D (the facts' orders): the median order, the last order's date and
+    the usual rhythm (the call list's usual gap between consecutive orders, in whole days)."""
+    return (orders.group_by("customer_id").agg(median_order=pl.col("amount").median(),
+                                              last_order=pl.col("order_date").max())
+            .join(usual_gaps(orders), on="customer_id", how="left")
             .select("customer_id", "median_order", "last_order", rhythm=pl.col("usual_gap").round(0)))
 
 

@@ -54,7 +54,7 @@ def table_rows(tables: Tables, language: str) -> pl.DataFrame:
 
 
 def offer_rows(offers: pl.DataFrame) -> pl.DataFrame:
-    """The rows of the offers (metrics' offers, with their state), as table_rows'."""
+    """The rows of the offers (offer_states' rows, with their state), as table_rows'."""
     return offers.select("customer_id", date="offer_date", **_row("q", [
         json_day(pl.col("offer_date")), json_text(pl.col("offer_id")), json_number(pl.col("amount")),
         json_text(pl.col("state")), shown_text(pl.col("owner")), shown_text(pl.col("product"))]))

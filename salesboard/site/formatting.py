@@ -56,7 +56,7 @@ def fmt_date(value, language: str = "de") -> str:
 
 
 def fmt_datetime(value: dt.datetime, language: str = "de") -> str:
-    return value.strftime("%d.%m.%Y %H:%M") if language == "de" else value.strftime("%Y-%m-%d %H:%M")
+    return value.strftime(f"{DATE_FORMATS[language]} %H:%M")
 
 
 def fmt_change(value, language: str = "de", decimals: int = 0) -> str:
