@@ -104,7 +104,7 @@ def locked_build(settings: Settings, cache: TableCache | None, started: float) -
     # Most of the customer cards' text needs only the tables: it is made while the metrics are worked out,
     # whose Polars steps leave the second core idle much of the time.
     with ThreadPoolExecutor(max_workers=1) as beside:
-        made = beside.submit(table_cards, read.tables, settings.as_of, settings.rules, settings.language)
+        made = beside.submit(table_cards, read.tables, settings.as_of, settings.rules)
         index = beside.submit(search_index, read.tables.addresses)
         with stopwatch("metrics"):
             metrics = compute_metrics(read.tables, settings.as_of, settings.rules)

@@ -82,14 +82,14 @@ class TableCards:
     order_figures: pl.DataFrame
 
 
-def table_cards(tables: Tables, as_of: date, rules: Rules, language: str) -> TableCards:
+def table_cards(tables: Tables, as_of: date, rules: Rules) -> TableCards:
     """The records' fields 0–7 and timeline. The offers' states are the metrics' own function of the
     tables, worked out here for the few rows of an offer list rather than waited for."""
     shards = card_shards(tables)
     shard = shard_numbers(tables.addresses["customer_id"], shards)
     addresses = _in_shard_order(tables.addresses, shard)
     facts = select_facts(tables, as_of)
-    rows = [table_rows(tables, language)]
+    rows = [table_rows(tables)]
     if tables.offers is not None:
         rows.append(offer_rows(offer_states(tables.offers, facts, rules)))
     pieces = pl.concat([_identity(addresses), _placed(pl.concat(rows), addresses)])

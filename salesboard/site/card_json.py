@@ -66,11 +66,6 @@ def json_count(value: pl.Expr) -> pl.Expr:
     return value.cast(pl.Float64).fill_nan(None).round(0).cast(pl.Int64).cast(pl.String).fill_null("null")
 
 
-def json_flag(value: pl.Expr) -> pl.Expr:
-    """A Boolean column as 1 or 0 (shorter than true and false)."""
-    return pl.when(value).then(pl.lit("1")).otherwise(pl.lit("0"))
-
-
 def json_array(items: list[pl.Expr]) -> pl.Expr:
     """JSON items (json_text, plain or arrays) as one JSON array."""
     return pl.concat_str([pl.lit("["), pl.concat_str(items, separator=","), pl.lit("]")])

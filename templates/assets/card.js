@@ -31,6 +31,7 @@
   const DUE_SOON = 14;
   const TIMELINE = 15;  // and where its timeline begins
   const ORDER_ITEMS = 7;  // where an order row's line items begin
+  const ORDER_PRICE = 7;  // where an order line's quantity and unit price are, when it has them
   const PRINTED_ROWS = 12;  // the newest rows on paper: the card prints on one page
   const shards = new Map();  // shard number → Map(id → record), once loaded
   const waiting = new Map();  // shard number → callbacks waiting for it
@@ -299,10 +300,56 @@
     return fold;
   }
 
+  // The data holds an order as its lines, [kind, date, number, amount, status, state, article(, quantity,
+  // unit price)], state 0 counting, 1 cancelled, 2 returned; the lines of one order number (a line without
+  // one is an order of its own) become one order row [kind, date, number, amount, status, cancelled,
+  // article, line items…] as reading makes orders: the earliest counting line's date, the counting lines'
+  // amount (of a cancelled order what was ordered). Of one day the data gives the later line first, so an
+  // order's lines are turned back into their workbook order; the rows are then sorted again by date
+  // (newest first, undated last) and kind, as the data was.
+  function withOrders(rows) {
+    const orders = new Map();
+    const merged = [];
+    rows.forEach((row, i) => {
+      if (kindOf(row) !== 'o') {
+        merged.push(row);
+        return;
+      }
+      const key = row[2] === null ? 'line ' + i : 'order ' + row[2];
+      if (!orders.has(key)) {
+        const lines = [];
+        orders.set(key, lines);
+        merged.push(lines);
+      }
+      orders.get(key).push(row);
+    });
+    const rank = (row) => KINDS.indexOf(kindOf(row));
+    return merged.map((row) => (Array.isArray(row[0]) ? orderOf(row.reverse()) : row))
+      .map((row, i) => [row, i])
+      .sort(([a, i], [b, j]) => (a[1] === null) - (b[1] === null) || (b[1] ?? 0) - (a[1] ?? 0)
+        || rank(a) - rank(b) || i - j)
+      .map(([row]) => row);
+  }
+
+  function orderOf(lines) {
+    const counting = lines.filter((line) => line[5] === 0);
+    const counted = counting.length ? counting : lines;
+    const datesOf = (some) => some.map((line) => line[1]).filter((date) => date !== null);
+    const dates = datesOf(counting).length ? datesOf(counting) : datesOf(lines);
+    const returned = lines.some((line) => line[5] === 2);
+    const status = returned ? WORDS.returned : (lines.find((line) => line[4] !== null) || [])[4] ?? null;
+    const itemised = lines.length > 1 || lines.some((line) => line.length > ORDER_PRICE);
+    const items = itemised ? lines.map((line) => [line[6], line[ORDER_PRICE] ?? null, line[ORDER_PRICE + 1] ?? null,
+      line[3], line[5] ? 1 : 0]) : [];
+    return [lines[0][0], dates.length ? dates.reduce((a, b) => Math.min(a, b)) : null, lines[0][2],
+      counted.reduce((sum, line) => sum + (line[3] ?? 0), 0), status, counting.length ? 0 : 1,
+      lines.length === 1 ? lines[0][6] : null, ...items];
+  }
+
   function timeline(record) {
     const box = el('div', 'card-timeline');
     box.appendChild(el('h3', null, WORDS.timeline));
-    const rows = record.slice(TIMELINE).filter(Array.isArray);
+    const rows = withOrders(record.slice(TIMELINE).filter(Array.isArray));
     if (!rows.length) {
       box.appendChild(el('p', 'muted', WORDS.no_timeline));
       return box;

@@ -80,13 +80,49 @@ def read_shard(path: Path) -> tuple[int, list]:
 
 def card_record(output_dir: Path, customer_id: str) -> list | None:
     """The record of an address as its shard holds it, its timeline rows' kinds read as card.js reads them
-    (the place of a letter in the page's list)."""
+    (the place of a letter in the page's list) and its order lines put together into orders as card.js
+    does (with_orders)."""
     data = card_page_data(output_dir)
     _, records = read_shard(site_file(output_dir, f"{CARDS}/{shard_of(customer_id, data['shards'])}.js"))
     record = next((record for record in records if record[0] == customer_id), None)
     if record is None:
         return None
-    return record[:TIMELINE] + [[data["kinds"][row[0]], *row[1:]] for row in record[TIMELINE:]]
+    rows = [[data["kinds"][row[0]], *row[1:]] for row in record[TIMELINE:]]
+    return record[:TIMELINE] + with_orders(rows, data["kinds"], data["words"]["returned"])
+
+
+def with_orders(rows: list[list], kinds: list[str], returned: str) -> list[list]:
+    """Timeline rows with the order lines ["o", date, number, amount, status, state, article(, quantity,
+    unit price)] of one number made into one order row ["o", date, number, amount, status, cancelled,
+    article, line items…] the way card.js's withOrders does, worked out here on its own."""
+    merged, orders = [], {}
+    for i, row in enumerate(rows):
+        if row[0] != "o":
+            merged.append(row)
+            continue
+        key = ("line", i) if row[2] is None else ("order", row[2])
+        if key not in orders:
+            orders[key] = []
+            merged.append(orders[key])
+        orders[key].append(row)
+    made = [_order(list(reversed(row)), returned) if isinstance(row[0], list) else row for row in merged]
+    undated = [row for row in made if row[1] is None]
+    dated = sorted((row for row in made if row[1] is not None), key=lambda row: (-row[1], kinds.index(row[0])))
+    return dated + sorted(undated, key=lambda row: kinds.index(row[0]))
+
+
+def _order(lines: list[list], returned: str) -> list:
+    counting = [line for line in lines if line[5] == 0]
+    dates = [line[1] for line in counting if line[1] is not None] or [line[1] for line in lines if line[1] is not None]
+    if any(line[5] == 2 for line in lines):
+        status = returned
+    else:
+        status = next((line[4] for line in lines if line[4] is not None), None)
+    itemised = len(lines) > 1 or any(len(line) > 7 for line in lines)
+    items = [[line[6], *(line[7:9] if len(line) > 7 else [None, None]), line[3], 1 if line[5] else 0]
+             for line in lines] if itemised else []
+    return ["o", min(dates) if dates else None, lines[0][2], round(sum(line[3] or 0 for line in (counting or lines)), 2),
+            status, 0 if counting else 1, lines[0][6] if len(lines) == 1 else None, *items]
 
 
 def read_search_index(output_dir: Path) -> dict:
