@@ -8,7 +8,6 @@ over the whole ID column.
 """
 from __future__ import annotations
 
-import json
 import zlib
 
 import polars as pl
@@ -18,14 +17,16 @@ from salesboard.site.page_model import TOOLTIP_CHARS, cut_text
 # A longer ID (a customer known by a long name) is told apart by its first bytes well enough.
 SHARD_KEY_BYTES = 32
 
-# JSON's escapes for the characters a JSON string may not hold as they are.
-_ESCAPED = ["\\", '"', *map(chr, range(32))]
-_ESCAPES = ["\\\\", '\\"', *(json.dumps(chr(code))[1:-1] for code in range(32))]
+# A one-field struct's JSON is {"k":<value>}: its value lies between these many characters from the start and
+# one from the end.
+_FIELD = "k"
+_FIELD_LEAD = len(f'{{"{_FIELD}":')
 
 
 def json_text(value: pl.Expr) -> pl.Expr:
-    """A string column as JSON strings ("…", escaped in one pass), null as null."""
-    return (pl.lit('"') + value.cast(pl.String).str.replace_many(_ESCAPED, _ESCAPES) + pl.lit('"')).fill_null("null")
+    """A string column as JSON strings ("…"), null as null: Polars' own JSON writer escapes them, faster than
+    string replacing."""
+    return pl.struct(value.cast(pl.String).alias(_FIELD)).struct.json_encode().str.slice(_FIELD_LEAD).str.head(-1)
 
 
 def shown_text(value: pl.Expr) -> pl.Expr:
