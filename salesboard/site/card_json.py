@@ -25,8 +25,9 @@ _FIELD_LEAD = len(f'{{"{_FIELD}":')
 
 def json_text(value: pl.Expr) -> pl.Expr:
     """A string column as JSON strings ("…"), null as null: Polars' own JSON writer escapes them, faster than
-    string replacing."""
-    return pl.struct(value.cast(pl.String).alias(_FIELD)).struct.json_encode().str.slice(_FIELD_LEAD).str.head(-1)
+    string replacing. The column keeps its name."""
+    encoded = pl.struct(value.cast(pl.String).alias(_FIELD)).struct.json_encode()
+    return encoded.str.slice(_FIELD_LEAD).str.head(-1).name.keep()
 
 
 def shown_text(value: pl.Expr) -> pl.Expr:
