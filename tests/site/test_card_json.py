@@ -20,6 +20,6 @@ def test_json_text_writes_every_string_as_python_does(values):
 
 def test_json_text_escapes_what_a_json_string_may_not_hold():
     value = 'quote " backslash \\ newline \n tab \t bell \x07 line separator \u2028 ü €'
-    written = pl.select(json_text(pl.lit(value))).item()
+    written = pl.DataFrame({"note": [value]}).select(json_text(pl.col("note"))).item()
     assert written == '"quote \\" backslash \\\\ newline \\n tab \\t bell \\u0007 line separator \u2028 ü €"'
     assert json.loads(written) == value
