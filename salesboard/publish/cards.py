@@ -73,15 +73,20 @@ def search_index(addresses: pl.DataFrame) -> bytes:
         place=pl.struct("postcode", "city").rank("dense").cast(pl.Int64) - 1)
     places = with_place.select("place", "postcode", "city").unique("place").sort("place")
     # The long strings written as JSON by Polars: Python's json.dumps takes several times as long for them.
-    fields = with_place.select(*(lines(name) for name in ("customer_id", "company", "contact")),
+    named = ("customer_id", "company", "contact")
+    fields = with_place.select(*(lines(name) for name in named),
                                place=json_text(pl.col("place").cast(pl.String).str.join("\n"))).row(0, named=True)
     spots = places.select(lines("postcode"), lines("city")).row(0, named=True)
-    def members(values: dict[str, str]) -> str:
-        return "{" + ",".join(f"{json.dumps(name)}:{text}" for name, text in values.items()) + "}"
-    index = (f'{{"count":{addresses.height},"fold":{json.dumps(UMLAUT_SPELLINGS, ensure_ascii=False, separators=(",", ":"))},'
-             f'"fields":{members({name: fields[name] for name in ("customer_id", "company", "contact")})},'
-             f'"places":{members(spots)},"place":{fields["place"]}}}')
-    return f"window.{SEARCH_CALLBACK}({index});\n".encode("utf-8")
+    fold = json.dumps(UMLAUT_SPELLINGS, ensure_ascii=False, separators=(",", ":"))
+    index = _json_object({"count": str(addresses.height), "fold": fold,
+                          "fields": _json_object({name: fields[name] for name in named}),
+                          "places": _json_object(spots), "place": fields["place"]})
+    return f"window.{SEARCH_CALLBACK}({index});\n".encode()
+
+
+def _json_object(members: dict[str, str]) -> str:
+    """A JSON object of members whose values are JSON text already (names are plain words)."""
+    return "{" + ",".join(f'"{name}":{value}' for name, value in members.items()) + "}"
 
 
 def write_search_index(index: bytes, staging: Path) -> None:
