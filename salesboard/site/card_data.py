@@ -28,6 +28,7 @@ and joined once.
 """
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -105,7 +106,11 @@ def _per_shard(pieces: pl.DataFrame, shards: int) -> list[memoryview]:
     """The text of `pieces` (shard, text; in order, by shard) joined once and cut per shard."""
     ends_at = dict(zip(*pieces.group_by("shard").agg(size=pl.col("text").str.len_bytes().sum()).sort("shard")
                        .select("shard", pl.col("size").cum_sum()).get_columns()))
-    blob = memoryview(pieces.select(pl.col("text").str.join("").cast(pl.Binary)).item())
+    # Written out as a one-column CSV without quotes or line ends: the text as it is, all of it, at half the
+    # cost of joining it into one string and taking that out of Polars.
+    buffer = io.BytesIO()
+    pieces.select("text").write_csv(buffer, include_header=False, quote_style="never", line_terminator="")
+    blob = buffer.getbuffer()
     texts, start = [], 0
     for number in range(shards):
         end = ends_at.get(number, start)
