@@ -169,9 +169,9 @@ def _identity(addresses: pl.DataFrame) -> pl.DataFrame:
                           separator=", ", ignore_nulls=True)
     fields = pl.concat_str([
         json_text(pl.col("customer_id")),
-        shown_text(pl.col("company")), shown_word(pl.col("owner")),
+        shown_text(pl.col("company")), shown_word(addresses, "owner"),
         *(shown_text(pl.col(name)) for name in ("contact", "phone", "email")),
-        shown_text(place), shown_word(pl.col("source")),
+        shown_text(place), shown_word(addresses, "source"),
     ], separator=",")
     lead = pl.when(pl.col("shard").is_first_distinct()).then(pl.lit("[")).otherwise(pl.lit("],\n["))
     return addresses.select(place=pl.col("pos") * _PLACES, text=lead + fields)

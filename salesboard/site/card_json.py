@@ -40,22 +40,19 @@ def plain(value: pl.Expr) -> pl.Expr:
     return (pl.lit('"') + value + pl.lit('"')).fill_null("null")
 
 
-def by_value(make, value: pl.Expr, default: str) -> pl.Expr:
-    """`make` (one expression of text) worked out once per distinct value and looked up for each row,
-    `default` for null: far cheaper for a column whose values repeat (dates, types, owners, states)."""
-    distinct = value.unique(maintain_order=True)  # the same order in both places it is used
-    return value.replace_strict(distinct, make(distinct), default=pl.lit(default))
-
-
 def json_day(value: pl.Expr) -> pl.Expr:
     """A date column as JSON integers, days since 1970 (null when none): a tenth of the bytes of a formatted
     date, and card.js shows it in the site's format (salesboard.site.formatting.DATE_FORMATS)."""
     return value.cast(pl.Date).cast(pl.Int32).cast(pl.String).fill_null("null")
 
 
-def shown_word(value: pl.Expr) -> pl.Expr:
-    """shown_text of a column whose values repeat (a type, an owner, a status, an article)."""
-    return by_value(shown_text, value, "null")
+def shown_word(frame: pl.DataFrame, column: str) -> pl.Expr:
+    """shown_text of a column of `frame` whose values repeat (a type, an owner, a status, an article): each
+    distinct value is made into text once and looked up by its place among them (as an Enum's code, several
+    times faster than replacing each value by its text)."""
+    distinct = frame.get_column(column).cast(pl.String).drop_nulls().unique().sort()
+    made = pl.DataFrame({"value": distinct}).select(shown_text(pl.col("value"))).to_series()
+    return pl.lit(made).gather(pl.col(column).cast(pl.String).cast(pl.Enum(distinct)).to_physical()).fill_null("null")
 
 
 def json_number(value: pl.Expr) -> pl.Expr:

@@ -36,23 +36,25 @@ def table_rows(tables: Tables) -> pl.DataFrame:
         return json_day(pl.col(column))
 
     owners = tables.addresses.select("customer_id", card_owner="owner")
-    activities = tables.activities.join(owners, on="customer_id", how="left", maintain_order="left")
+    # An activity's owner is left out (null) when it is the card's, and shown as "" when it has none.
     same_owner = pl.col("owner") == pl.col("card_owner")
+    activities = tables.activities.join(owners, on="customer_id", how="left", maintain_order="left").with_columns(
+        other_owner=pl.when(same_owner).then(pl.lit(None, pl.String)).otherwise(pl.col("owner").fill_null("")))
     state = (pl.when(pl.col("returned")).then(pl.lit("2")).when(pl.col("cancelled")).then(pl.lit("1"))
              .otherwise(pl.lit("0")))
     priced = pl.col("quantity").is_not_null() | pl.col("unit_price").is_not_null()
     price = pl.when(priced).then(pl.concat_str([pl.lit(","), json_number(pl.col("quantity")), pl.lit(","),
                                                 json_number(pl.col("unit_price"))])).otherwise(pl.lit(""))
+    lines = order_lines(tables)
     return pl.concat([
         tables.campaigns.select("customer_id", date="sent_date", **_row("m", [
-            day("sent_date"), shown_word(pl.col("campaign")), day("response_date")])),
+            day("sent_date"), shown_word(tables.campaigns, "campaign"), day("response_date")])),
         activities.select("customer_id", "date", **_row("a", [
-            day("date"), shown_word(pl.col("type")),
-            pl.when(same_owner).then(pl.lit("null")).otherwise(shown_word(pl.col("owner").fill_null(""))),
+            day("date"), shown_word(activities, "type"), shown_word(activities, "other_owner"),
             shown_text(pl.col("outcome")), day("next_follow_up")])),
-        order_lines(tables).select("customer_id", date="order_date", **_row("o", [
+        lines.select("customer_id", date="order_date", **_row("o", [
             day("order_date"), json_text(pl.col("order_id")), json_number(pl.col("amount")),
-            shown_word(pl.col("status")), state, shown_word(pl.col("product"))], price)),
+            shown_word(lines, "status"), state, shown_word(lines, "product")], price)),
     ])
 
 
