@@ -99,6 +99,10 @@ def test_the_card_shows_everything_as_text_and_back_and_forward_move_between_car
     assert events.nth(0).locator(".event-details").text_content() == "Anna · Wiedervorlage 20.11.2026"
     assert events.nth(1).text_content() == "10.09.2026Auftrag1.234,56\u00a0€Nr. A-2"
     assert events.nth(3).locator(".event-details").text_content() == "Reaktion am 16.03.2026"
+    # A-1's two lines (02.03. and 05.03.) are one order, dated by its first line, last in the timeline.
+    assert events.nth(4).locator(".event-date").text_content() == "02.03.2026"
+    assert events.nth(4).locator(".event-what").text_content() == "150,50\u00a0€"
+    assert events.nth(4).locator("details.order-items summary").text_content() == "2 Positionen"
     # Another card by its hash, then back and forward.
     page.evaluate("(id) => { location.hash = 'id=' + encodeURIComponent(id); }", SPECIAL_ID)
     page.wait_for_function("() => document.querySelector('.card-name')?.textContent === '<b>Böse</b> & Co'")
