@@ -97,8 +97,9 @@ def address_owners(facts: Facts) -> pl.DataFrame:
 
 
 def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFrame, rules: Rules,
-                    offers_to_chase: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Every address with at least one reason of CALL_REASONS as of D (`addresses`: classify_addresses' rows).
+                    offers_to_chase: pl.DataFrame | None = None, usual_gap: pl.Series | None = None) -> pl.DataFrame:
+    """Every address with at least one reason of CALL_REASONS as of D (`addresses`: classify_addresses' rows;
+    `usual_gap`: each address row's usual gap when already known, else worked out from the facts).
 
     offer: the most recent activity is an offer older than the chase days, at most 90 days old, with no
     later order. With an offers table its status decides for the addresses it lists (`offers_to_chase`):
@@ -115,8 +116,11 @@ def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFr
         # One row per address row of the facts, in their order: read beside them, not joined.
         .with_columns(email=facts.addresses["email"], owner=address_owners(facts)["owner"])
         .join(latest_contacts(facts), on="customer_id", how="left", maintain_order="left")
-        .join(usual_gaps(facts.orders), on="customer_id", how="left", maintain_order="left")
-        .join(_latest_interest(facts), on="customer_id", how="left", maintain_order="left")
+    )
+    frame = (frame.join(usual_gaps(facts.orders), on="customer_id", how="left", maintain_order="left")
+             if usual_gap is None else frame.with_columns(usual_gap=usual_gap))
+    frame = (
+        frame.join(_latest_interest(facts), on="customer_id", how="left", maintain_order="left")
         .join(follow_ups.select("customer_id", "due", "cadence", "offer_not_chased", "due_date", "days_overdue"),
               on="customer_id", how="left", maintain_order="left")
         .with_columns(pl.col("due", "cadence", "offer_not_chased").fill_null(False))

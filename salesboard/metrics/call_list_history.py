@@ -63,28 +63,34 @@ def recency_code(days: pl.Expr) -> pl.Expr:
     return pl.when(days.is_null()).then(pl.lit(NEVER, pl.UInt8)).otherwise(code)
 
 
-def address_events(facts: Facts, addresses: pl.DataFrame) -> pl.DataFrame:
+def address_events(facts: Facts, addresses: pl.DataFrame, orders: pl.DataFrame) -> pl.DataFrame:
     """cid (UInt32, the address's row number in `addresses`), day (Int32 days since 1970), code (UInt8,
-    _EVENT_CODES) of every dated fact on or before D that the situations read: orders (amount > 0), offers
-    (activities of stage offer) and contacts (any activity, campaign response or interest_since) dated
-    before the address's first order, as only they set a recency (Z0/Z1). Each once, sorted by cid, day,
-    code: so each kind alone is sorted too."""
+    _EVENT_CODES) of every dated fact on or before D that the situations read: orders (amount > 0; `orders`:
+    address_orders' rows), offers (activities of stage offer) and contacts (any activity, campaign response
+    or interest_since) dated before the address's first order, as only they set a recency (Z0/Z1). Each
+    once, sorted by cid, day, code: so each kind alone is sorted too."""
     as_of = facts.as_of
-    index = addresses.select("customer_id", "first_order_date", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
-    contact, first_order = pl.col("code") == _EVENT_CODES["contact"], pl.col("first_order_date")
-    parts = [
-        facts.orders.select("customer_id", day="order_date", code=pl.lit(_EVENT_CODES["order"])),
+    index = addresses.select("customer_id", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
+    # The orders and the address rows know their cid already: only activities and responses are joined.
+    joined = [
         facts.activities.filter(pl.col("stage") == "offer")
         .select("customer_id", day="date", code=pl.lit(_EVENT_CODES["offer"])),
         facts.activities.select("customer_id", day="date", code=pl.lit(_EVENT_CODES["contact"])),
         facts.mailings.select("customer_id", day="response_date", code=pl.lit(_EVENT_CODES["contact"])),
-        facts.addresses.filter(pl.col("interest_since") <= as_of)
-        .select("customer_id", day="interest_since", code=pl.lit(_EVENT_CODES["contact"])),
     ]
+    parts = [
+        orders.select("cid", "day", code=pl.lit(_EVENT_CODES["order"])),
+        pl.concat(joined).join(index, on="customer_id", how="inner").select("cid", "day", "code"),
+        facts.addresses.select(cid=pl.int_range(pl.len(), dtype=pl.UInt32), day="interest_since",
+                               code=pl.lit(_EVENT_CODES["contact"])).filter(pl.col("day") <= as_of),
+    ]
+    contact, first_order = pl.col("code") == _EVENT_CODES["contact"], pl.col("first_order")
     key, codes = pl.col("key"), len(_EVENT_CODES)
-    return (_sorted_unique(pl.concat(parts).drop_nulls("day").join(index, on="customer_id", how="inner")
+    dated = pl.concat([part.with_columns(pl.col("day").cast(pl.Int32)) for part in parts]).drop_nulls("day")
+    return (_sorted_unique(dated.with_columns(
+        first_order=addresses["first_order_date"].cast(pl.Int32).gather(dated["cid"]))
                            .filter(~contact | first_order.is_null() | (pl.col("day") < first_order))
-                           .with_columns(pl.col("day").cast(pl.Int32)).select(key=_DAY_KEY * codes + pl.col("code")))
+                           .select(key=_DAY_KEY * codes + pl.col("code")))
             .select(cid=(key // codes // _DAY_STRIDE).cast(pl.UInt32),
                     day=(key // codes % _DAY_STRIDE - _DAY_OFFSET).cast(pl.Int32), code=(key % codes).cast(pl.UInt8)))
 

@@ -1,0 +1,68 @@
+"""Each address's orders as the call list reads them: its usual gap (SPEC §3.7's at_risk) and the median
+order total its expected value is made of, as of D and as of the back-test's day, in one pass.
+
+The orders are keyed by the address's row number (cid) instead of its customer ID: an integer groups and
+sorts several times faster than text, and the figures are read beside the address rows, not joined. The
+orders as of an earlier day are those of D dated on or before it, so one frame serves every day.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from .facts import Facts
+
+_DAY_STRIDE = 1 << 21  # day numbers plus _DAY_OFFSET lie in [0, _DAY_STRIDE)
+_DAY_OFFSET = 1 << 20
+
+
+@dataclass(frozen=True)
+class OrderFigures:
+    """What an address's orders as of one day tell, one value per row of the addresses (null without).
+
+    usual_gap: the median of the day gaps between its consecutive orders (two or more orders).
+    own_median: the median of its order totals. first_median: the median of every address's first-order
+    total (None when nobody has ordered).
+    """
+
+    usual_gap: pl.Series
+    own_median: pl.Series
+    first_median: float | None
+
+
+def address_orders(facts: Facts, addresses: pl.DataFrame) -> pl.DataFrame:
+    """cid (UInt32, the address's row number in `addresses`), day (Int32 days since 1970), order_id, amount
+    of every order as of D (facts.orders), each address's orders next to each other by day."""
+    index = addresses.select("customer_id", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
+    day, key = pl.col("order_date").cast(pl.Int32), pl.col("key")
+    # Sorted by one integer made of both: much cheaper than sorting by two columns. On one thread: the other
+    # core has work of its own.
+    return (facts.orders.join(index, on="customer_id", how="inner")
+            .select("order_id", "amount", key=pl.col("cid").cast(pl.Int64) * _DAY_STRIDE + day + _DAY_OFFSET)
+            .sort("key", multithreaded=False)
+            .select(cid=(key // _DAY_STRIDE).cast(pl.UInt32), day=(key % _DAY_STRIDE - _DAY_OFFSET).cast(pl.Int32),
+                    order_id="order_id", amount="amount"))
+
+
+def order_figures(orders: pl.DataFrame, height: int, days: list[date]) -> list[OrderFigures]:
+    """The figures of address_orders' `orders` as of each of `days` (none after the orders' own D), for
+    `height` address rows."""
+    cid, day = pl.col("cid"), pl.col("day")
+    # The gaps of the whole sorted frame at once, those across two addresses dropped: a plain median per
+    # group is far cheaper than a diff inside each group. A gap belongs to the day of its later order.
+    gapped = orders.with_columns(gap=pl.when(cid == cid.shift()).then(day - day.shift())).set_sorted("cid")
+    numbers = [(on - date(1970, 1, 1)).days for on in days]
+    per_address = gapped.group_by("cid").agg(
+        first_day=day.first(),
+        first=pl.col("amount").sort_by("day", "order_id", nulls_last=True).first(),
+        **{f"usual_gap{n}": pl.col("gap").filter(day <= on).median() for n, on in enumerate(numbers)},
+        **{f"own_median{n}": pl.col("amount").filter(day <= on).median() for n, on in enumerate(numbers)},
+    )
+    rows = pl.DataFrame({"cid": pl.int_range(height, dtype=pl.UInt32, eager=True)}).join(
+        per_address, on="cid", how="left", maintain_order="left")
+    return [OrderFigures(usual_gap=rows[f"usual_gap{n}"].alias("usual_gap"),
+                         own_median=rows[f"own_median{n}"].alias("own_median"),
+                         first_median=per_address.filter(pl.col("first_day") <= on)["first"].median())
+            for n, on in enumerate(numbers)]
