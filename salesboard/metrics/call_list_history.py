@@ -11,8 +11,8 @@ only on a few days (an event, a recency bucket's bound passed, an offer's 90 day
 before an order), so each address is evaluated on those days alone, and each stretch between two
 of them counts the Sundays it holds. The situation on a set of days is found by as-of joins of the
 (address, day) rows with each kind of dated event, both keyed by one integer that sorts as (address, day)
-do: "the last order on or before S" is a backward join, "the next order after S" a forward one; a match
-that belongs to another address counts as none.
+do: "the last order on or before S" is a backward join, and "the next order after S" the order after that
+one (before any, the address's first); a match that belongs to another address counts as none.
 """
 from __future__ import annotations
 
@@ -104,22 +104,25 @@ def situations_at(addresses: pl.DataFrame, events: pl.DataFrame, points: pl.Data
     interest_since for Z0/Z1), recency_days (Int32, null: never), open_offer (Boolean), ordered
     (Boolean: an order dated in (day, day + 90]). In the order of `points`.
     """
-    levels = _level_days(addresses).select("interest", "second", "loyal")
+    levels = _level_days(addresses).select("interest", "first", "second", "loyal")
     grid = points.hstack(levels[points["cid"]]).with_columns(key=_DAY_KEY)
+    cid, day = pl.col("cid"), pl.col("day")
 
-    def nearest(kind: str, name: str, after: bool = False) -> pl.DataFrame:
-        """`name`: the day of the address's last event of `kind` on or before the row's day (or its first
-        after the day), read from the nearest event key of any address."""
+    def latest(kind: str, name: str, **beside: pl.Expr) -> pl.DataFrame:
+        """`name`: the day of the address's last event of `kind` on or before the row's day, read from the
+        nearest event key of any address; and the columns `beside` of that event."""
         dated = events.filter(pl.col("code") == _EVENT_CODES[kind]).select(
-            key=_DAY_KEY, event_cid="cid", **{name: "day"})
-        found = grid.select("cid", "key").join_asof(
-            dated, on="key", strategy="forward" if after else "backward", allow_exact_matches=not after)
-        return found.select(pl.when(pl.col("event_cid") == pl.col("cid")).then(name).alias(name))
+            key=_DAY_KEY, event_cid="cid", **{name: "day"}, **beside)
+        found = grid.select("cid", "key").join_asof(dated, on="key", strategy="backward")
+        return found.select(pl.when(pl.col("event_cid") == cid).then(column).alias(column)
+                            for column in [name, *beside])
 
-    grid = grid.hstack(pl.concat([nearest("order", "last_order"), nearest("order", "next_order", after=True),
-                                  nearest("offer", "offer_day"), nearest("contact", "last_contact")],
+    # The next order after the day is the one after the last order up to it; before any, the first.
+    orders = latest("order", "last_order", next_order=pl.when(cid == cid.shift(-1)).then(day.shift(-1)))
+    grid = grid.hstack(pl.concat([orders.with_columns(
+        next_order=pl.when(pl.col("last_order").is_null()).then(grid["first"]).otherwise("next_order")),
+                                  latest("offer", "offer_day"), latest("contact", "last_contact")],
                                  how="horizontal"))
-    day = pl.col("day")
     level = (pl.when(pl.col("loyal") <= day).then(4).when(pl.col("second") <= day).then(3)
              .when(pl.col("last_order").is_not_null()).then(2).when(pl.col("interest") <= day).then(1)
              .otherwise(0).cast(pl.UInt8))

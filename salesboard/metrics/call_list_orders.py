@@ -53,16 +53,16 @@ def order_figures(orders: pl.DataFrame, height: int, days: list[date]) -> list[O
     # The gaps of the whole sorted frame at once, those across two addresses dropped: a plain median per
     # group is far cheaper than a diff inside each group. A gap belongs to the day of its later order.
     gapped = orders.with_columns(gap=pl.when(cid == cid.shift()).then(day - day.shift())).set_sorted("cid")
-    numbers = [(on - date(1970, 1, 1)).days for on in days]
-    per_address = gapped.group_by("cid").agg(
-        first_day=day.first(),
-        first=pl.col("amount").sort_by("day", "order_id", nulls_last=True).first(),
-        **{f"usual_gap{n}": pl.col("gap").filter(day <= on).median() for n, on in enumerate(numbers)},
-        **{f"own_median{n}": pl.col("amount").filter(day <= on).median() for n, on in enumerate(numbers)},
-    )
-    rows = pl.DataFrame({"cid": pl.int_range(height, dtype=pl.UInt32, eager=True)}).join(
-        per_address, on="cid", how="left", maintain_order="left")
-    return [OrderFigures(usual_gap=rows[f"usual_gap{n}"].alias("usual_gap"),
-                         own_median=rows[f"own_median{n}"].alias("own_median"),
-                         first_median=per_address.filter(pl.col("first_day") <= on)["first"].median())
-            for n, on in enumerate(numbers)]
+    firsts = gapped.group_by("cid").agg(
+        first_day=day.first(), first=pl.col("amount").sort_by("day", "order_id", nulls_last=True).first())
+    rows = pl.DataFrame({"cid": pl.int_range(height, dtype=pl.UInt32, eager=True)})
+    figures = []
+    for on in days:
+        number = (on - date(1970, 1, 1)).days
+        # Filtered before grouping (the frame stays sorted): cheaper than filtering inside each group.
+        medians = gapped.filter(day <= number).group_by("cid").agg(
+            usual_gap=pl.col("gap").median(), own_median=pl.col("amount").median())
+        medians = rows.join(medians, on="cid", how="left", maintain_order="left")
+        figures.append(OrderFigures(usual_gap=medians["usual_gap"], own_median=medians["own_median"],
+                                    first_median=firsts.filter(pl.col("first_day") <= number)["first"].median()))
+    return figures
