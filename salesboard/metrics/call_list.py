@@ -83,21 +83,24 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
     """The call list as of facts.as_of, its history rates and its back-test as of D − 90."""
     as_of = facts.as_of
     backtest_day = as_of - timedelta(days=BACKTEST_DAYS)
-    orders = address_orders(facts, addresses)
     # Many Polars steps keep one core only: while this thread works out the history, a second one finds the
-    # order figures and the candidates as of D and D', and then (its tasks run in turn) applies the rule as
-    # of D'.
+    # follow-ups as of D' (they need nothing of this thread's), the order figures and the candidates as of D
+    # and D', and then (its tasks run in turn) applies the rule as of D'.
     with ThreadPoolExecutor(max_workers=1) as beside:
+        then = beside.submit(_follow_ups_as_of, tables, addresses, backtest_day, rules)
+        orders = address_orders(facts, addresses)
         figures = beside.submit(order_figures, orders, addresses.height, [as_of, backtest_day])
         found = beside.submit(lambda: call_candidates(facts, addresses, follow_ups, rules,
                                                       offers_to_chase(tables, facts, rules),
                                                       figures.result()[0].usual_gap))
-        then = beside.submit(lambda: _candidates_as_of(tables, addresses, backtest_day, rules,
-                                                       figures.result()[1].usual_gap))
+        then_found = beside.submit(lambda: call_candidates(*then.result(), rules,
+                                                           offers_to_chase(tables, then.result()[0], rules),
+                                                           figures.result()[1].usual_gap))
         events = address_events(facts, addresses, orders)
         history = address_history(addresses, events, [history_sundays(as_of), history_sundays(backtest_day)],
                                   [backtest_day, as_of])
-        backtest = beside.submit(lambda: _back_test(*then.result(), history, figures.result()[1], facts, rules))
+        backtest = beside.submit(lambda: _back_test(*then.result(), then_found.result(), history,
+                                                    figures.result()[1], facts, rules))
         current = history.on_days.filter(pl.col("day") == day_number(as_of))
         likelihood = address_likelihood(addresses, current, history.rates[0], figures.result()[0])
         fallback = too_little_history(facts.orders, as_of)
@@ -108,15 +111,12 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
                         backtest=backtest.result(), fallback=fallback, calls_per_day=rules.calls_per_day)
 
 
-def _candidates_as_of(tables: Tables, now: pl.DataFrame, day: date, rules: Rules, usual_gap: pl.Series) -> tuple[
-        Facts, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(facts, addresses, overdue follow-ups, call candidates) as of `day`; `now`: classify_addresses' rows
-    as of a later day; `usual_gap`: each address's usual gap as of `day`."""
+def _follow_ups_as_of(tables: Tables, now: pl.DataFrame, day: date, rules: Rules) -> tuple[
+        Facts, pl.DataFrame, pl.DataFrame]:
+    """(facts, addresses, overdue follow-ups) as of `day`; `now`: classify_addresses' rows as of a later day."""
     facts = select_facts(tables, day)
     addresses = addresses_as_of(now, facts)
-    follow_ups = overdue_follow_ups(facts, addresses, rules)
-    return facts, addresses, follow_ups, call_candidates(facts, addresses, follow_ups, rules,
-                                                         offers_to_chase(tables, facts, rules), usual_gap)
+    return facts, addresses, overdue_follow_ups(facts, addresses, rules)
 
 
 def _back_test(then_facts: Facts, then_addresses: pl.DataFrame, then_follow_ups: pl.DataFrame,
