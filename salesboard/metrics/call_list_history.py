@@ -63,6 +63,17 @@ def recency_code(days: pl.Expr) -> pl.Expr:
     return pl.when(days.is_null()).then(pl.lit(NEVER, pl.UInt8)).otherwise(code)
 
 
+def with_address_row(frame: pl.DataFrame, addresses: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `frame` whose customer_id is an address's, in their order, with cid (UInt32, the address's
+    row number in `addresses`): an inner join on the customer ID."""
+    # Joined on a hash of the ID, a number, which joins far faster than text; a match whose ID is another
+    # (two IDs sharing a hash) is dropped, so the result is the join on the IDs themselves.
+    hashed = addresses.select(id_hash=pl.col("customer_id").hash(), cid=pl.int_range(pl.len(), dtype=pl.UInt32))
+    joined = frame.with_columns(id_hash=pl.col("customer_id").hash()).join(hashed, on="id_hash", how="inner",
+                                                                       maintain_order="left")
+    return joined.filter(pl.col("customer_id") == addresses["customer_id"].gather(joined["cid"])).drop("id_hash")
+
+
 def address_events(facts: Facts, addresses: pl.DataFrame, orders: pl.DataFrame) -> pl.DataFrame:
     """cid (UInt32, the address's row number in `addresses`), day (Int32 days since 1970), code (UInt8,
     _EVENT_CODES) of every dated fact on or before D that the situations read: orders (amount > 0; `orders`:
@@ -70,7 +81,6 @@ def address_events(facts: Facts, addresses: pl.DataFrame, orders: pl.DataFrame) 
     or interest_since) dated before the address's first order, as only they set a recency (Z0/Z1). Each
     once, sorted by cid, day, code: so each kind alone is sorted too."""
     as_of = facts.as_of
-    index = addresses.select("customer_id", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
     # The orders and the address rows know their cid already: only activities and responses are joined.
     joined = [
         facts.activities.filter(pl.col("stage") == "offer")
@@ -80,7 +90,7 @@ def address_events(facts: Facts, addresses: pl.DataFrame, orders: pl.DataFrame) 
     ]
     parts = [
         orders.select("cid", "day", code=pl.lit(_EVENT_CODES["order"])),
-        pl.concat(joined).join(index, on="customer_id", how="inner").select("cid", "day", "code"),
+        with_address_row(pl.concat(joined), addresses).select("cid", "day", "code"),
         facts.addresses.select(cid=pl.int_range(pl.len(), dtype=pl.UInt32), day="interest_since",
                                code=pl.lit(_EVENT_CODES["contact"])).filter(pl.col("day") <= as_of),
     ]

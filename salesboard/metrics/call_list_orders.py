@@ -12,7 +12,7 @@ from datetime import date
 
 import polars as pl
 
-from .call_list_history import _DAY_KEY, _DAY_OFFSET, _DAY_STRIDE, day_number
+from .call_list_history import _DAY_KEY, _DAY_OFFSET, _DAY_STRIDE, day_number, with_address_row
 from .facts import Facts
 
 
@@ -33,11 +33,10 @@ class OrderFigures:
 def address_orders(facts: Facts, addresses: pl.DataFrame) -> pl.DataFrame:
     """cid (UInt32, the address's row number in `addresses`), day (Int32 days since 1970), order_id, amount
     of every order as of D (facts.orders), each address's orders next to each other by day."""
-    index = addresses.select("customer_id", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
     key = pl.col("key")
     # Sorted by one integer made of both: much cheaper than sorting by two columns. Stably, so that orders of
     # one day keep the facts' order. On one thread: the other core has work of its own.
-    return (facts.orders.join(index, on="customer_id", how="inner", maintain_order="left")
+    return (with_address_row(facts.orders.select("customer_id", "order_date", "order_id", "amount"), addresses)
             .with_columns(day=pl.col("order_date").cast(pl.Int32)).select("order_id", "amount", key=_DAY_KEY)
             .sort("key", maintain_order=True, multithreaded=False)
             .select(cid=(key // _DAY_STRIDE).cast(pl.UInt32), day=(key % _DAY_STRIDE - _DAY_OFFSET).cast(pl.Int32),
