@@ -19,7 +19,7 @@ from salesboard.domain import Rules
 from salesboard.model import Tables
 
 from .expressions import days_between
-from .facts import INTEREST_STAGES, Facts
+from .facts import Facts, interest_signals, once_per_facts
 from .followups import latest_contacts
 from .offers import offer_states
 
@@ -69,17 +69,7 @@ def customers_together(dated: pl.DataFrame, code: pl.Expr | None = None) -> pl.D
     return coded.drop("code")
 
 
-def _latest_interest(facts: Facts) -> pl.DataFrame:
-    """customer_id, interest_signal: the latest enquiry, meeting, offer or negotiation, campaign response
-    or interest_since on or before D."""
-    signals = [
-        facts.addresses.filter(pl.col("interest_since") <= facts.as_of).select("customer_id", day="interest_since"),
-        facts.activities.filter(pl.col("stage").is_in(INTEREST_STAGES)).select("customer_id", day="date"),
-        facts.mailings.select("customer_id", day="response_date").drop_nulls("day"),
-    ]
-    return pl.concat(signals).group_by("customer_id").agg(interest_signal=pl.col("day").max())
-
-
+@once_per_facts  # the candidates and the back-test's overdue list read it
 def address_owners(facts: Facts) -> pl.DataFrame:
     """customer_id, owner of each address row, in their order: the row's owner; for an address not on the
     list without one, the owner of its latest order or activity that names one (on the same day, an
@@ -120,7 +110,9 @@ def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFr
     frame = (frame.join(usual_gaps(facts.orders), on="customer_id", how="left", maintain_order="left")
              if usual_gap is None else frame.with_columns(usual_gap=usual_gap))
     frame = (
-        frame.join(_latest_interest(facts), on="customer_id", how="left", maintain_order="left")
+        # The latest enquiry, meeting, offer or negotiation, campaign response or interest_since on or before D.
+        frame.join(interest_signals(facts).select("customer_id", "interest_signal"), on="customer_id", how="left",
+                   maintain_order="left")
         .join(follow_ups.select("customer_id", "due", "cadence", "offer_not_chased", "due_date", "days_overdue"),
               on="customer_id", how="left", maintain_order="left")
         .with_columns(pl.col("due", "cadence", "offer_not_chased").fill_null(False))
