@@ -143,7 +143,7 @@ def _recency_label(column: str) -> pl.Expr:
 
 def address_likelihood(addresses: pl.DataFrame, current: pl.DataFrame, rates: pl.DataFrame,
                        figures: OrderFigures) -> pl.DataFrame:
-    """Every address with its situation as of D and its likelihood (`figures`: its orders' as of D).
+    """Every address with its situation as of D and its likelihood (`figures`: the order figures as of D).
 
     Columns: customer_id, segment, recency (label), recency_days, open_offer, seen, ordered (this
     situation's history), pooled, evidence_seen, evidence_ordered, p, median_order (Float64: the median
