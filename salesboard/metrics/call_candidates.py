@@ -19,7 +19,7 @@ from salesboard.domain import Rules
 from salesboard.model import Tables
 
 from .expressions import days_between
-from .facts import INTEREST_STAGES, Facts
+from .facts import Facts, interest_signals, once_per_facts
 from .followups import latest_contacts
 from .offers import offer_states
 
@@ -69,17 +69,7 @@ def customers_together(dated: pl.DataFrame, code: pl.Expr | None = None) -> pl.D
     return coded.drop("code")
 
 
-def _latest_interest(facts: Facts) -> pl.DataFrame:
-    """customer_id, interest_signal: the latest enquiry, meeting, offer or negotiation, campaign response
-    or interest_since on or before D."""
-    signals = [
-        facts.addresses.filter(pl.col("interest_since") <= facts.as_of).select("customer_id", day="interest_since"),
-        facts.activities.filter(pl.col("stage").is_in(INTEREST_STAGES)).select("customer_id", day="date"),
-        facts.mailings.select("customer_id", day="response_date").drop_nulls("day"),
-    ]
-    return pl.concat(signals).group_by("customer_id").agg(interest_signal=pl.col("day").max())
-
-
+@once_per_facts  # the candidates and the back-test's overdue list read it
 def address_owners(facts: Facts) -> pl.DataFrame:
     """customer_id, owner of each address row, in their order: the row's owner; for an address not on the
     list without one, the owner of its latest order or activity that names one (on the same day, an
@@ -97,8 +87,9 @@ def address_owners(facts: Facts) -> pl.DataFrame:
 
 
 def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFrame, rules: Rules,
-                    offers_to_chase: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Every address with at least one reason of CALL_REASONS as of D (`addresses`: classify_addresses' rows).
+                    offers_to_chase: pl.DataFrame | None = None, usual_gap: pl.Series | None = None) -> pl.DataFrame:
+    """Every address with at least one reason of CALL_REASONS as of D (`addresses`: classify_addresses' rows;
+    `usual_gap`: each address row's usual gap when already known, else worked out from the facts).
 
     offer: the most recent activity is an offer older than the chase days, at most 90 days old, with no
     later order. With an offers table its status decides for the addresses it lists (`offers_to_chase`):
@@ -115,8 +106,13 @@ def call_candidates(facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFr
         # One row per address row of the facts, in their order: read beside them, not joined.
         .with_columns(email=facts.addresses["email"], owner=address_owners(facts)["owner"])
         .join(latest_contacts(facts), on="customer_id", how="left", maintain_order="left")
-        .join(usual_gaps(facts.orders), on="customer_id", how="left", maintain_order="left")
-        .join(_latest_interest(facts), on="customer_id", how="left", maintain_order="left")
+    )
+    frame = (frame.join(usual_gaps(facts.orders), on="customer_id", how="left", maintain_order="left")
+             if usual_gap is None else frame.with_columns(usual_gap=usual_gap))
+    frame = (
+        # The latest enquiry, meeting, offer or negotiation, campaign response or interest_since on or before D.
+        frame.join(interest_signals(facts).select("customer_id", "interest_signal"), on="customer_id", how="left",
+                   maintain_order="left")
         .join(follow_ups.select("customer_id", "due", "cadence", "offer_not_chased", "due_date", "days_overdue"),
               on="customer_id", how="left", maintain_order="left")
         .with_columns(pl.col("due", "cadence", "offer_not_chased").fill_null(False))

@@ -38,6 +38,7 @@ from .call_list_history import (
     level_segment,
     look_up_rates,
 )
+from .call_list_orders import OrderFigures, address_orders, order_figures
 from .facts import Facts, select_facts
 from .followups import overdue_follow_ups
 from .segments import addresses_as_of
@@ -83,17 +84,25 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
     as_of = facts.as_of
     backtest_day = as_of - timedelta(days=BACKTEST_DAYS)
     # Many Polars steps keep one core only: while this thread works out the history, a second one finds the
-    # candidates as of D and D', and then (its tasks run in turn) applies the rule as of D'.
+    # follow-ups as of D' (they need nothing of this thread's), the order figures and the candidates as of D
+    # and D', and then (its tasks run in turn) applies the rule as of D'.
     with ThreadPoolExecutor(max_workers=1) as beside:
-        found = beside.submit(call_candidates, facts, addresses, follow_ups, rules,
-                              offers_to_chase(tables, facts, rules))
-        then = beside.submit(_candidates_as_of, tables, addresses, backtest_day, rules)
-        events = address_events(facts, addresses)
+        then = beside.submit(_follow_ups_as_of, tables, addresses, backtest_day, rules)
+        orders = address_orders(facts, addresses)
+        figures = beside.submit(order_figures, orders, addresses.height, [as_of, backtest_day])
+        found = beside.submit(lambda: call_candidates(facts, addresses, follow_ups, rules,
+                                                      offers_to_chase(tables, facts, rules),
+                                                      figures.result()[0].usual_gap))
+        then_found = beside.submit(lambda: call_candidates(*then.result(), rules,
+                                                           offers_to_chase(tables, then.result()[0], rules),
+                                                           figures.result()[1].usual_gap))
+        events = address_events(facts, addresses, orders)
         history = address_history(addresses, events, [history_sundays(as_of), history_sundays(backtest_day)],
                                   [backtest_day, as_of])
-        backtest = beside.submit(lambda: _back_test(*then.result(), history, facts, rules))
+        backtest = beside.submit(lambda: _back_test(*then.result(), then_found.result(), history,
+                                                    figures.result()[1], facts, rules))
         current = history.on_days.filter(pl.col("day") == day_number(as_of))
-        likelihood = address_likelihood(facts, addresses, current, history.rates[0])
+        likelihood = address_likelihood(addresses, current, history.rates[0], figures.result()[0])
         fallback = too_little_history(facts.orders, as_of)
         rows, reactivation = order_and_split(found.result().join(likelihood.drop("segment"), on="customer_id",
                                                                  how="left"), rules, fallback)
@@ -102,23 +111,21 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
                         backtest=backtest.result(), fallback=fallback, calls_per_day=rules.calls_per_day)
 
 
-def _candidates_as_of(tables: Tables, now: pl.DataFrame, day: date, rules: Rules) -> tuple[
-        Facts, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(facts, addresses, overdue follow-ups, call candidates) as of `day`; `now`: classify_addresses' rows
-    as of a later day."""
+def _follow_ups_as_of(tables: Tables, now: pl.DataFrame, day: date, rules: Rules) -> tuple[
+        Facts, pl.DataFrame, pl.DataFrame]:
+    """(facts, addresses, overdue follow-ups) as of `day`; `now`: classify_addresses' rows as of a later day."""
     facts = select_facts(tables, day)
     addresses = addresses_as_of(now, facts)
-    follow_ups = overdue_follow_ups(facts, addresses, rules)
-    return facts, addresses, follow_ups, call_candidates(facts, addresses, follow_ups, rules,
-                                                         offers_to_chase(tables, facts, rules))
+    return facts, addresses, overdue_follow_ups(facts, addresses, rules)
 
 
 def _back_test(then_facts: Facts, then_addresses: pl.DataFrame, then_follow_ups: pl.DataFrame,
-               then_candidates: pl.DataFrame, history: History, facts: Facts, rules: Rules) -> Backtest:
+               then_candidates: pl.DataFrame, history: History, then_figures: OrderFigures, facts: Facts,
+               rules: Rules) -> Backtest:
     """The rule as of D' (then_facts.as_of) on its candidates, with the rates of the weeks before D'."""
     then = then_facts.as_of
     then_current = history.on_days.filter(pl.col("day") == day_number(then))
-    likelihood = address_likelihood(then_facts, then_addresses, then_current, history.rates[1])
+    likelihood = address_likelihood(then_addresses, then_current, history.rates[1], then_figures)
     fallback = too_little_history(then_facts.orders, then)
     rows, _ = order_and_split(then_candidates.join(likelihood.drop("segment"), on="customer_id", how="left"),
                               rules, fallback)
@@ -134,30 +141,24 @@ def _recency_label(column: str) -> pl.Expr:
     return pl.col(column).replace_strict(dict(enumerate(RECENCY_LABELS)), return_dtype=pl.String)
 
 
-def address_likelihood(facts: Facts, addresses: pl.DataFrame, current: pl.DataFrame,
-                       rates: pl.DataFrame) -> pl.DataFrame:
-    """Every address with its situation as of D and its likelihood.
+def address_likelihood(addresses: pl.DataFrame, current: pl.DataFrame, rates: pl.DataFrame,
+                       figures: OrderFigures) -> pl.DataFrame:
+    """Every address with its situation as of D and its likelihood (`figures`: the order figures as of D).
 
     Columns: customer_id, segment, recency (label), recency_days, open_offer, seen, ordered (this
     situation's history), pooled, evidence_seen, evidence_ordered, p, median_order (Float64: the median
     of its order totals; Z0/Z1 the median first-order total of all customers), expected_value (p ×
     median_order).
     """
-    own = facts.orders.group_by("customer_id").agg(
-        own_median=pl.col("amount").median(),
-        first=pl.col("amount").sort_by("order_date", "order_id", nulls_last=True).first())
-    first_median = own["first"].median()
     rated = look_up_rates(current.select("cid", segment=level_segment("level"), recency="recency",
                                          recency_days="recency_days", open_offer="open_offer"), rates, MIN_SEEN)
     rated = rated.sort("cid").select("recency", "recency_days", "open_offer", "seen", "ordered", "pooled",
                                      "evidence_seen", "evidence_ordered", "p")
     return (
         pl.concat([addresses.select("customer_id", "segment"), rated], how="horizontal")
-        .join(own, on="customer_id", how="left", maintain_order="left")
-        .with_columns(median_order=pl.when(pl.col("segment") >= "Z2").then("own_median")
-                      .otherwise(pl.lit(first_median, pl.Float64)))
+        .with_columns(median_order=pl.when(pl.col("segment") >= "Z2").then(figures.own_median)
+                      .otherwise(pl.lit(figures.first_median, pl.Float64)))
         .with_columns(recency=_recency_label("recency"), expected_value=pl.col("p") * pl.col("median_order"))
-        .drop("own_median", "first")
     )
 
 

@@ -11,8 +11,8 @@ only on a few days (an event, a recency bucket's bound passed, an offer's 90 day
 before an order), so each address is evaluated on those days alone, and each stretch between two
 of them counts the Sundays it holds. The situation on a set of days is found by as-of joins of the
 (address, day) rows with each kind of dated event, both keyed by one integer that sorts as (address, day)
-do: "the last order on or before S" is a backward join, "the next order after S" a forward one; a match
-that belongs to another address counts as none.
+do: "the last order on or before S" is a backward join, and "the next order after S" the order after that
+one (before any, the address's first); a match that belongs to another address counts as none.
 """
 from __future__ import annotations
 
@@ -63,28 +63,44 @@ def recency_code(days: pl.Expr) -> pl.Expr:
     return pl.when(days.is_null()).then(pl.lit(NEVER, pl.UInt8)).otherwise(code)
 
 
-def address_events(facts: Facts, addresses: pl.DataFrame) -> pl.DataFrame:
+def with_address_row(frame: pl.DataFrame, addresses: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `frame` whose customer_id is an address's, in their order, with cid (UInt32, the address's
+    row number in `addresses`): an inner join on the customer ID."""
+    # Joined on a hash of the ID, a number, which joins far faster than text; a match whose ID is another
+    # (two IDs sharing a hash) is dropped, so the result is the join on the IDs themselves.
+    hashed = addresses.select(id_hash=pl.col("customer_id").hash(), cid=pl.int_range(pl.len(), dtype=pl.UInt32))
+    joined = frame.with_columns(id_hash=pl.col("customer_id").hash()).join(hashed, on="id_hash", how="inner",
+                                                                       maintain_order="left")
+    return joined.filter(pl.col("customer_id") == addresses["customer_id"].gather(joined["cid"])).drop("id_hash")
+
+
+def address_events(facts: Facts, addresses: pl.DataFrame, orders: pl.DataFrame) -> pl.DataFrame:
     """cid (UInt32, the address's row number in `addresses`), day (Int32 days since 1970), code (UInt8,
-    _EVENT_CODES) of every dated fact on or before D that the situations read: orders (amount > 0), offers
-    (activities of stage offer) and contacts (any activity, campaign response or interest_since) dated
-    before the address's first order, as only they set a recency (Z0/Z1). Each once, sorted by cid, day,
-    code: so each kind alone is sorted too."""
+    _EVENT_CODES) of every dated fact on or before D that the situations read: orders (amount > 0; `orders`:
+    address_orders' rows), offers (activities of stage offer) and contacts (any activity, campaign response
+    or interest_since) dated before the address's first order, as only they set a recency (Z0/Z1). Each
+    once, sorted by cid, day, code: so each kind alone is sorted too."""
     as_of = facts.as_of
-    index = addresses.select("customer_id", "first_order_date", cid=pl.int_range(pl.len(), dtype=pl.UInt32))
-    contact, first_order = pl.col("code") == _EVENT_CODES["contact"], pl.col("first_order_date")
-    parts = [
-        facts.orders.select("customer_id", day="order_date", code=pl.lit(_EVENT_CODES["order"])),
+    # The orders and the address rows know their cid already: only activities and responses are joined.
+    joined = [
         facts.activities.filter(pl.col("stage") == "offer")
         .select("customer_id", day="date", code=pl.lit(_EVENT_CODES["offer"])),
         facts.activities.select("customer_id", day="date", code=pl.lit(_EVENT_CODES["contact"])),
         facts.mailings.select("customer_id", day="response_date", code=pl.lit(_EVENT_CODES["contact"])),
-        facts.addresses.filter(pl.col("interest_since") <= as_of)
-        .select("customer_id", day="interest_since", code=pl.lit(_EVENT_CODES["contact"])),
     ]
+    parts = [
+        orders.select("cid", "day", code=pl.lit(_EVENT_CODES["order"])),
+        with_address_row(pl.concat(joined), addresses).select("cid", "day", "code"),
+        facts.addresses.select(cid=pl.int_range(pl.len(), dtype=pl.UInt32), day="interest_since",
+                               code=pl.lit(_EVENT_CODES["contact"])).filter(pl.col("day") <= as_of),
+    ]
+    contact, first_order = pl.col("code") == _EVENT_CODES["contact"], pl.col("first_order")
     key, codes = pl.col("key"), len(_EVENT_CODES)
-    return (_sorted_unique(pl.concat(parts).drop_nulls("day").join(index, on="customer_id", how="inner")
+    dated = pl.concat([part.with_columns(pl.col("day").cast(pl.Int32)) for part in parts]).drop_nulls("day")
+    return (_sorted_unique(dated.with_columns(
+        first_order=addresses["first_order_date"].cast(pl.Int32).gather(dated["cid"]))
                            .filter(~contact | first_order.is_null() | (pl.col("day") < first_order))
-                           .with_columns(pl.col("day").cast(pl.Int32)).select(key=_DAY_KEY * codes + pl.col("code")))
+                           .select(key=_DAY_KEY * codes + pl.col("code")))
             .select(cid=(key // codes // _DAY_STRIDE).cast(pl.UInt32),
                     day=(key // codes % _DAY_STRIDE - _DAY_OFFSET).cast(pl.Int32), code=(key % codes).cast(pl.UInt8)))
 
@@ -98,22 +114,25 @@ def situations_at(addresses: pl.DataFrame, events: pl.DataFrame, points: pl.Data
     interest_since for Z0/Z1), recency_days (Int32, null: never), open_offer (Boolean), ordered
     (Boolean: an order dated in (day, day + 90]). In the order of `points`.
     """
-    levels = _level_days(addresses).select("interest", "second", "loyal")
+    levels = _level_days(addresses).select("interest", "first", "second", "loyal")
     grid = points.hstack(levels[points["cid"]]).with_columns(key=_DAY_KEY)
+    cid, day = pl.col("cid"), pl.col("day")
 
-    def nearest(kind: str, name: str, after: bool = False) -> pl.DataFrame:
-        """`name`: the day of the address's last event of `kind` on or before the row's day (or its first
-        after the day), read from the nearest event key of any address."""
+    def latest(kind: str, name: str, **beside: pl.Expr) -> pl.DataFrame:
+        """`name`: the day of the address's last event of `kind` on or before the row's day, read from the
+        nearest event key of any address; and the columns `beside` of that event."""
         dated = events.filter(pl.col("code") == _EVENT_CODES[kind]).select(
-            key=_DAY_KEY, event_cid="cid", **{name: "day"})
-        found = grid.select("cid", "key").join_asof(
-            dated, on="key", strategy="forward" if after else "backward", allow_exact_matches=not after)
-        return found.select(pl.when(pl.col("event_cid") == pl.col("cid")).then(name).alias(name))
+            key=_DAY_KEY, event_cid="cid", **{name: "day"}, **beside)
+        found = grid.select("cid", "key").join_asof(dated, on="key", strategy="backward")
+        return found.select(pl.when(pl.col("event_cid") == cid).then(column).alias(column)
+                            for column in [name, *beside])
 
-    grid = grid.hstack(pl.concat([nearest("order", "last_order"), nearest("order", "next_order", after=True),
-                                  nearest("offer", "offer_day"), nearest("contact", "last_contact")],
+    # The next order after the day is the one after the last order up to it; before any, the first.
+    orders = latest("order", "last_order", next_order=pl.when(cid == cid.shift(-1)).then(day.shift(-1)))
+    grid = grid.hstack(pl.concat([orders.with_columns(
+        next_order=pl.when(pl.col("last_order").is_null()).then(grid["first"]).otherwise("next_order")),
+                                  latest("offer", "offer_day"), latest("contact", "last_contact")],
                                  how="horizontal"))
-    day = pl.col("day")
     level = (pl.when(pl.col("loyal") <= day).then(4).when(pl.col("second") <= day).then(3)
              .when(pl.col("last_order").is_not_null()).then(2).when(pl.col("interest") <= day).then(1)
              .otherwise(0).cast(pl.UInt8))

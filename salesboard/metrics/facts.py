@@ -109,12 +109,21 @@ def interest_dates(facts: Facts) -> pl.DataFrame:
     """Per customer: interest_date, the first date it showed interest — its
     interest_since, an enquiry/meeting/offer/negotiation activity or a
     campaign response — on or before D."""
+    return interest_signals(facts).select("customer_id", "interest_date")
+
+
+@once_per_facts
+def interest_signals(facts: Facts) -> pl.DataFrame:
+    """Per customer: interest_date and interest_signal, the first and the latest
+    date it showed interest (as interest_dates reads it) on or before D. The
+    segments read the first, the call list the latest: one pass for both."""
     shown = [
         _interest_since(facts),
         facts.activities.filter(pl.col("stage").is_in(INTEREST_STAGES)).select("customer_id", day="date"),
         _responses(facts),
     ]
-    return pl.concat(shown).group_by("customer_id").agg(interest_date=pl.col("day").min())
+    return pl.concat(shown).group_by("customer_id").agg(interest_date=pl.col("day").min(),
+                                                        interest_signal=pl.col("day").max())
 
 
 def _interest_since(facts: Facts) -> pl.DataFrame:

@@ -20,6 +20,7 @@ from salesboard.metrics.call_list_history import (
     level_segment,
     situations_at,
 )
+from salesboard.metrics.call_list_orders import address_orders
 from salesboard.metrics.facts import select_facts
 from salesboard.metrics.followups import overdue_follow_ups
 from salesboard.metrics.segments import classify_addresses
@@ -278,7 +279,7 @@ def test_the_history_counted_by_stretches_equals_every_address_on_every_sunday(r
     rules = Rules(loyal_min_orders=loyal)
     facts = select_facts(tables, D)
     addresses = classify_addresses(facts, rules)
-    events = address_events(facts, addresses)
+    events = address_events(facts, addresses, address_orders(facts, addresses))
     windows = [history_sundays(D), history_sundays(D - timedelta(days=90))]
     days = [D - timedelta(days=90), D]
     history = address_history(addresses, events, windows, days)
