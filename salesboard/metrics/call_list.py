@@ -67,6 +67,7 @@ class CallList:
     likelihood: every address as of D with its situation and p (see address_likelihood).
     rates: segment, recency (label), open_offer, seen, ordered — the situations of the history.
     fallback: too little history, the list is in §3.4's order.
+    order_figures: customer_id, usual_gap, own_median of every address as of D (see OrderFigures).
     """
 
     rows: pl.DataFrame
@@ -76,6 +77,7 @@ class CallList:
     backtest: Backtest
     fallback: bool
     calls_per_day: int
+    order_figures: pl.DataFrame
 
 
 def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, follow_ups: pl.DataFrame,
@@ -108,7 +110,9 @@ def compute_call_list(tables: Tables, facts: Facts, addresses: pl.DataFrame, fol
                                                                  how="left"), rules, fallback)
         return CallList(rows=rows, reactivation=reactivation, likelihood=likelihood,
                         rates=history.rates[0].with_columns(recency=_recency_label("recency")),
-                        backtest=backtest.result(), fallback=fallback, calls_per_day=rules.calls_per_day)
+                        backtest=backtest.result(), fallback=fallback, calls_per_day=rules.calls_per_day,
+                        order_figures=addresses.select("customer_id").with_columns(
+                            figures.result()[0].usual_gap, figures.result()[0].own_median))
 
 
 def _follow_ups_as_of(tables: Tables, now: pl.DataFrame, day: date, rules: Rules) -> tuple[

@@ -75,9 +75,10 @@ def select_facts(tables: Tables, as_of: date) -> Facts:
 
 
 def order_milestones(facts: Facts, rules: Rules) -> pl.DataFrame:
-    """Per customer with orders: order_count (UInt32) and the dates its order
+    """Per customer with orders: order_count (UInt32), the dates its order
     count reached 1, 2 and loyal_min_orders (first_order_date,
-    second_order_date, loyal_order_date; null when not reached).
+    second_order_date, loyal_order_date; null when not reached) and the
+    date of its last order (last_order_date).
 
     Knowing when each threshold was crossed gives the segment at any earlier
     date without recomputing (see segments.segment_at).
@@ -89,6 +90,7 @@ def order_milestones(facts: Facts, rules: Rules) -> pl.DataFrame:
         first_order_date=dates.first(),
         second_order_date=dates.get(1, null_on_oob=True),
         loyal_order_date=dates.get(rules.loyal_min_orders - 1, null_on_oob=True),
+        last_order_date=dates.last(),
     )
 
 

@@ -67,7 +67,7 @@ def classify_addresses(facts: Facts, rules: Rules) -> pl.DataFrame:
 
     Columns: customer_id, company, contact, phone, owner, listed,
     order_count (Int64), first_order_date, second_order_date,
-    loyal_order_date, interest_date, revenue_12m, revenue_total (Float64,
+    loyal_order_date, last_order_date, interest_date, revenue_12m, revenue_total (Float64,
     0 without bookings), segment (Enum Z0..Z4, as of D).
     """
     return (

@@ -37,7 +37,6 @@ import polars as pl
 
 from salesboard.domain import Rules
 from salesboard.metrics import Metrics
-from salesboard.metrics.call_candidates import usual_gaps
 from salesboard.metrics.facts import select_facts
 from salesboard.metrics.offers import offer_states
 from salesboard.model import Tables
@@ -73,14 +72,12 @@ _PLACES = 2 * _UNDATED
 @dataclass(frozen=True)
 class TableCards:
     """What the cards take from the tables alone, made while the metrics are worked out: the number of
-    shards, each address's shard (in the order of tables.addresses, which the metrics keep), per shard the
-    text of its records without the fields the metrics decide (8–14, card_shard_texts), and each
-    customer's order figures (_order_figures)."""
+    shards, each address's shard (in the order of tables.addresses, which the metrics keep) and per shard the
+    text of its records without the fields the metrics decide (8–14, card_shard_texts)."""
 
     shards: int
     shard: pl.Series
     records: list[memoryview]
-    order_figures: pl.DataFrame
 
 
 def table_cards(tables: Tables, as_of: date, rules: Rules) -> TableCards:
@@ -89,17 +86,16 @@ def table_cards(tables: Tables, as_of: date, rules: Rules) -> TableCards:
     shards = card_shards(tables)
     shard = shard_numbers(tables.addresses["customer_id"], shards)
     addresses = _in_shard_order(tables.addresses, shard)
-    facts = select_facts(tables, as_of)
     rows = [table_rows(tables)]
     if tables.offers is not None:
-        rows.append(offer_rows(offer_states(tables.offers, facts, rules)))
+        rows.append(offer_rows(offer_states(tables.offers, select_facts(tables, as_of), rules)))
     pieces = pl.concat([_identity(addresses), _placed(pl.concat(rows), addresses)])
     # Pieces of one place (one address's rows of one day) keep their order reversed, the later row first:
     # a stable sort from the end, read backwards (sorting the frame moves the text far faster than
     # gathering it by a sorted index).
     ordered = pieces.sort("place", descending=True, maintain_order=True).reverse().select(
         shard=pl.lit(addresses["shard"]).gather(pl.col("place") // _PLACES), text="text")
-    return TableCards(shards, shard, _per_shard(ordered, shards), _order_figures(facts.orders))
+    return TableCards(shards, shard, _per_shard(ordered, shards))
 
 
 def _per_shard(pieces: pl.DataFrame, shards: int) -> list[memoryview]:
@@ -151,7 +147,7 @@ def card_shard_texts(metrics: Metrics, language: str, follow_ups: pl.DataFrame, 
     each record, in the same order, as JSON arrays separated by commas. `follow_ups` and `calls` are the
     overdue list and the call list in words (follow_up_rows, call_rows); `made` what table_cards made."""
     addresses = _in_shard_order(metrics.addresses, made.shard)
-    statuses = _status(addresses, made.order_figures, metrics, language, follow_ups, calls, problems)
+    statuses = _status(addresses, metrics, language, follow_ups, calls, problems)
     return list(zip(made.records, _per_shard(statuses, made.shards)))
 
 
@@ -177,8 +173,8 @@ def _identity(addresses: pl.DataFrame) -> pl.DataFrame:
     return addresses.select(place=pl.col("pos") * _PLACES, text=lead + fields)
 
 
-def _status(addresses: pl.DataFrame, order_figures: pl.DataFrame, metrics: Metrics, language: str,
-            follow_ups: pl.DataFrame, calls: pl.DataFrame, problems: tuple[Problem, ...]) -> pl.DataFrame:
+def _status(addresses: pl.DataFrame, metrics: Metrics, language: str, follow_ups: pl.DataFrame,
+            calls: pl.DataFrame, problems: tuple[Problem, ...]) -> pl.DataFrame:
     """shard, text: fields 8–14 of each record (metrics.addresses in shard order) as a JSON array, after a
     comma but the first of its shard."""
     def day(column: str | pl.Expr) -> pl.Expr:
@@ -193,6 +189,10 @@ def _status(addresses: pl.DataFrame, order_figures: pl.DataFrame, metrics: Metri
         "customer_id", r=json_array([json_text(pl.col("call_reasons")), json_text(pl.col("sentence"))]))
     soon = metrics.due_soon.unique("customer_id", keep="first", maintain_order=True).select(
         "customer_id", soon=day("follow_up_date"))
+    # The median order and the usual rhythm are the call list's (its usual gap in whole days).
+    order_figures = metrics.call_list.order_figures.select(
+        "customer_id", median_order="own_median", rhythm=pl.col("usual_gap").round(0))
+    since_last_order = (pl.lit(metrics.as_of) - pl.col("last_order_date")).dt.total_days()
     joined = addresses
     for part in (order_figures, follow, call, soon, _problems(problems, language)):
         joined = joined.join(part, on="customer_id", how="left", maintain_order="left")
@@ -201,8 +201,7 @@ def _status(addresses: pl.DataFrame, order_figures: pl.DataFrame, metrics: Metri
         json_array([day(pl.min_horizontal("interest_date", "first_order_date")), day("first_order_date"),
                     day("second_order_date"), day("loyal_order_date")]),
         json_array([money("revenue_12m"), money("revenue_total"), json_count(pl.col("order_count")),
-                    money("median_order"), json_count((pl.lit(metrics.as_of) - pl.col("last_order")).dt.total_days()),
-                    json_count(pl.col("rhythm"))]),
+                    money("median_order"), json_count(since_last_order), json_count(pl.col("rhythm"))]),
         pl.col("f").fill_null("null"), pl.col("r").fill_null("null"),
         _quality_notes(translator(language)("card.unlisted")), pl.col("soon").fill_null("null"),
     ], separator=",")
@@ -218,15 +217,6 @@ def _quality_notes(unlisted: str) -> pl.Expr:
     return (pl.when(listed).then(pl.col("q").fill_null("null"))
             .when(pl.col("q").is_null()).then(pl.lit("[") + note + pl.lit("]"))
             .otherwise(pl.lit("[") + note + pl.lit(",") + pl.col("q").str.slice(1)))
-
-
-def _order_figures(orders: pl.DataFrame) -> pl.DataFrame:
-    """Per customer, of the orders as of D (the facts' orders): the median order, the last order's date and
-    the usual rhythm (the call list's usual gap between consecutive orders, in whole days)."""
-    return (orders.group_by("customer_id").agg(median_order=pl.col("amount").median(),
-                                              last_order=pl.col("order_date").max())
-            .join(usual_gaps(orders), on="customer_id", how="left")
-            .select("customer_id", "median_order", "last_order", rhythm=pl.col("usual_gap").round(0)))
 
 
 def _problems(problems: tuple[Problem, ...], language: str) -> pl.DataFrame:
