@@ -48,6 +48,7 @@ from salesboard.site.card_json import (
     json_number,
     json_text,
     plain,
+    separated,
     shard_numbers,
     shown_text,
     shown_word,
@@ -163,14 +164,14 @@ def _identity(addresses: pl.DataFrame) -> pl.DataFrame:
     shard's first record: each record closes the one before it)."""
     place = pl.concat_str([pl.concat_str(["postcode", "city"], separator=" ", ignore_nulls=True), pl.col("region")],
                           separator=", ", ignore_nulls=True)
-    fields = pl.concat_str([
+    fields = [
         json_text(pl.col("customer_id")),
         shown_text(pl.col("company")), shown_word(addresses, "owner"),
         *(shown_text(pl.col(name)) for name in ("contact", "phone", "email")),
         shown_text(place), shown_word(addresses, "source"),
-    ], separator=",")
+    ]
     lead = pl.when(pl.col("shard").is_first_distinct()).then(pl.lit("[")).otherwise(pl.lit("],\n["))
-    return addresses.select(place=pl.col("pos") * _PLACES, text=lead + fields)
+    return addresses.select(place=pl.col("pos") * _PLACES, text=pl.concat_str([lead, *separated(fields)]))
 
 
 def _status(addresses: pl.DataFrame, metrics: Metrics, language: str, follow_ups: pl.DataFrame,
@@ -196,7 +197,7 @@ def _status(addresses: pl.DataFrame, metrics: Metrics, language: str, follow_ups
     joined = addresses
     for part in (order_figures, follow, call, soon, _problems(problems, language)):
         joined = joined.join(part, on="customer_id", how="left", maintain_order="left")
-    fields = pl.concat_str([
+    fields = [
         plain(pl.col("segment").cast(pl.String)),
         json_array([day(pl.min_horizontal("interest_date", "first_order_date")), day("first_order_date"),
                     day("second_order_date"), day("loyal_order_date")]),
@@ -204,9 +205,9 @@ def _status(addresses: pl.DataFrame, metrics: Metrics, language: str, follow_ups
                     money("median_order"), json_count(since_last_order), json_count(pl.col("rhythm"))]),
         pl.col("f").fill_null("null"), pl.col("r").fill_null("null"),
         _quality_notes(translator(language)("card.unlisted")), pl.col("soon").fill_null("null"),
-    ], separator=",")
+    ]
     lead = pl.when(pl.col("shard").is_first_distinct()).then(pl.lit("[")).otherwise(pl.lit(",["))
-    return joined.select("shard", text=lead + fields + "]")
+    return joined.select("shard", text=pl.concat_str([lead, *separated(fields), pl.lit("]")]))
 
 
 def _quality_notes(unlisted: str) -> pl.Expr:

@@ -67,7 +67,13 @@ def json_count(value: pl.Expr) -> pl.Expr:
 
 def json_array(items: list[pl.Expr]) -> pl.Expr:
     """JSON items (json_text, plain or arrays) as one JSON array."""
-    return pl.concat_str([pl.lit("["), pl.concat_str(items, separator=","), pl.lit("]")])
+    return pl.concat_str([pl.lit("["), *separated(items), pl.lit("]")])
+
+
+def separated(items: list[pl.Expr]) -> list[pl.Expr]:
+    """JSON items with a comma between each two, for one concatenation of a whole row's text (a nested
+    concatenation copies every row's text once more, which costs about as much as making it)."""
+    return [part for number, item in enumerate(items) for part in ((pl.lit(","), item) if number else (item,))]
 
 
 def shard_of(customer_id: str, shards: int) -> int:

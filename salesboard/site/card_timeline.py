@@ -21,7 +21,7 @@ from __future__ import annotations
 import polars as pl
 
 from salesboard.model import Tables
-from salesboard.site.card_json import json_day, json_number, json_text, shown_text, shown_word
+from salesboard.site.card_json import json_day, json_number, json_text, separated, shown_text, shown_word
 
 # A row's kind is its letter's place here (a digit is shorter in the data; card.js is told the letters),
 # and on one day the rows show in this order: an order above the offer it follows, and so on.
@@ -42,10 +42,12 @@ def table_rows(tables: Tables) -> pl.DataFrame:
         other_owner=pl.when(same_owner).then(pl.lit(None, pl.String)).otherwise(pl.col("owner").fill_null("")))
     state = (pl.when(pl.col("returned")).then(pl.lit("2")).when(pl.col("cancelled")).then(pl.lit("1"))
              .otherwise(pl.lit("0")))
+    lines = order_lines(tables)
     priced = pl.col("quantity").is_not_null() | pl.col("unit_price").is_not_null()
     price = pl.when(priced).then(pl.concat_str([pl.lit(","), json_number(pl.col("quantity")), pl.lit(","),
                                                 json_number(pl.col("unit_price"))])).otherwise(pl.lit(""))
-    lines = order_lines(tables)
+    if not lines.select(priced.any()).item():  # order lists without quantities and prices: nothing to add
+        price = pl.lit("")
     return pl.concat([
         tables.campaigns.select("customer_id", date="sent_date", **_row("m", [
             day("sent_date"), shown_word(tables.campaigns, "campaign"), day("response_date")])),
@@ -66,13 +68,10 @@ def offer_rows(offers: pl.DataFrame) -> pl.DataFrame:
 
 
 def _row(kind: str, items: list[pl.Expr], tail: pl.Expr | None = None) -> dict[str, pl.Expr]:
+    """kind and text of a row of `items` (and `tail`, text of its own commas, before the closing bracket)."""
     code = TIMELINE_KINDS.index(kind)
-    return {"kind": pl.lit(code, pl.Int64), "text": _array([pl.lit(str(code)), *items], tail)}
-
-
-def _array(items: list[pl.Expr], tail: pl.Expr | None = None) -> pl.Expr:
-    return pl.concat_str([pl.lit(",["), pl.concat_str(items, separator=","), *([tail] if tail is not None else []),
-                          pl.lit("]")])
+    text = pl.concat_str([pl.lit(f",[{code},"), *separated(items), *([tail] if tail is not None else []), pl.lit("]")])
+    return {"kind": pl.lit(code, pl.Int64), "text": text}
 
 
 def order_lines(tables: Tables) -> pl.DataFrame:
