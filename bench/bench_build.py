@@ -616,8 +616,9 @@ reading; the downloads are still written beside the pages, out of its sight):
   once, the largest first so that both finish together. Cells are read as text, which costs about a fifth more
   than the plain read's typed columns and keeps `01067` and a text after 150 numbers as they are.
 - **Conversion** turns the text into dates and amounts with one cheap step per column; the pattern matching
-  (`31.12.25`, `1.234,56 €`) runs only on the cells that step left. The cache keeps the order lines, which
-  the customer cards show; they are grouped into orders at every build.
+  (`31.12.25`, `1.234,56 €`) runs only on the cells that step left. The cache keeps the order lines: they
+  are grouped into orders for the metrics at every build, and the customer cards take them as they are
+  (the card page puts the lines of one order together).
 - **After reading** come the metrics: the segments and follow-ups as of today, the call list (its
   history in one thread, its candidates and its back-test as of D − 90 in another), the week in review
   beside it. Beside the metrics, too, the
