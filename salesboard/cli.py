@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from salesboard import __version__
-from salesboard.config import CONFIG_KEYS, DEFAULT_CONFIG, LANGUAGES, Settings, load_config, make_settings
+from salesboard.config import CONFIG_KEYS, DEFAULT_CONFIG, LANGUAGES, Settings, load_config, make_settings, say
 from salesboard.errors import BuildError, ConfigError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -66,9 +66,10 @@ def _positive_seconds(text: str) -> float:
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
     config_file = args.config or (DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None)
+    language = args.lang or Settings.language  # until the settings file tells its own
     if args.config and not args.config.is_file():
-        raise ConfigError([f"--config {args.config}: no such file"])
-    config = load_config(config_file) if config_file else {}
+        raise ConfigError([say("settings.no_config", language, path=args.config)], language)
+    config = load_config(config_file, language) if config_file else {}
     settings = make_settings(
         config, config_file,
         input_dir=args.input, output_dir=args.output, as_of=args.as_of, language=args.lang,
@@ -79,21 +80,18 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 def check_folders(settings: Settings) -> None:
     problems = []
+    language, folders = settings.language, {"input": settings.input_dir, "output": settings.output_dir}
     input_dir, output_dir = settings.input_dir.resolve(), settings.output_dir.resolve()
     if not input_dir.is_dir():
-        problems.append(f"--input {settings.input_dir}: no such folder; put the workbooks in a folder "
-                        "named input or name the folder with --input")
+        problems.append(say("settings.no_input", language, path=settings.input_dir))
     if output_dir == input_dir or input_dir in output_dir.parents:
-        problems.append(f"--output {settings.output_dir} lies inside the input folder {settings.input_dir}; "
-                        "choose a folder outside it (the input folder is only ever read)")
+        problems.append(say("settings.output_in_input", language, **folders))
     elif output_dir in input_dir.parents:
-        problems.append(f"--input {settings.input_dir} lies inside the output folder {settings.output_dir}; "
-                        "choose an input folder outside it (a build may replace or remove what the output "
-                        "folder holds)")
+        problems.append(say("settings.input_in_output", language, **folders))
     if settings.strict and settings.warnings:
-        problems += [f"{warning} (fatal with --strict)" for warning in settings.warnings]
+        problems += [say("settings.strict", language, warning=warning) for warning in settings.warnings]
     if problems:
-        raise ConfigError(problems)
+        raise ConfigError(problems, language)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,11 +100,12 @@ def main(argv: list[str] | None = None) -> int:
         settings = settings_from_args(args)
     except ConfigError as error:
         for line in error.problems:
-            print(f"error: {line}", file=sys.stderr)
+            print(say("settings.error", error.language or args.lang or Settings.language, text=line),
+                  file=sys.stderr)
         return EXIT_USAGE
     for warning in settings.warnings:
         if settings.verbosity:
-            print(f"warning: {warning}", file=sys.stderr)
+            print(say("settings.warning", settings.language, text=warning), file=sys.stderr)
     if args.watch:
         from salesboard.watch import watch
 
@@ -117,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = build_site(settings, DiskCache(cache_folder(settings.output_dir), settings))
     except BuildError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(say("settings.error", settings.language, text=error), file=sys.stderr)
         return EXIT_FAILED
     print_report(result, settings)
     return EXIT_OK

@@ -83,17 +83,28 @@ class Settings:
                      dormant_below=self.dormant_below)
 
 
-def load_config(path: Path) -> dict[str, Any]:
+def load_config(path: Path, language: str = Settings.language) -> dict[str, Any]:
+    """The settings in the file at `path`; what is wrong with it said in `language` (the file's own choice of
+    language is not known before it is read)."""
     try:
-        text = _config_text(path, path.read_bytes())
+        text = _config_text(path, path.read_bytes(), language)
         return tomllib.loads(text)
     except OSError as error:
-        raise ConfigError([f"{path}: cannot be read ({error.strerror or error})"]) from error
+        raise ConfigError([say("settings.unreadable", language, path=path, reason=error.strerror or error)],
+                          language) from error
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError([f"{path}: not valid TOML ({error}); check quotes and brackets"]) from error
+        raise ConfigError([say("settings.not_toml", language, path=path, reason=error)], language) from error
 
 
-def _config_text(path: Path, data: bytes) -> str:
+def say(words: str, language: str, /, **params: Any) -> str:
+    """The words of the text key `words` in `language` with `params` put in as they are (numbers too: a limit
+    reads as in the file)."""
+    from salesboard.quality import word  # the words are needed only when something is wrong
+
+    return word(words, language, {name: str(value) for name, value in params.items()})
+
+
+def _config_text(path: Path, data: bytes, language: str) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252 ("ANSI", as older Notepad saves)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", "replace")
@@ -106,49 +117,55 @@ def _config_text(path: Path, data: bytes) -> str:
             except UnicodeDecodeError:
                 text = "\0"
     if "\0" in text or "\ufffd" in text:
-        raise ConfigError([f"{path}: expected a text file in UTF-8, found bytes in no text encoding read "
-                           "(UTF-16 without byte-order mark?); save it as UTF-8 (Notepad: Save as › Encoding "
-                           "UTF-8)"])
+        raise ConfigError([say("settings.no_text", language, path=path)], language)
     return text.removeprefix("\ufeff")
 
 
 def make_settings(config: dict[str, Any], config_file: Path | None = None, **overrides: Any) -> Settings:
-    """Defaults ← dashboard.toml ← command-line overrides; every problem reported at once."""
+    """Defaults ← dashboard.toml ← command-line overrides; every problem reported at once, in the language
+    the site is built in (the command line's, else the file's, else German)."""
     errors: list[str] = []
     warnings: list[str] = []
     where = f"{config_file}: " if config_file else ""
     values: dict[str, Any] = {}
+    language = overrides.get("language") or (config.get("language") if config.get("language") in LANGUAGES
+                                              else Settings.language)
 
-    def expect(key: str, kind: type, check=lambda value: True, hint: str = "") -> None:
+    def label(key: str) -> str:
+        return say("settings.label", language, where=where, key=key)
+
+    def expect(key: str, kind: type, check=lambda value: True, hint: str = "settings.expect.text", **limits) -> None:
         if key not in config:
             return
         value = config[key]
         if not isinstance(value, kind) or isinstance(value, bool) and kind is int or not check(value):
-            errors.append(f"{where}Config value '{key}': expected {hint or kind.__name__}, found {value!r}")
+            errors.append(say("settings.value", language, label=label(key), found=repr(value),
+                              expected=say(hint, language, **limits)))
         else:
             values[key] = value
 
-    def expect_whole(key: str, limits: tuple[int, int], unit: str) -> None:
+    def expect_whole(key: str, limits: tuple[int, int], unit: str | None = None) -> None:
         low, high = limits
-        expect(key, int, lambda value: low <= value <= high, f"a whole number{unit} from {low} to {high}")
+        expect(key, int, lambda value: low <= value <= high, "settings.expect.whole", low=low, high=high,
+               unit=say(f"settings.unit.{unit}", language) if unit else "")
 
     for key in sorted(set(config) - set(CONFIG_KEYS)):
-        warnings.append(f"{where}unknown key '{key}' ignored; known keys: {', '.join(CONFIG_KEYS)}")
-    expect("language", str, lambda v: v in LANGUAGES, "de or en")
-    expect("currency", str, lambda v: len(v) == 3 and v.isalpha(), "a currency code such as EUR")
+        warnings.append(say("settings.unknown_key", language, where=where, key=key, keys=", ".join(CONFIG_KEYS)))
+    expect("language", str, lambda v: v in LANGUAGES, "settings.expect.language")
+    expect("currency", str, lambda v: len(v) == 3 and v.isalpha(), "settings.expect.currency")
     expect("company", str)
-    expect("date_format", str, lambda v: "%" in v, "a format such as %d.%m.%Y")
-    expect_whole("loyal_min_orders", LOYAL_MIN_ORDERS_LIMITS, "")
-    expect_whole("offer_chase_days", OFFER_CHASE_DAYS_LIMITS, " of days")
-    expect_whole("offer_win_days", OFFER_WIN_DAYS_LIMITS, " of days")
-    expect_whole("max_input_mb", MAX_INPUT_MB_LIMITS, " of megabytes")
+    expect("date_format", str, lambda v: "%" in v, "settings.expect.date_format")
+    expect_whole("loyal_min_orders", LOYAL_MIN_ORDERS_LIMITS)
+    expect_whole("offer_chase_days", OFFER_CHASE_DAYS_LIMITS, "days")
+    expect_whole("offer_win_days", OFFER_WIN_DAYS_LIMITS, "days")
+    expect_whole("max_input_mb", MAX_INPUT_MB_LIMITS, "megabytes")
     low, high = LOCK_WAIT_SECONDS_LIMITS
     expect("lock_wait_seconds", (int, float), lambda v: not isinstance(v, bool) and low <= v <= high,
-           f"a number of seconds from {low} to {high}")
-    expect_whole("calls_per_day", CALLS_PER_DAY_LIMITS, " of calls")
+           "settings.expect.seconds", low=low, high=high)
+    expect_whole("calls_per_day", CALLS_PER_DAY_LIMITS, "calls")
     low, high = DORMANT_BELOW_LIMITS
     expect("dormant_below", (int, float), lambda v: not isinstance(v, bool) and low <= v <= high,
-           f"a likelihood from {low} to {high}, e.g. 0.02")
+           "settings.expect.likelihood", low=low, high=high)
     if "dormant_below" in values:
         values["dormant_below"] = float(values["dormant_below"])
     if "cadence_days" in config:
@@ -158,41 +175,45 @@ def make_settings(config: dict[str, Any], config_file: Path | None = None, **ove
                 key not in DEFAULT_CADENCE_DAYS or not isinstance(days, int) or isinstance(days, bool)
                 or not low <= days <= high for key, days in cadence.items()):
             example = ", ".join(f"{segment} = {days}" for segment, days in DEFAULT_CADENCE_DAYS.items())
-            errors.append(f"{where}Config value 'cadence_days': expected a table of days from {low} to {high} "
-                          f"such as {{{example}}}, found {cadence!r}")
+            errors.append(say("settings.value", language, label=label("cadence_days"), found=repr(cadence),
+                              expected=say("settings.expect.cadence", language, low=low, high=high,
+                                           example="{" + example + "}")))
         else:
             values["cadence_days"] = {**DEFAULT_CADENCE_DAYS, **cadence}
     for key, kind in (("aliases", list), ("columns", str)):
         if key in config:
-            parsed = _field_table(config[key], kind, f"{where}Config value '{key}'", errors)
+            parsed = _field_table(config[key], kind, key, label(key), errors, language)
             if parsed is not None:
                 values[key] = parsed
     if errors:
-        raise ConfigError(errors)
+        raise ConfigError(errors, language)
     merged = {**values, **{key: value for key, value in overrides.items() if value is not None}}
     return Settings(config_file=config_file, warnings=tuple(warnings), **merged)
 
 
-def _field_table(value: Any, kind: type, label: str, errors: list[str]) -> dict | None:
-    """Validate [aliases.TABLE] / [columns.TABLE]: known tables and fields, right value types."""
+def _field_table(value: Any, kind: type, key: str, label: str, errors: list[str], language: str) -> dict | None:
+    """Validate [aliases.TABLE] / [columns.TABLE] (the setting `key`, shown as `label`): known tables and
+    fields, right value types."""
     if not isinstance(value, dict):
-        errors.append(f"{label}: expected tables such as [{label.split(chr(39))[1]}.orders], found {value!r}")
+        errors.append(say("settings.not_tables", language, label=label, name=key, found=repr(value)))
         return None
     parsed: dict[str, dict] = {}
     # Activity types take extra words per stage, e.g. [aliases.activity_types] meeting = ["Messegespräch"].
     known = {**ALIASES, "activity_types": ACTIVITY_STAGES[:-1]} if kind is list else ALIASES
     for table, fields in value.items():
         if table not in known or not isinstance(fields, dict):
-            errors.append(f"{label}: unknown table '{table}'; expected one of {', '.join(known)}")
+            errors.append(say("settings.unknown_table", language, label=label, table=table, known=", ".join(known)))
             continue
         for name, entry in fields.items():
             if name not in known[table]:
-                errors.append(f"{label}: table '{table}' has no field '{name}'; its fields: "
-                              f"{', '.join(known[table])}")
+                errors.append(say("settings.unknown_field", language, label=label, table=table, name=name,
+                                  fields=", ".join(known[table])))
             elif kind is list and not (isinstance(entry, list) and all(isinstance(e, str) for e in entry)):
-                errors.append(f"{label}: {table}.{name} expects a list of header names, found {entry!r}")
+                errors.append(say("settings.header_list", language, label=label, table=table, name=name,
+                                  found=repr(entry)))
             elif kind is str and not isinstance(entry, str):
-                errors.append(f"{label}: {table}.{name} expects one header name, found {entry!r}")
+                errors.append(say("settings.header_one", language, label=label, table=table, name=name,
+                                  found=repr(entry)))
             else:
                 parsed.setdefault(table, {})[name] = entry
     return parsed

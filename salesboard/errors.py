@@ -9,8 +9,8 @@ class SalesboardError(Exception):
 class ConfigError(SalesboardError):
     """dashboard.toml or the command line is unusable (exit code 2)."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
+    def __init__(self, problems: list[str], language: str | None = None):
+        self.problems, self.language = list(problems), language  # the language the problems are told in
         super().__init__("\n".join(self.problems))
 
 
@@ -21,6 +21,6 @@ class BuildError(SalesboardError):
 class OutputError(BuildError):
     """The output folder cannot be written (disk full, no permission, read-only, …); exit code 1."""
 
-    def __init__(self, path: str, reason: str, hint: str):
+    def __init__(self, path: str, reason: str, hint: str, message: str):
         self.path, self.reason, self.hint = path, reason, hint
-        super().__init__(f"{path}: {reason}; {hint}; the previous site is left as it was")
+        super().__init__(message)  # all of them, in the site's language

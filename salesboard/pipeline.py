@@ -88,12 +88,12 @@ def build_site(settings: Settings, cache: TableCache | None = None) -> BuildResu
     started = time.perf_counter()
     try:
         settings.output_dir.mkdir(parents=True, exist_ok=True)
-        with build_lock(settings.output_dir, settings.lock_wait_seconds):
+        with build_lock(settings.output_dir, settings.lock_wait_seconds, settings.language):
             return locked_build(settings, cache, started)
     except TemplateNotFound:
         raise  # an OSError to Jinja, but a template missing from the installation: a bug, with its traceback
     except OSError as error:
-        raise output_error(error, settings.output_dir) from error
+        raise output_error(error, settings.output_dir, settings.language) from error
 
 
 def locked_build(settings: Settings, cache: TableCache | None, started: float) -> BuildResult:

@@ -141,7 +141,7 @@ def test_a_build_with_nothing_readable_exits_1_and_keeps_the_previous_site(built
     assert snapshot(built) == before
     # Why, file by file, in the site's language (German by default).
     lines = capsys.readouterr().err.splitlines()
-    assert lines[0] == "error: nichts zu erstellen: 4 Dateien im Eingabeordner, aber keine Tabelle mit Zeilen:"
+    assert lines[0] == "Fehler: nichts zu erstellen: 4 Dateien im Eingabeordner, aber keine Tabelle mit Zeilen:"
     assert [line.split(":")[0] for line in lines[1:-1]] == [
         "  - input/Adressen.xlsx", "  - input/Aufträge.xlsx", "  - input/Kontakte.xlsx",
         "  - input/Mailing Herbst.xlsx"]
@@ -158,7 +158,7 @@ def test_strict_turns_warnings_into_a_failed_build(built, tmp_path, capsys):
     assert snapshot(built) == before
     # The team workbooks hold one warning: customer 9 is not in the address list.
     assert capsys.readouterr().err.startswith(
-        "error: 1 Datenqualitätsproblem, mit --strict ein Abbruch (input/Aufträge.xlsx: 1 Kundennummer in Aufträgen "
+        "Fehler: 1 Datenqualitätsproblem, mit --strict ein Abbruch (input/Aufträge.xlsx: 1 Kundennummer in Aufträgen "
         "(9): sie steht nicht in der Adressliste — trotzdem als Adresse gezählt); ")
 
 
@@ -166,12 +166,21 @@ def test_usage_and_config_errors_exit_2(tmp_path, capsys):
     write_team_workbooks(tmp_path / "input")
     (tmp_path / "bad.toml").write_text('language = "fr"\nloyal_min_orders = 1\nshoe_size = 4\n')
     assert main(["--input", str(tmp_path / "input"), "--config", str(tmp_path / "bad.toml")]) == 2
+    # In the site's language: German unless the settings or the command line say otherwise.
+    assert capsys.readouterr().err.splitlines() == [
+        f"Fehler: {tmp_path / 'bad.toml'}: Einstellung 'language': erwartet de oder en, gefunden 'fr'",
+        f"Fehler: {tmp_path / 'bad.toml'}: Einstellung 'loyal_min_orders': erwartet eine ganze Zahl von 2 bis 100, "
+        "gefunden 1",
+    ]
+    assert main(["--input", str(tmp_path / "input"), "--config", str(tmp_path / "bad.toml"), "--lang", "en"]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"error: {tmp_path / 'bad.toml'}: Config value 'language': expected de or en, found 'fr'",
         f"error: {tmp_path / 'bad.toml'}: Config value 'loyal_min_orders': expected a whole number from 2 to 100, "
         "found 1",
     ]
     assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "input" / "site")]) == 2
+    assert "liegt im Eingabeordner" in capsys.readouterr().err
+    assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "input" / "site"), "--lang", "en"]) == 2
     assert "lies inside the input folder" in capsys.readouterr().err
     assert main(["--input", str(tmp_path / "missing")]) == 2
 

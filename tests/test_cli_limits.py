@@ -40,13 +40,18 @@ def test_a_settings_file_in_no_encoding_read_is_refused_with_exit_2(tmp_path, ca
     (tmp_path / "dashboard.toml").write_bytes('company = "Müller"\n'.encode("utf-16-le"))  # no byte-order mark
     assert main(["--input", str(tmp_path / "input"), "--config", str(tmp_path / "dashboard.toml")]) == 2
     assert capsys.readouterr().err == (
+        f"Fehler: {tmp_path / 'dashboard.toml'}: erwartet eine Textdatei in UTF-8, gefunden Bytes in keiner lesbaren "
+        "Textkodierung (UTF-16 ohne Byte-Order-Mark?); als UTF-8 speichern (Editor: Speichern unter › Codierung "
+        "UTF-8)\n")
+    assert main(["--input", str(tmp_path / "input"), "--config", str(tmp_path / "dashboard.toml"), "--lang", "en"]) == 2
+    assert capsys.readouterr().err == (
         f"error: {tmp_path / 'dashboard.toml'}: expected a text file in UTF-8, found bytes in no text encoding read "
         "(UTF-16 without byte-order mark?); save it as UTF-8 (Notepad: Save as › Encoding UTF-8)\n")
 
 
 def test_a_settings_value_out_of_range_or_not_finite_is_refused(tmp_path, capsys):
     (tmp_path / "input").mkdir()
-    (tmp_path / "dashboard.toml").write_text("max_input_mb = 0\nlock_wait_seconds = nan\n")
+    (tmp_path / "dashboard.toml").write_text("language = \"en\"\nmax_input_mb = 0\nlock_wait_seconds = nan\n")
     assert main(["--input", str(tmp_path / "input"), "--config", str(tmp_path / "dashboard.toml")]) == 2
     assert capsys.readouterr().err.splitlines() == [
         f"error: {tmp_path / 'dashboard.toml'}: Config value 'max_input_mb': expected a whole number of megabytes "

@@ -23,7 +23,7 @@ def test_values_from_dashboard_toml_reach_the_rules():
 
 def test_invalid_values_are_reported_together():
     with pytest.raises(ConfigError) as raised:
-        make_settings({"calls_per_day": 0, "dormant_below": True}, Path("dashboard.toml"))
+        make_settings({"calls_per_day": 0, "dormant_below": True}, Path("dashboard.toml"), language="en")
     assert raised.value.problems == [
         "dashboard.toml: Config value 'calls_per_day': expected a whole number of calls from 1 to 200, found 0",
         "dashboard.toml: Config value 'dormant_below': expected a likelihood from 0.0 to 0.5, e.g. 0.02, found True",

@@ -417,7 +417,7 @@ def test_watch_from_the_command_line_builds_and_stops_on_ctrl_c(input_dir, tmp_p
 
 def test_the_output_folder_inside_the_input_folder_is_refused(input_dir, capsys):
     assert main(["--input", str(input_dir), "--output", str(input_dir / "site"), "--watch"]) == 2
-    assert "lies inside the input folder" in capsys.readouterr().err
+    assert "liegt im Eingabeordner" in capsys.readouterr().err
 
 
 def test_a_snapshot_names_what_changed(settings, input_dir):

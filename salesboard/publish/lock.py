@@ -17,22 +17,24 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from salesboard.config import say
 from salesboard.errors import BuildError
+from salesboard.site.formatting import DATE_FORMATS
 
 LOCK_FILE = ".salesboard.lock"
 HOLDER_FILE = ".salesboard.lock.holder"
 
 
 @contextmanager
-def build_lock(output_dir: Path, wait_seconds: float) -> Iterator[None]:
-    """Hold the output folder's lock, waiting up to `wait_seconds` for another build to finish."""
+def build_lock(output_dir: Path, wait_seconds: float, language: str = "de") -> Iterator[None]:
+    """Hold the output folder's lock, waiting up to `wait_seconds` for another build to finish; if it does
+    not, say so in `language`."""
     lock = FileLock(output_dir / LOCK_FILE, timeout=wait_seconds)
     try:
         lock.acquire()
     except Timeout:
-        raise BuildError(f"{output_dir}: another build is writing this site ({holder_text(output_dir)}) "
-                         f"and did not finish within {wait_seconds:g} s; try again when it is done, or stop it "
-                         "if it hangs") from None
+        raise BuildError(say("lock.busy", language, path=output_dir, holder=holder_text(output_dir, language),
+                             seconds=f"{wait_seconds:g}")) from None
     try:
         _write_holder(output_dir)
         yield
@@ -41,14 +43,15 @@ def build_lock(output_dir: Path, wait_seconds: float) -> Iterator[None]:
         lock.release()
 
 
-def holder_text(output_dir: Path) -> str:
-    """'host pc-anna, process 4711, started 01.12.2026 09:14:02', or what is known of it."""
+def holder_text(output_dir: Path, language: str = "de") -> str:
+    """'Rechner pc-anna, Prozess 4711, gestartet 01.12.2026 09:14:02', or what is known of it."""
     try:
         holder = json.loads((output_dir / HOLDER_FILE).read_text(encoding="utf-8"))
         started = dt.datetime.fromisoformat(holder["started"])
-        return f"host {holder['host']}, process {holder['pid']}, started {started:%d.%m.%Y %H:%M:%S}"
+        return say("lock.holder", language, host=holder["host"], pid=holder["pid"],
+                   started=started.strftime(f"{DATE_FORMATS[language]} %H:%M:%S"))
     except (OSError, ValueError, KeyError, TypeError):
-        return "holder unknown"
+        return say("lock.holder_unknown", language)
 
 
 def _write_holder(output_dir: Path) -> None:

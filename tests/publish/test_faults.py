@@ -26,9 +26,13 @@ from salesboard.publish.swap import BUILDS, current_build
 AS_OF = "2026-11-25"
 
 
+# The messages are read in English here (the German ones: test_oserrors, test_build).
+ENGLISH = ("--lang", "en")
+
+
 def build(tmp_path, *extra, as_of=AS_OF, output=None):
     return run_build("--input", str(tmp_path / "input"), "--output", str(output or tmp_path / "site"),
-                     "--as-of", as_of, "-q", *extra)
+                     "--as-of", as_of, "-q", *ENGLISH, *extra)
 
 
 def shown(site: Path) -> str:
@@ -152,7 +156,7 @@ def test_an_output_folder_whose_parent_may_not_be_written_and_one_that_may_not_b
 
         (share / "Fremd").mkdir(mode=0o755)  # owned by root: nobody may not write here
         result = run_build_as_nobody(python, "--input", str(share / "Daten"), "--output", str(share / "Fremd"),
-                                     "--as-of", AS_OF, "-q")
+                                     "--as-of", AS_OF, "-q", *ENGLISH)
         assert result.returncode == 1
         assert result.stderr == (f"error: {share / 'Fremd' / '.salesboard.lock'}: permission denied; give the "
                                  "account running the build write access to the output folder, or close the "
@@ -179,7 +183,7 @@ def test_an_output_path_that_is_a_file_a_read_only_drive_and_a_file_size_limit_e
         resource.setrlimit(resource.RLIMIT_FSIZE, (2**20, 2**20))
 
     result = run_build("--input", str(team / "input"), "--output", str(team / "site"), "--as-of", AS_OF, "-q",
-                       preexec_fn=small_files)
+                       *ENGLISH, preexec_fn=small_files)
     assert result.returncode == 1 and ": a file grew beyond the size this system allows; raise the file-size " \
         "limit (ulimit -f) of the account running the build" in result.stderr, result.stderr
     assert current_build(team / "site") is None
@@ -188,11 +192,11 @@ def test_an_output_path_that_is_a_file_a_read_only_drive_and_a_file_size_limit_e
 def test_input_inside_output_and_output_inside_input_are_refused(team):
     (team / "site" / "downloads").mkdir(parents=True)
     shutil.copytree(team / "input", team / "site" / "downloads", dirs_exist_ok=True)
-    result = run_build("--input", str(team / "site" / "downloads"), "--output", str(team / "site"), "-q")
+    result = run_build("--input", str(team / "site" / "downloads"), "--output", str(team / "site"), "-q", *ENGLISH)
     assert (result.returncode, result.stderr) == (2, (
         f"error: --input {team / 'site' / 'downloads'} lies inside the output folder {team / 'site'}; choose an "
         "input folder outside it (a build may replace or remove what the output folder holds)\n"))
-    result = run_build("--input", str(team / "input"), "--output", str(team / "input" / "site"), "-q")
+    result = run_build("--input", str(team / "input"), "--output", str(team / "input" / "site"), "-q", *ENGLISH)
     assert result.returncode == 2 and "lies inside the input folder" in result.stderr
     assert sorted(path.name for path in (team / "site" / "downloads").iterdir()) == sorted(
         path.name for path in (team / "input").iterdir())

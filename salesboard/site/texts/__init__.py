@@ -9,10 +9,20 @@ console choose with `t(key, count)`, the page script with the same pair of words
 """
 from __future__ import annotations
 
-from salesboard.site.texts import call_list, card, common, console, offers, overview, problems, publishing
+from salesboard.site.texts import (
+    call_list,
+    card,
+    common,
+    console,
+    offers,
+    overview,
+    problems,
+    publishing,
+    settings,
+)
 
 PARTS = (common.WORDS, problems.WORDS, publishing.WORDS, call_list.WORDS, console.WORDS, offers.WORDS,
-         overview.WORDS, card.WORDS)
+         overview.WORDS, card.WORDS, settings.WORDS)
 TEXTS: dict[str, dict[str, str]] = {key: words for part in PARTS for key, words in part.items()}
 if len(TEXTS) != sum(map(len, PARTS)):
     raise RuntimeError("a text key is defined in two parts of salesboard.site.texts")
