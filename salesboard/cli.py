@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from salesboard import __version__
-from salesboard.config import CONFIG_KEYS, DEFAULT_CONFIG, LANGUAGES, Settings, load_config, make_settings, say
+from salesboard.config import CONFIG_KEYS, DEFAULT_CONFIG, LANGUAGES, Settings, load_config, make_settings
 from salesboard.errors import BuildError, ConfigError
+from salesboard.site.texts import say
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 MAX_POLL_SECONDS = 86_400

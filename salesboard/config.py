@@ -21,6 +21,7 @@ from salesboard.domain import (
 )
 from salesboard.errors import ConfigError
 from salesboard.input.headers import ALIASES
+from salesboard.site.texts import say
 
 LANGUAGES = ("de", "en")
 # Bounds of the settings of how the site is built.
@@ -94,14 +95,6 @@ def load_config(path: Path, language: str = Settings.language) -> dict[str, Any]
                           language) from error
     except tomllib.TOMLDecodeError as error:
         raise ConfigError([say("settings.not_toml", language, path=path, reason=error)], language) from error
-
-
-def say(words: str, language: str, /, **params: Any) -> str:
-    """The words of the text key `words` in `language` with `params` put in as they are (numbers too: a limit
-    reads as in the file)."""
-    from salesboard.quality import word  # the words are needed only when something is wrong
-
-    return word(words, language, {name: str(value) for name, value in params.items()})
 
 
 def _config_text(path: Path, data: bytes, language: str) -> str:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from salesboard.config import say
 from salesboard.errors import BuildError
 from salesboard.site.formatting import DATE_FORMATS
+from salesboard.site.texts import say
 
 LOCK_FILE = ".salesboard.lock"
 HOLDER_FILE = ".salesboard.lock.holder"

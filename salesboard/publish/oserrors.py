@@ -5,8 +5,8 @@ import errno
 import re
 from pathlib import Path
 
-from salesboard.config import say
 from salesboard.errors import OutputError
+from salesboard.site.texts import say
 
 # The words of what the system said (their text keys, salesboard.site.texts) and of what to do about it.
 _HINTS = {

@@ -44,10 +44,10 @@ def table_rows(tables: Tables) -> pl.DataFrame:
              .otherwise(pl.lit("0")))
     lines = order_lines(tables)
     priced = pl.col("quantity").is_not_null() | pl.col("unit_price").is_not_null()
-    price = pl.when(priced).then(pl.concat_str([pl.lit(","), json_number(pl.col("quantity")), pl.lit(","),
-                                                json_number(pl.col("unit_price"))])).otherwise(pl.lit(""))
-    if not lines.select(priced.any()).item():  # order lists without quantities and prices: nothing to add
-        price = pl.lit("")
+    price = pl.lit("")  # order lists without quantities and prices have nothing to add to a line
+    if lines.select(priced.any()).item():
+        price = pl.when(priced).then(pl.concat_str([pl.lit(","), json_number(pl.col("quantity")), pl.lit(","),
+                                                    json_number(pl.col("unit_price"))])).otherwise(pl.lit(""))
     return pl.concat([
         tables.campaigns.select("customer_id", date="sent_date", **_row("m", [
             day("sent_date"), shown_word(tables.campaigns, "campaign"), day("response_date")])),

@@ -334,8 +334,8 @@
   function orderOf(lines) {
     const counting = lines.filter((line) => line[5] === 0);
     const counted = counting.length ? counting : lines;
-    const datesOf = (some) => some.map((line) => line[1]).filter((date) => date !== null);
-    const dates = datesOf(counting).length ? datesOf(counting) : datesOf(lines);
+    const dates = [counting, lines].map((some) => some.map((line) => line[1]).filter((date) => date !== null))
+      .find((some) => some.length) || [];
     const returned = lines.some((line) => line[5] === 2);
     const status = returned ? WORDS.returned : (lines.find((line) => line[4] !== null) || [])[4] ?? null;
     const itemised = lines.length > 1 || lines.some((line) => line.length > ORDER_PRICE);

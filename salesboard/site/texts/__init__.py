@@ -44,6 +44,12 @@ def script_words(language: str) -> dict[str, str]:
             for suffix in ("", SINGULAR) if key + suffix in TEXTS}
 
 
+def say(key: str, language: str, /, **params: object) -> str:
+    """The words of `key` in `language` with `params` put in as they are (a number too: a limit reads as it
+    stands in the settings file)."""
+    return translator(language)(key).format(**{name: str(value) for name, value in params.items()})
+
+
 def counted(key: str, count: object) -> str:
     """The key of the words for `count` of something: the singular for exactly one, where it differs."""
     return key + SINGULAR if count == 1 and key + SINGULAR in TEXTS else key
