@@ -26,6 +26,8 @@ from salesboard.input.cache import DiskCache, cache_folder, reading_fingerprint
 from salesboard.input.discover import discover_workbooks, file_signature
 from salesboard.pipeline import BuildResult, build_site
 from salesboard.quality import word
+from salesboard.site.formatting import fmt_number
+from salesboard.site.texts import say
 
 FALLBACK_POLL_SECONDS = 5.0
 # Our own reading opens and closes workbooks; those events say nothing changed.
@@ -46,13 +48,14 @@ class Snapshot:
 
     files: dict[str, tuple[int, int]]
 
-    def changes_since(self, before: Snapshot | None) -> str:
+    def changes_since(self, before: Snapshot | None, language: str) -> str:
         old = before.files if before else {}
-        changes = ([f"{name} changed" for name in sorted(old.keys() & self.files) if old[name] != self.files[name]]
-                   + [f"{name} added" for name in sorted(self.files.keys() - old)]
-                   + [f"{name} removed" for name in sorted(old.keys() - self.files)])
+        changes = ([say("watch.changed", language, name=name) for name in sorted(old.keys() & self.files)
+                    if old[name] != self.files[name]]
+                   + [say("watch.added", language, name=name) for name in sorted(self.files.keys() - old)]
+                   + [say("watch.removed", language, name=name) for name in sorted(old.keys() - self.files)])
         if len(changes) > 3:
-            changes = changes[:3] + [f"{len(changes) - 3} more"]
+            changes = changes[:3] + [say("watch.more_changes", language, count=len(changes) - 3)]
         return ", ".join(changes)
 
 
@@ -101,15 +104,23 @@ def print_line(text: str) -> None:
     print(f"{dt.datetime.now():%H:%M:%S} {text}", flush=True)
 
 
-def build_line(result: BuildResult, reason: str | None) -> str:
+def seconds_text(seconds: float, language: str) -> str:
+    """A waiting time as the settings give it: 60, 0,5 (de) / 0.5 (en)."""
+    return fmt_number(seconds, language, 0 if float(seconds).is_integer() else 1)
+
+
+def build_line(result: BuildResult, reason: str | None, language: str) -> str:
     """What changed, time taken, problem counts, the errors of the workbooks read again, and notices."""
     errors = [problem for problem in result.problems if problem.severity == "error"]
-    counts = (word("console.errors", "en", {"count": len(errors)}),
-              word("console.warnings", "en", {"count": len(result.problems) - len(errors)}))
-    line = f"rebuilt after {reason}: {result.seconds:.1f} s, {', '.join(counts)}" if reason else result.summary_line()
-    new_errors = [str(problem) for problem in errors if problem.file in result.reread]
+    if reason:
+        line = say("watch.rebuilt", language, reason=reason, seconds=fmt_number(result.seconds, language, 1),
+                   errors=word("console.errors", language, {"count": len(errors)}),
+                   warnings=word("console.warnings", language, {"count": len(result.problems) - len(errors)}))
+    else:
+        line = result.summary_line()
+    new_errors = [problem.text(language) for problem in errors if problem.file in result.reread]
     if len(new_errors) > 3:
-        new_errors = new_errors[:3] + [f"{len(new_errors) - 3} more errors on the data-quality page"]
+        new_errors = new_errors[:3] + [say("watch.more_errors", language, count=len(new_errors) - 3)]
     return "; ".join((line, *new_errors, *result.notices))
 
 
@@ -141,10 +152,12 @@ class Watcher:
             self._start_observer()
             if self._check_folder():
                 self._rebuild(scan(self.settings, self._config_file), None)
-            how = (f"polling every {self._timing.poll:g} s" if self._timing.poll
-                   else f"file events and a full rescan every {self._timing.full_rescan:g} s")
-            self._info(f"watching {self.settings.input_dir}, {self.settings.templates_dir} and {self._config_file} "
-                       f"({how}); Ctrl-C stops")
+            language = self.settings.language
+            how = (say("watch.polling", language, seconds=seconds_text(self._timing.poll, language))
+                   if self._timing.poll else
+                   say("watch.events", language, seconds=seconds_text(self._timing.full_rescan, language)))
+            self._info(say("watch.watching", language, input=self.settings.input_dir,
+                           templates=self.settings.templates_dir, config=self._config_file, how=how))
             while not self._stopping.is_set():
                 self._step()
         finally:
@@ -163,9 +176,9 @@ class Watcher:
             self._check_folder()  # gone meanwhile? say so now, not at the next rescan
             return
         if snapshot != self._built:
-            self._rebuild(snapshot, snapshot.changes_since(self._built))
+            self._rebuild(snapshot, snapshot.changes_since(self._built, self.settings.language))
         elif self._today() != self._built_day:  # the as-of date moves on even when no file does
-            self._rebuild(snapshot, "the date changed")
+            self._rebuild(snapshot, say("watch.date_changed", self.settings.language))
 
     def _quiet_snapshot(self) -> Snapshot | None:
         """Wait until no event came and no file changed for the debounce time (None: stopped or folder gone)."""
@@ -183,20 +196,22 @@ class Watcher:
     def _rebuild(self, snapshot: Snapshot | None, reason: str | None) -> None:
         # What was seen is marked as built even when the build fails: the next change tries again.
         self._built, self._built_day = snapshot, self._today()
-        when = f"after {reason}" if reason else "at start"
+        language = self.settings.language
+        when = say("watch.after", language, reason=reason) if reason else say("watch.at_start", language)
         try:
             result = self._build(self._current_settings(), self._cache)
         except SalesboardError as error:
             text = "; ".join(error.problems) if isinstance(error, ConfigError) else str(error)
-            self._log(f"site not updated {when}: {text}")
+            self._log(say("watch.not_updated", language, when=when, text=text))
             return
         except Exception as error:  # a bug: report it, keep the last good site and keep watching
-            self._log(f"site not updated {when}: unexpected {type(error).__name__}: {error}")
+            unexpected = say("watch.unexpected", language, kind=type(error).__name__, error=error)
+            self._log(say("watch.not_updated", language, when=when, text=unexpected))
             if repr(error) not in self._bugs_shown:
                 self._bugs_shown.add(repr(error))
                 self._log(traceback.format_exc().rstrip())
             return
-        self._info(build_line(result, reason))
+        self._info(build_line(result, reason, self.settings.language))
 
     def _current_settings(self) -> Settings:
         """Settings as dashboard.toml says now, with the command line's overrides; a new cache if reading changed."""
@@ -204,7 +219,7 @@ class Watcher:
             return self.settings
         fresh = self._reload()
         for warning in sorted(set(fresh.warnings) - set(self.settings.warnings)):
-            self._log(f"warning: {warning}")
+            self._log(say("settings.warning", fresh.language, text=warning))
         if reading_fingerprint(fresh) != reading_fingerprint(self.settings):  # the cached tables no longer apply
             self._cache = DiskCache(cache_folder(fresh.output_dir), fresh)
         self.settings = fresh
@@ -217,12 +232,13 @@ class Watcher:
             if not self._folder_gone:
                 self._folder_gone = True
                 self._stop_observer()
-                self._log(f"input folder {self.settings.input_dir} is not there (share disconnected?); "
-                          f"the site stays as it is; looking for it every {self._timing.folder_retry:g} s")
+                language = self.settings.language
+                self._log(say("watch.folder_gone", language, path=self.settings.input_dir,
+                              seconds=seconds_text(self._timing.folder_retry, language)))
             return False
         if self._folder_gone:
             self._folder_gone = False
-            self._info(f"input folder {self.settings.input_dir} is back")
+            self._info(say("watch.folder_back", self.settings.language, path=self.settings.input_dir))
             self._hint.set()
         if self._timing.poll is None and identity != self._observed_folder:
             # A folder removed and made again is a new folder: the old watch sees nothing in it.
@@ -267,8 +283,9 @@ class Watcher:
     def _fall_back_to_polling(self, error: OSError) -> None:
         """When the system gives no file events, e.g. because its limit of inotify watches is reached."""
         self._timing = replace(self._timing, poll=FALLBACK_POLL_SECONDS)
-        self._log(f"file events are not available ({error}); rescanning every {FALLBACK_POLL_SECONDS:g} s "
-                  "instead, as with --poll")
+        language = self.settings.language
+        self._log(say("watch.no_events", language, error=error,
+                      seconds=seconds_text(FALLBACK_POLL_SECONDS, language)))
 
     def _stop_observer(self) -> None:
         if self._observer is not None:
@@ -303,5 +320,5 @@ def watch(settings: Settings, poll_seconds: float | None = None,
     try:
         watcher.run()
     except KeyboardInterrupt:
-        print_line("stopped")
+        print_line(say("watch.stopped", settings.language))
     return 0

@@ -9,6 +9,7 @@ import shutil
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -102,6 +103,29 @@ def test_one_excel_save_gives_one_rebuild(settings, input_dir):
         time.sleep(QUIET)
     assert len(builds) == 2
     assert lines[-1] == "rebuilt after Aufträge.xlsx changed: 0.0 s, 0 errors, 0 warnings"
+
+
+def test_the_loop_speaks_the_sites_language(settings, input_dir):
+    """German settings: every line of the loop in German, the seconds with a decimal comma."""
+    (input_dir / "Aufträge.xlsx").write_bytes(b"first")
+
+    def during(call):
+        if call == 2:
+            raise KeyError("segment")
+
+    builds, lines = Builds(during), []
+    german = replace(settings, language="de")
+    with running(Watcher(german, build=builds, timing=Timing(debounce=0.2, poll=0.5, folder_retry=0.1),
+                         log=lines.append)):
+        wait_until(lambda: len(builds) == 1)
+        save_like_excel(input_dir / "Aufträge.xlsx", b"second")
+        wait_until(lambda: len(builds) == 2)
+        save_like_excel(input_dir / "Aufträge.xlsx", b"third version")
+        wait_until(lambda: len(builds) == 3)
+    assert lines[1] == (f"überwacht {input_dir}, {german.templates_dir} und dashboard.toml (Abfrage alle 0,5 s); "
+                        "Strg+C beendet")
+    assert lines[2] == "Seite nicht aktualisiert (Aufträge.xlsx geändert): unerwarteter Fehler KeyError: 'segment'"
+    assert lines[-1] == "neu erstellt (Aufträge.xlsx geändert): 0,0 s, 0 Fehler, 0 Warnungen"
 
 
 def test_a_lock_file_alone_gives_no_rebuild(settings, input_dir):
@@ -428,6 +452,8 @@ def test_a_snapshot_names_what_changed(settings, input_dir):
     before = scan(settings, Path("dashboard.toml"))
     assert set(before.files) == {"Aufträge.xlsx", "Kontakte.xlsx"}
     after = Snapshot({**before.files, "Aufträge.xlsx": (9, 9), "Adressen.xlsx": (1, 1)})
-    assert after.changes_since(before) == "Aufträge.xlsx changed, Adressen.xlsx added"
+    assert after.changes_since(before, "en") == "Aufträge.xlsx changed, Adressen.xlsx added"
+    assert after.changes_since(before, "de") == "Aufträge.xlsx geändert, Adressen.xlsx hinzugekommen"
     many = Snapshot({f"{n}.xlsx": (1, 1) for n in range(5)})
-    assert many.changes_since(None) == "0.xlsx added, 1.xlsx added, 2.xlsx added, 2 more"
+    assert many.changes_since(None, "en") == "0.xlsx added, 1.xlsx added, 2.xlsx added, 2 more"
+    assert many.changes_since(None, "de") == "0.xlsx hinzugekommen, 1.xlsx hinzugekommen, 2.xlsx hinzugekommen, 2 weitere"

@@ -1,4 +1,4 @@
-"""The words of the console: the line after a build, and why nothing was built."""
+"""The words of the console: the line after a build, why nothing was built, and the watch loop's lines."""
 from __future__ import annotations
 
 WORDS: dict[str, dict[str, str]] = {
@@ -42,4 +42,32 @@ WORDS: dict[str, dict[str, str]] = {
     "severity_word.error": {"de": "Fehler", "en": "error"},
     "severity_word.warning": {"de": "Warnung", "en": "warning"},
     "severity_word.notice": {"de": "Hinweis", "en": "notice"},
+    "watch.changed": {"de": "{name} geändert", "en": "{name} changed"},
+    "watch.added": {"de": "{name} hinzugekommen", "en": "{name} added"},
+    "watch.removed": {"de": "{name} entfernt", "en": "{name} removed"},
+    "watch.more_changes": {"de": "{count} weitere", "en": "{count} more"},
+    "watch.date_changed": {"de": "neuer Tag", "en": "the date changed"},
+    "watch.after": {"de": "({reason})", "en": "after {reason}"},
+    "watch.at_start": {"de": "beim Start", "en": "at start"},
+    "watch.rebuilt": {"de": "neu erstellt ({reason}): {seconds} s, {errors}, {warnings}",
+                      "en": "rebuilt after {reason}: {seconds} s, {errors}, {warnings}"},
+    "watch.more_errors": {"de": "{count} weitere Fehler auf der Seite Datenqualität",
+                          "en": "{count} more errors on the data-quality page"},
+    "watch.not_updated": {"de": "Seite nicht aktualisiert {when}: {text}", "en": "site not updated {when}: {text}"},
+    "watch.unexpected": {"de": "unerwarteter Fehler {kind}: {error}", "en": "unexpected {kind}: {error}"},
+    "watch.watching": {"de": "überwacht {input}, {templates} und {config} ({how}); Strg+C beendet",
+                       "en": "watching {input}, {templates} and {config} ({how}); Ctrl-C stops"},
+    "watch.polling": {"de": "Abfrage alle {seconds} s", "en": "polling every {seconds} s"},
+    "watch.events": {"de": "Dateiereignisse und eine vollständige Prüfung alle {seconds} s",
+                     "en": "file events and a full rescan every {seconds} s"},
+    "watch.folder_gone": {
+        "de": "Eingabeordner {path} ist nicht da (Netzlaufwerk getrennt?); die Seite bleibt, wie sie ist; "
+              "erneute Suche alle {seconds} s",
+        "en": "input folder {path} is not there (share disconnected?); the site stays as it is; "
+              "looking for it every {seconds} s"},
+    "watch.folder_back": {"de": "Eingabeordner {path} ist wieder da", "en": "input folder {path} is back"},
+    "watch.no_events": {
+        "de": "Dateiereignisse sind nicht verfügbar ({error}); stattdessen Prüfung alle {seconds} s, wie mit --poll",
+        "en": "file events are not available ({error}); rescanning every {seconds} s instead, as with --poll"},
+    "watch.stopped": {"de": "beendet", "en": "stopped"},
 }
