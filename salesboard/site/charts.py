@@ -12,7 +12,7 @@ import html
 import polars as pl
 
 from salesboard.domain import SEGMENTS
-from salesboard.site.formatting import PERCENT_SCALE, plot_axis, plot_value
+from salesboard.site.formatting import PERCENT_SCALE, fmt_number, plot_axis, plot_value
 
 SEGMENT_COLOURS = {"Z0": "#9aa5b1", "Z1": "#f2b134", "Z2": "#e4572e", "Z3": "#4c9f70", "Z4": "#2e6f95"}
 # Every series that is not a segment: slate, sand and mauve tones, none close to a segment's colour.
@@ -31,9 +31,25 @@ def label(text) -> str:
     return html.escape(text, quote=False)
 
 
+# A hover's words: the same for any count, or (for any count, for exactly one) as "3 Adressen", "1 Adresse".
+Sentence = str | tuple[str, str]
+
+
 def _hover_text(text: str) -> str:
     """A sentence of our own words for a hover template, inert for Plotly's label markup."""
     return text.replace("<", "&lt;")
+
+
+def _hover(prefix: str, sentence: Sentence, value: str, values: list | None = None) -> str | list[str]:
+    """The hover template `prefix` + `sentence` with {value} the formatted value; one per point when a count of
+    exactly one among `values` has words of its own (Plotly takes a template per point)."""
+    many, one = (sentence, sentence) if isinstance(sentence, str) else sentence
+
+    def template(text: str) -> str:
+        return prefix + _hover_text(text).replace("{value}", value) + "<extra></extra>"
+    if one == many or not values or 1 not in values:
+        return template(many)
+    return [template(one if v == 1 else many) for v in values]
 
 
 def layout(language: str, **extra) -> dict:
@@ -77,17 +93,18 @@ def _kind(percent: bool, money: str | None) -> str:
 
 def grouped_bars(categories: list[str], series: dict[str, list], language: str, percent: bool = False,
                  colours: list[str] | None = None, money: str | None = None, x_title: str = "",
-                 y_title: str = "", sentence: str = "{value}", horizontal: bool = False) -> dict:
+                 y_title: str = "", sentence: Sentence = "{value}", horizontal: bool = False) -> dict:
     """One bar per category and series, side by side. The hover reads "<series> · <category>: <sentence>"
     with {value} in `sentence` the value in its unit (money with its currency, percent as "60,5 %").
     `horizontal`: the categories down the side, first on top, so their names never turn sideways."""
     colours = colours or NEUTRAL_COLOURS
     kind = _kind(percent, money)
     value_field, category_field = ("x", "y") if horizontal else ("y", "x")
-    value = _hover_text(sentence).replace("{value}", plot_value(kind, language, money or "EUR", field=value_field))
+    value = plot_value(kind, language, money or "EUR", field=value_field)
     data = [{"type": "bar", "name": label(name), category_field: categories, value_field: _scaled(values, kind),
              "marker": {"color": colours[index % len(colours)]},
-             "hovertemplate": f"%{{fullData.name}} · %{{{category_field}}}: {value}<extra></extra>"}
+             "hovertemplate": _hover(f"%{{fullData.name}} · %{{{category_field}}}: ", sentence, value,
+                                     values if kind == "count" else None)}
             for index, (name, values) in enumerate(series.items())]
     every = [v for values in series.values() for v in values]
     values_axis = value_axis(kind, language, money or "EUR", y_title, every)
@@ -103,26 +120,27 @@ def grouped_bars(categories: list[str], series: dict[str, list], language: str, 
 
 
 def segment_bars(segments: list[str], values: list, names: dict[str, str], language: str,
-                 rules: dict[str, str] | None = None, y_title: str = "", sentence: str = "{value}") -> dict:
+                 rules: dict[str, str] | None = None, y_title: str = "", sentence: Sentence = "{value}") -> dict:
     """One coloured bar per segment; the hover says what the segment code means (`rules`)."""
     rules = rules or {}
-    value = _hover_text(sentence).replace("{value}", plot_value("count", language))
+    value = plot_value("count", language)
     return {"data": [{"type": "bar", "x": [names[s] for s in segments], "y": values,
                       "marker": {"color": [SEGMENT_COLOURS[s] for s in segments]},
                       "customdata": [rules.get(s, "") for s in segments],
                       "text": values, "textposition": "auto", "texttemplate": "%{y:,.0f}",
-                      "hovertemplate": f"%{{x}} (%{{customdata}}): {value}<extra></extra>"}],
+                      "hovertemplate": _hover("%{x} (%{customdata}): ", sentence, value, values)}],
             "layout": layout(language, showlegend=False, yaxis=value_axis("count", language, "EUR", y_title, values))}
 
 
 def stacked_by_segment(categories: list[str], counts: dict[str, list], names: dict[str, str], language: str,
-                       area: bool = False, x_title: str = "", y_title: str = "", sentence: str = "{value}") -> dict:
+                       area: bool = False, x_title: str = "", y_title: str = "",
+                       sentence: Sentence = "{value}") -> dict:
     """Segments stacked per category: bars (e.g. per owner) or areas (e.g. per week)."""
-    value = _hover_text(sentence).replace("{value}", plot_value("count", language))
+    value = plot_value("count", language)
     data = []
     for segment in SEGMENTS:
         trace = {"name": names[segment], "x": categories, "y": counts[segment],
-                 "hovertemplate": f"%{{x}} · %{{fullData.name}}: {value}<extra></extra>"}
+                 "hovertemplate": _hover("%{x} · %{fullData.name}: ", sentence, value, counts[segment])}
         if area:
             trace.update(type="scatter", mode="lines", stackgroup="segments",
                          line={"color": SEGMENT_COLOURS[segment], "width": 1})
@@ -136,16 +154,19 @@ def stacked_by_segment(categories: list[str], counts: dict[str, list], names: di
 
 def heatmap(x: list[str], y: list[str], z: list[list], text: list[list[str]], language: str,
             z_range: tuple[float, float] | None = None, x_title: str = "", y_title: str = "",
-            hover: str = "%{y} → %{x}: %{text}") -> dict:
+            hover: str = "%{y} → %{x}: %{text}", hover_data: list[list[str]] | None = None) -> dict:
     """Rows grow the chart (26 px each), so a long list of cohorts stays readable. `z_range` fixes
     the colour scale (shares from 0 to 1), else it spans the values. `text` is shown in each cell
-    and in the hover, so a cell's colour may follow something else than its number (a diagonal left white)."""
+    and in the hover, so a cell's colour may follow something else than its number (a diagonal left white).
+    `hover_data`: each cell's words, %{customdata} in `hover`."""
     trace = {"type": "heatmap", "x": x, "y": y, "z": z, "text": text, "texttemplate": "%{text}",
              "hovertemplate": _hover_text(hover) + "<extra></extra>",
              "colorscale": [[0, "#f7f9fb"], [1, "#486581"]],
              "showscale": False, "xgap": 2, "ygap": 2, "hoverongaps": False}
     if z_range:
         trace["zmin"], trace["zmax"] = z_range
+    if hover_data is not None:
+        trace["customdata"] = hover_data
     return {"data": [trace],
             "layout": layout(language, xaxis={"title": {"text": x_title}, "side": "top", "type": "category"},
                              yaxis={"title": {"text": y_title}, "autorange": "reversed", "type": "category"},
@@ -153,28 +174,28 @@ def heatmap(x: list[str], y: list[str], z: list[list], text: list[list[str]], la
 
 
 def funnel(steps: list[str], values: list[int], language: str, colours: list[str] | None = None,
-           sentence: str = "{value}") -> dict:
+           sentence: Sentence = "{value}") -> dict:
     marker = {"color": colours} if colours else {"color": NEUTRAL_COLOURS[0]}
-    value = _hover_text(sentence).replace("{value}", plot_value("count", language, field="x"))
+    value = plot_value("count", language, field="x")
     return {"data": [{"type": "funnel", "y": steps, "x": values, "marker": marker,
                       "texttemplate": "%{value:,.0f} · %{percentInitial:.0%}",
-                      "hovertemplate": f"%{{y}}: {value}<extra></extra>"}],
+                      "hovertemplate": _hover("%{y}: ", sentence, value, values)}],
             "layout": layout(language, margin={"l": 140}, yaxis={"rangemode": "normal"})}
 
 
 def lines(x: list[str], series: dict[str, list], language: str, money: str | None = None,
-          bars: bool = False, sentences: dict[str, str] | None = None, x_title: str = "",
+          bars: bool = False, sentences: dict[str, Sentence] | None = None, x_title: str = "",
           y_title: str = "") -> dict:
     """Series over weeks. Each series' hover is a sentence, "KW 21/2026: 3 Adressen mit Erstkontakt"
     (`sentences`: series name → text with {value})."""
     kind = _kind(False, money)
     data = []
     for index, (name, values) in enumerate(series.items()):
-        sentence = _hover_text((sentences or {}).get(name, "{value}"))
         trace = {"type": "bar" if bars else "scatter", "name": label(name), "x": x, "y": values,
                  "marker": {"color": NEUTRAL_COLOURS[index % len(NEUTRAL_COLOURS)], "size": 4},
-                 "hovertemplate": sentence.replace("{value}", plot_value(kind, language, money or "EUR"))
-                 + "<extra></extra>"}
+                 "hovertemplate": _hover("", (sentences or {}).get(name, "{value}"),
+                                         plot_value(kind, language, money or "EUR"),
+                                         values if kind == "count" else None)}
         if not bars:
             trace["mode"] = "lines+markers"
         data.append(trace)
@@ -185,13 +206,19 @@ def lines(x: list[str], series: dict[str, list], language: str, money: str | Non
 
 
 def histogram(values: pl.Series, bin_size: int, language: str, x_title: str, y_title: str = "",
-              sentence: str = "{value}") -> dict:
-    value = _hover_text(sentence).replace("{value}", plot_value("count", language))
-    return {"data": [{"type": "histogram", "x": values.to_list(), "xbins": {"size": bin_size, "start": 0},
-                      "marker": {"color": NEUTRAL_COLOURS[0]},
-                      "hovertemplate": f"%{{x}}: {value}<extra></extra>"}],
-            "layout": layout(language, bargap=0.05, xaxis={"title": {"text": x_title}},
-                             yaxis={**value_axis("count", language, "EUR", y_title), "tickformat": ",d"})}
+              sentence: Sentence = "{value}") -> dict:
+    """Bars of how many `values` fall in each bin of `bin_size` from 0; the hover names the bin ("30–59") and
+    says the count in its words (counted here, since Plotly's own bins know no words for exactly one)."""
+    bins = (values.drop_nulls().to_frame("value").group_by((pl.col("value") // bin_size).alias("bin")).len()
+            .sort("bin"))
+    starts, counts = (bins["bin"] * bin_size).to_list(), bins["len"].to_list()
+    ranges = [f"{fmt_number(start, language)}–{fmt_number(start + bin_size - 1, language)}" for start in starts]
+    return {"data": [{"type": "bar", "x": [start + bin_size / 2 for start in starts], "y": counts,
+                      "width": bin_size * 0.95, "customdata": ranges, "marker": {"color": NEUTRAL_COLOURS[0]},
+                      "hovertemplate": _hover("%{customdata}: ", sentence, plot_value("count", language), counts)}],
+            "layout": layout(language, xaxis={"title": {"text": x_title}, "rangemode": "tozero", "tick0": 0,
+                                              "dtick": bin_size},
+                             yaxis={**value_axis("count", language, "EUR", y_title, counts), "tickformat": ",d"})}
 
 
 def spark_points(values: list, width: int = 100, height: int = 24) -> str:
@@ -213,8 +240,6 @@ def has_data(figure: dict) -> bool:
         kind = trace["type"]
         if kind == "heatmap":
             present = any(value is not None for row in trace["z"] for value in row)
-        elif kind == "histogram":
-            present = bool(trace["x"])
         else:
             present = any(trace["x" if kind == "funnel" else "y"])
         if present:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import polars as pl
 import pytest
 from support.headline import headline_as_of
 from support.workbooks import write_team_workbooks
@@ -179,6 +180,10 @@ def test_the_migration_matrix_names_its_axes_and_colours_only_the_moves(pages):
     trace = figure["data"][0]
     assert all(trace["z"][i][i] == 0 for i in range(5))  # the diagonal stays white …
     assert any(trace["text"][i][i] != "0" for i in range(5))  # … and still shows how many stayed
+    # Each cell's hover in words for its count: "Z1 → Z3: 1 Adresse", "2 Adressen".
+    for row, hovers in zip(trace["text"], trace["customdata"]):
+        assert hovers == [("1 Adresse" if count == "1" else f"{count} Adressen") for count in row]
+    assert trace["hovertemplate"] == "%{y} → %{x}: %{customdata}<extra></extra>"
 
 
 def test_segment_codes_are_explained_where_they_appear(pages):
@@ -197,12 +202,29 @@ def test_the_cohort_heatmap_shows_each_cohorts_size(pages):
 
 def test_chart_hovers_read_as_sentences_with_units(pages):
     trend = _charts(pages["index"])["trend"]["data"][0]
-    assert trend["hovertemplate"] == "%{x}: %{y:,.0f} Adressen mit Erstkontakt<extra></extra>"
+    many, one = "%{y:,.0f} Adressen mit Erstkontakt<extra></extra>", "1 Adresse mit Erstkontakt<extra></extra>"
+    # A week with exactly one first contact has words of its own, the other weeks those for any count.
+    assert [template == one for template in trend["hovertemplate"]] == [count == 1 for count in trend["y"]]
+    assert {many, one} == set(trend["hovertemplate"])
     assert trend["x"][-1] == "KW\u00a047/2026"  # the 52 weeks end with the reporting week
     revenue = _charts(pages["index"])["revenue"]
-    assert revenue["data"][0]["hovertemplate"] == "%{x}: %{y:,.0f}\u00a0€ Umsatz<extra></extra>"
+    assert revenue["data"][0]["hovertemplate"] == "%{y:,.0f}\u00a0€ Umsatz<extra></extra>"
+    assert revenue["layout"]["hovermode"] == "x unified"  # the week stands once above the sentences
     assert revenue["layout"]["yaxis"]["ticksuffix"] == "\u00a0€"
     assert revenue["layout"]["yaxis"]["title"]["text"] == "Umsatz (€)"
+
+
+def test_the_days_to_a_second_order_are_counted_in_bins_with_words_for_one():
+    from salesboard.site.charts import histogram
+
+    # 0–29 days: 5, 12 (two buyers); 30–59: none; 60–89: 61 (one); nulls are no buyers.
+    figure = histogram(pl.Series([5, 12, 61, None]), 30, "de", "Tage", sentence=("{value} Zweitkäufer", "1 Zweitkäufer"))
+    bars = figure["data"][0]
+    assert (bars["x"], bars["y"], bars["customdata"]) == ([15.0, 75.0], [2, 1], ["0–29", "60–89"])
+    assert bars["hovertemplate"] == ["%{customdata}: %{y:,.0f} Zweitkäufer<extra></extra>",
+                                     "%{customdata}: 1 Zweitkäufer<extra></extra>"]
+    english = histogram(pl.Series([1000, 1010]), 30, "en", "days", sentence=("{value} buyers", "1 buyer"))["data"][0]
+    assert (english["customdata"], english["hovertemplate"]) == (["990–1,019"], "%{customdata}: %{y:,.0f} buyers<extra></extra>")
 
 
 def test_count_axes_step_by_whole_numbers_only_when_the_counts_are_small(pages):

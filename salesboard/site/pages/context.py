@@ -59,6 +59,10 @@ class PageContext:
             data["csv"] = csv_name
         return Table(id, title, data, note)
 
+    def sentence(self, key: str) -> tuple[str, str]:
+        """A chart hover's words about a count: (for any count, for exactly one)."""
+        return self.t(key), self.t(key, 1)
+
     def chart(self, id: str, title: str, figure: dict) -> Chart:
         return Chart(id, title, figure if charts.has_data(figure) else None)
 

@@ -32,7 +32,7 @@ def first_buyers_page(site: SiteData, c: PageContext) -> Page:
         Section("", cards=cards),
         Section(c.t("sec.cohorts"), text=c.t("note.cohorts"), charts=(c.chart("cohorts", "", heat),)),
         Section(c.t("sec.days_to_second"), charts=(c.chart("days-to-second", "", charts.histogram(
-            days, 30, lang, c.t("axis.days"), c.t("axis.buyers"), c.t("hover.buyers"))),)),
+            days, 30, lang, c.t("axis.days"), c.t("axis.buyers"), c.sentence("hover.buyers"))),)),
         Section(c.t("sec.waiting"), text=c.t("note.waiting"),
                 tables=(c.table("waiting", "", waiting.with_columns(pl.col("owner").fill_null(c.t("no_owner"))),
                                 waiting_columns(c)),),

@@ -17,14 +17,14 @@ def funnel_page(site: SiteData, c: PageContext) -> Page:
         {step: c.t(f"step.{step}") for step in m.lifecycle.funnel["step"]}))
     lifecycle_chart = charts.funnel(lifecycle["step"].to_list(), lifecycle["addresses"].to_list(), lang,
                                     colours=["#9aa5b1"] + [charts.SEGMENT_COLOURS[s] for s in SEGMENTS[1:]],
-                                    sentence=c.t("hover.addresses"))
+                                    sentence=c.sentence("hover.addresses"))
     stage_charts, stage_tables = [], []
     for period, key in (("all_time", "sec.stages_all"), ("last_12_weeks", "sec.stages_recent")):
         rows = m.stages.funnel.filter(pl.col("period") == period).with_columns(
             step=pl.col("stage").replace_strict({s: c.stage_name(s) for s in STAGES}),
             overall_rate=pl.col("cumulative_rate"))
         stage_charts.append(c.chart(f"stages-{period}", c.t(key), charts.funnel(
-            rows["step"].to_list(), rows["addresses"].to_list(), lang, sentence=c.t("hover.addresses"))))
+            rows["step"].to_list(), rows["addresses"].to_list(), lang, sentence=c.sentence("hover.addresses"))))
         stage_tables.append(c.table(f"stages-table-{period}", c.t(key), rows, _rate_columns(c), page_size=0))
     cards = (Card(c.t("kpi.median_days_order"), fmt_number(m.stages.median_days_first_contact_to_order, lang, 0),
                   "", "flat"),

@@ -93,7 +93,7 @@ def weekly_section(site: SiteData, c: PageContext, named_week: str) -> Section:
                                         current_label: counts["current"].to_list(),
                                         mean_label: counts["average_4_weeks"].to_list()},
                                 lang, colours=WEEK_COLOURS, y_title=c.t("axis.addresses"),
-                                sentence=c.t("hover.addresses"), horizontal=True)
+                                sentence=c.sentence("hover.addresses"), horizontal=True)
     named = comparison.with_columns(measure=pl.col("measure").replace_strict(
         {key: c.stage_name(key) for key in comparison["measure"]}))
     tables = []
@@ -128,12 +128,13 @@ def trend_section(site: SiteData, c: PageContext) -> Section:
     weeks = m.weekly.weeks
     labels = [fmt_week(w, lang) for w in weeks["week"]]
     series = {c.stage_name(key): weeks[key].to_list() for key in TREND_MEASURES}
-    sentences = {c.stage_name(key): "%{x}: " + c.t(f"hover.{key}") for key in TREND_MEASURES}
+    # The unified hover names the week once above the series' sentences.
+    sentences = {c.stage_name(key): c.sentence(f"hover.{key}") for key in TREND_MEASURES}
     trend = charts.lines(labels, series, lang, sentences=sentences, x_title=c.t("axis.week"),
                          y_title=c.t("axis.count"))
     revenue_name = c.t("weekly.revenue")
     revenue = charts.lines(labels, {revenue_name: weeks["revenue"].to_list()}, lang, money=c.currency, bars=True,
-                           sentences={revenue_name: "%{x}: " + c.t("hover.revenue")}, x_title=c.t("axis.week"),
+                           sentences={revenue_name: c.t("hover.revenue")}, x_title=c.t("axis.week"),
                            y_title=c.t("axis.revenue").format(currency=currency_symbol(c.currency)))
     last = fmt_week(weeks["week"][-1], lang) if weeks.height else ""
     return Section(c.t("week.trend").format(week=last), charts=(

@@ -17,7 +17,7 @@ def segments_page(site: SiteData, c: PageContext) -> Page:
     summary = m.segments.summary
     segments = [str(s) for s in summary["segment"]]
     counts = charts.segment_bars(segments, summary["addresses"].to_list(), c.segment_names, lang, rules,
-                                 y_title=c.t("axis.addresses"), sentence=c.t("hover.addresses"))
+                                 y_title=c.t("axis.addresses"), sentence=c.sentence("hover.addresses"))
     revenue = charts.grouped_bars([c.segment_names[s] for s in segments],
                                   {c.t("col.revenue_12m"): summary["revenue_12m"].to_list(),
                                    c.t("col.revenue_total"): summary["revenue_total"].to_list()},
@@ -38,11 +38,11 @@ def segments_page(site: SiteData, c: PageContext) -> Page:
                 columns=2),
         Section(c.t("sec.by_owner"), charts=(c.chart("by-owner", "", charts.stacked_by_segment(
             [charts.label(o) for o in owners], owner_counts, c.segment_names, lang, x_title=c.t("axis.owner"),
-            y_title=c.t("axis.addresses"), sentence=c.t("hover.addresses"))),)),
+            y_title=c.t("axis.addresses"), sentence=c.sentence("hover.addresses"))),)),
         Section(c.t("sec.history"), charts=(c.chart("history", "", charts.stacked_by_segment(
             [fmt_week(w, lang) for w in history["week"]], {s: history[s].to_list() for s in SEGMENTS},
             c.segment_names, lang, area=True, x_title=c.t("axis.week"), y_title=c.t("axis.addresses"),
-            sentence=c.t("hover.addresses"))),)),
+            sentence=c.sentence("hover.addresses"))),)),
         migration_section(site, c),
     ))
 
@@ -61,6 +61,8 @@ def migration_section(site: SiteData, c: PageContext) -> Section:
     chart = charts.heatmap(named, named, coloured, [[fmt_number(v, lang) for v in row] for row in matrix], lang,
                            z_range=(0, largest), x_title=c.t("axis.to").format(date=fmt_short_date(end, lang)),
                            y_title=c.t("axis.from").format(date=fmt_short_date(start, lang)),
-                           hover="%{y} → %{x}: " + c.t("hover.moved").replace("{value}", "%{text}"))
+                           hover="%{y} → %{x}: %{customdata}",
+                           hover_data=[[c.t("hover.moved", v).format(value=fmt_number(v, lang)) for v in row]
+                                       for row in matrix])
     return Section(c.t("sec.migration"), text=f"{note} {c.t('note.migration_moves')}",
                    charts=(c.chart("migration", "", chart),))
