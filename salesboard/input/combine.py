@@ -10,6 +10,7 @@ campaigns to the addresses.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import PurePath
 
 import polars as pl
@@ -25,9 +26,11 @@ _ORIGIN = {"_file": pl.String, "_sheet": pl.String, "_row": pl.Int64, "_by_name"
            "_id_letter": pl.String, "_type_letter": pl.String}
 
 
-def assemble_tables(sheets: list[SheetTable]) -> tuple[Tables, list[Problem]]:
-    problems: list[Problem] = []
-    frames = _key_by_name({kind: _concat(kind, [s for s in sheets if s.kind == kind]) for kind in SCHEMAS})
+def assemble_tables(sheets: list[SheetTable], sheet_problems: list[Problem]) -> tuple[Tables, list[Problem]]:
+    """The tables, and the problems: `sheet_problems` (those of single sheets, with the key of a customer known
+    by name in place of the name, so that its card lists them) and those that span sheets."""
+    frames, name_keys = _key_by_name({kind: _concat(kind, [s for s in sheets if s.kind == kind]) for kind in SCHEMAS})
+    problems = _keyed_problems(sheet_problems, sheets, name_keys)
 
     addresses, duplicate_problems = _first_of_duplicates(frames["addresses"])
     problems += duplicate_problems
@@ -104,13 +107,14 @@ def _id_letter(sheet: SheetTable) -> str:
     return ""
 
 
-def _key_by_name(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+def _key_by_name(frames: dict[str, pl.DataFrame]) -> tuple[dict[str, pl.DataFrame], pl.DataFrame]:
     """Customers known only by name, compared case-insensitively: the ID of the one listed address of
-    that company name where there is one, else the name as first written, in reading order."""
+    that company name where there is one, else the name as first written, in reading order. Also each
+    name's key (key: the name in lower case, _key)."""
     name_key = pl.col("customer_id").str.to_lowercase()
     named = [frame.filter(pl.col("_by_name")).select("customer_id") for frame in frames.values()]
     if not sum(part.height for part in named):
-        return frames
+        return frames, pl.DataFrame(schema={"key": pl.String, "_key": pl.String})
     first_spelling = pl.concat(named).group_by(key=name_key, maintain_order=True).agg(
         spelling=pl.col("customer_id").first())
     listed = (frames["addresses"].filter(~pl.col("_by_name") & pl.col("company").is_not_null())
@@ -122,7 +126,19 @@ def _key_by_name(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
                                                             maintain_order="left")
             .with_columns(customer_id=pl.when("_by_name").then("_key").otherwise("customer_id"))
             .drop("_lower", "_key")
-            for kind, frame in frames.items()}
+            for kind, frame in frames.items()}, keys
+
+
+def _keyed_problems(problems: list[Problem], sheets: list[SheetTable], name_keys: pl.DataFrame) -> list[Problem]:
+    """The problems of sheets that know their customers by name, naming each customer by its key."""
+    by_name = {(sheet.file, sheet.sheet) for sheet in sheets if sheet.keyed_by_name}
+    concerned = [problem for problem in problems if (problem.file, problem.sheet) in by_name and problem.customer_ids]
+    if not concerned:
+        return problems
+    names = {name.lower() for problem in concerned for name in problem.customer_ids}
+    key_of = dict(name_keys.filter(pl.col("key").is_in(list(names))).iter_rows())
+    return [replace(problem, customer_ids=tuple(key_of.get(name.lower(), name) for name in problem.customer_ids))
+            if (problem.file, problem.sheet) in by_name else problem for problem in problems]
 
 
 _DATE_OF = {"orders": "order_date", "activities": "date", "campaigns": "sent_date", "offers": "offer_date"}

@@ -126,10 +126,10 @@ def read_input(settings: Settings, cache: TableCache | None = None, stopwatch=No
     notices = [outcome.notice for outcome in outcomes if outcome.notice]
     reread = [path for path, outcome in zip(paths, outcomes) if outcome.parsed]
 
-    problems = [problem for result in files for problem in result.problems]
     with stopwatch("validate"):
-        tables, table_problems = assemble_tables([sheet for result in files for sheet in result.sheets])
-    return ReadResult(tables, tuple(problems + table_problems),
+        tables, problems = assemble_tables([sheet for result in files for sheet in result.sheets],
+                                           [problem for result in files for problem in result.problems])
+    return ReadResult(tables, tuple(problems),
                       tuple(summary for result in files for summary in result.summaries), tuple(paths),
                       tuple(_label(path, settings.input_dir.parent) for path in reread), tuple(notices))
 

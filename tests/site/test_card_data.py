@@ -184,3 +184,14 @@ def test_the_card_lists_the_problems_known_to_concern_its_address(tmp_path):
                         "(zuerst in input/Adressen alt.xlsx, Blatt 'Adressen', Zelle A2) — Zeile übersprungen, die "
                         "erste behalten"]
     assert card_record(tmp_path / "site", "1")[QUALITY] is None
+
+
+def test_a_problem_of_a_sheet_that_knows_its_customers_by_name_reaches_their_card(tmp_path):
+    write_team_workbooks(tmp_path / "input")
+    # No customer ID here: "alpha gmbh" is the listed Alpha GmbH (ID 1), the case aside; its date is unreadable.
+    write_workbook(tmp_path / "input" / "Messe.xlsx", {"Aufträge": [
+        ["Firma", "Datum", "Betrag"], ["alpha gmbh", "irgendwann", 50], ["Alpha GmbH", dt.date(2026, 9, 1), 70]]})
+    assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "--as-of", "2026-11-25",
+                 "-q"]) == 0
+    problems = card_record(tmp_path / "site", "1")[QUALITY]
+    assert len(problems) == 1 and problems[0].startswith("input/Messe.xlsx, Blatt 'Aufträge', Zelle B2: ")
