@@ -93,10 +93,12 @@ def _kind(percent: bool, money: str | None) -> str:
 
 def grouped_bars(categories: list[str], series: dict[str, list], language: str, percent: bool = False,
                  colours: list[str] | None = None, money: str | None = None, x_title: str = "",
-                 y_title: str = "", sentence: Sentence = "{value}", horizontal: bool = False) -> dict:
+                 y_title: str = "", sentence: Sentence = "{value}", horizontal: bool = False,
+                 narrow: list[str] | None = None) -> dict:
     """One bar per category and series, side by side. The hover reads "<series> · <category>: <sentence>"
     with {value} in `sentence` the value in its unit (money with its currency, percent as "60,5 %").
-    `horizontal`: the categories down the side, first on top, so their names never turn sideways."""
+    `horizontal`: the categories down the side, first on top, so their names never turn sideways.
+    `narrow`: shorter names of the categories for a chart on a phone (site.js takes them there)."""
     colours = colours or NEUTRAL_COLOURS
     kind = _kind(percent, money)
     value_field, category_field = ("x", "y") if horizontal else ("y", "x")
@@ -111,20 +113,25 @@ def grouped_bars(categories: list[str], series: dict[str, list], language: str, 
     if horizontal:
         for trace in data:
             trace["orientation"] = "h"
-        return {"data": data, "layout": layout(language, barmode="group", xaxis=values_axis,
-                                               yaxis={"autorange": "reversed", "rangemode": "normal",
-                                                      "title": {"text": x_title}},
-                                               legend={"traceorder": "normal"})}
-    return {"data": data, "layout": layout(language, barmode="group", xaxis={"title": {"text": x_title}},
-                                           yaxis=values_axis)}
+        figure = {"data": data, "layout": layout(language, barmode="group", xaxis=values_axis,
+                                                 yaxis={"autorange": "reversed", "rangemode": "normal",
+                                                        "title": {"text": x_title}},
+                                                 legend={"traceorder": "normal"})}
+    else:
+        figure = {"data": data, "layout": layout(language, barmode="group", xaxis={"title": {"text": x_title}},
+                                                 yaxis=values_axis)}
+    if narrow is not None:
+        figure["narrow"] = {category_field: narrow}
+    return figure
 
 
 def segment_bars(segments: list[str], values: list, names: dict[str, str], language: str,
                  rules: dict[str, str] | None = None, y_title: str = "", sentence: Sentence = "{value}") -> dict:
-    """One coloured bar per segment; the hover says what the segment code means (`rules`)."""
+    """One coloured bar per segment; the hover says what the segment code means (`rules`). On a phone the bars
+    are named by their codes."""
     rules = rules or {}
     value = plot_value("count", language)
-    return {"data": [{"type": "bar", "x": [names[s] for s in segments], "y": values,
+    return {"narrow": {"x": segments}, "data": [{"type": "bar", "x": [names[s] for s in segments], "y": values,
                       "marker": {"color": [SEGMENT_COLOURS[s] for s in segments]},
                       "customdata": [rules.get(s, "") for s in segments],
                       "text": values, "textposition": "auto", "texttemplate": "%{y:,.0f}",
@@ -154,11 +161,13 @@ def stacked_by_segment(categories: list[str], counts: dict[str, list], names: di
 
 def heatmap(x: list[str], y: list[str], z: list[list], text: list[list[str]], language: str,
             z_range: tuple[float, float] | None = None, x_title: str = "", y_title: str = "",
-            hover: str = "%{y} → %{x}: %{text}", hover_data: list[list[str]] | None = None) -> dict:
+            hover: str = "%{y} → %{x}: %{text}", hover_data: list[list[str]] | None = None,
+            narrow: tuple[list[str], list[str]] | None = None) -> dict:
     """Rows grow the chart (26 px each), so a long list of cohorts stays readable. `z_range` fixes
     the colour scale (shares from 0 to 1), else it spans the values. `text` is shown in each cell
     and in the hover, so a cell's colour may follow something else than its number (a diagonal left white).
-    `hover_data`: each cell's words, %{customdata} in `hover`."""
+    `hover_data`: each cell's words, %{customdata} in `hover`. `narrow`: shorter (x, y) labels for a chart
+    on a phone (site.js takes them there)."""
     trace = {"type": "heatmap", "x": x, "y": y, "z": z, "text": text, "texttemplate": "%{text}",
              "hovertemplate": _hover_text(hover) + "<extra></extra>",
              "colorscale": [[0, "#f7f9fb"], [1, "#486581"]],
@@ -167,10 +176,13 @@ def heatmap(x: list[str], y: list[str], z: list[list], text: list[list[str]], la
         trace["zmin"], trace["zmax"] = z_range
     if hover_data is not None:
         trace["customdata"] = hover_data
-    return {"data": [trace],
-            "layout": layout(language, xaxis={"title": {"text": x_title}, "side": "top", "type": "category"},
-                             yaxis={"title": {"text": y_title}, "autorange": "reversed", "type": "category"},
-                             margin={"t": 80 if x_title else 60}, height=max(300, 130 + 26 * len(y)))}
+    figure = {"data": [trace],
+              "layout": layout(language, xaxis={"title": {"text": x_title}, "side": "top", "type": "category"},
+                               yaxis={"title": {"text": y_title}, "autorange": "reversed", "type": "category"},
+                               margin={"t": 80 if x_title else 60}, height=max(300, 130 + 26 * len(y)))}
+    if narrow is not None:
+        figure["narrow"] = {"x": narrow[0], "y": narrow[1]}
+    return figure
 
 
 def funnel(steps: list[str], values: list[int], language: str, colours: list[str] | None = None,

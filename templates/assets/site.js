@@ -48,6 +48,10 @@
   // axis title.
   const LONG_AXIS = 20;
   const PRINT_TICK_SPACING = 110;
+  // A chart narrower than this (a phone) takes the short labels its figure brings ("narrow": {x, y}, e.g. the
+  // segment codes); a heatmap also smaller type and no row title, so that its cells keep room for their numbers.
+  const NARROW_CHART = 480;
+  const NARROW_FONT_SIZE = 10;
 
   const SEARCH_DELAY_MS = 150;
   const LONG_TEXT = 40;
@@ -241,13 +245,31 @@
       return;
     }
     try {
-      const figure = readJson(div.dataset.figure);
+      const figure = narrowed(readJson(div.dataset.figure), div.clientWidth);
       const drawing = window.Plotly.newPlot(div, figure.data || [], figure.layout || {}, plotConfig(figure));
       // newPlot can fail later (inside its promise) as well as right away.
       Promise.resolve(drawing).catch((error) => chartFailed(div, error));
     } catch (error) {
       chartFailed(div, error);
     }
+  }
+
+  function narrowed(figure, width) {
+    const data = figure.data || [];
+    const heatmap = data.some((trace) => trace.type === 'heatmap');
+    if (width >= NARROW_CHART || !(heatmap || figure.narrow)) {
+      return figure;
+    }
+    const short = figure.narrow || {};
+    const layout = Object.assign({}, figure.layout);
+    if (heatmap) {
+      layout.font = Object.assign({}, layout.font, { size: NARROW_FONT_SIZE });
+      layout.yaxis = Object.assign({}, layout.yaxis, { title: { text: '' } });
+    }
+    return {
+      data: data.map((trace) => Object.assign({}, trace, short.x ? { x: short.x } : {}, short.y ? { y: short.y } : {})),
+      layout: layout,
+    };
   }
 
   function drawnCharts() {

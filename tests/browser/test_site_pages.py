@@ -112,3 +112,18 @@ def test_the_overview_prints_on_one_a4_landscape_page(site, browser, tmp_path):
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     page.close()
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # the page size comes from the stylesheet's @page
+
+
+@pytest.mark.parametrize(("width", "shown"), [
+    (1366, ["Z0 kalte Adresse", "Z1 Interessent", "Z2 Erstkäufer", "Z3 Zweitkäufer", "Z4 Stammkunde"]),
+    (390, ["Z0", "Z1", "Z2", "Z3", "Z4"]),
+])
+def test_segment_charts_on_a_phone_name_the_segments_by_their_codes(site, open_page, width, shown):
+    page, watch = open_page(url(site, "segments"), viewport={"width": width, "height": 844})
+    for chart in ("segment-counts", "segment-revenue", "migration"):
+        page.locator(f"#chart-{chart}").scroll_into_view_if_needed()
+        page.wait_for_selector(f"#chart-{chart} .main-svg")
+        assert page.locator(f"#chart-{chart} .xtick text").all_text_contents() == shown, chart
+    # The matrix's rows too; its row title gives way to the cells on a phone.
+    assert sorted(page.locator("#chart-migration .ytick text").all_text_contents()) == shown
+    assert page.locator("#chart-migration .ytitle").count() == (1 if width == 1366 else 0)

@@ -21,7 +21,7 @@ def segments_page(site: SiteData, c: PageContext) -> Page:
     revenue = charts.grouped_bars([c.segment_names[s] for s in segments],
                                   {c.t("col.revenue_12m"): summary["revenue_12m"].to_list(),
                                    c.t("col.revenue_total"): summary["revenue_total"].to_list()},
-                                  lang, money=c.currency,
+                                  lang, money=c.currency, narrow=segments,
                                   y_title=c.t("axis.revenue").format(currency=currency_symbol(c.currency)))
     by_owner = m.segments.by_owner.with_columns(owner=pl.col("owner").fill_null(c.t("no_owner")))
     owners = by_owner["owner"].unique(maintain_order=True).to_list()
@@ -61,7 +61,7 @@ def migration_section(site: SiteData, c: PageContext) -> Section:
     chart = charts.heatmap(named, named, coloured, [[fmt_number(v, lang) for v in row] for row in matrix], lang,
                            z_range=(0, largest), x_title=c.t("axis.to").format(date=fmt_short_date(end, lang)),
                            y_title=c.t("axis.from").format(date=fmt_short_date(start, lang)),
-                           hover="%{y} → %{x}: %{customdata}",
+                           hover="%{y} → %{x}: %{customdata}", narrow=(list(SEGMENTS), list(SEGMENTS)),
                            hover_data=[[c.t("hover.moved", v).format(value=fmt_number(v, lang)) for v in row]
                                        for row in matrix])
     return Section(c.t("sec.migration"), text=f"{note} {c.t('note.migration_moves')}",
