@@ -98,7 +98,8 @@ def grouped_bars(categories: list[str], series: dict[str, list], language: str, 
     """One bar per category and series, side by side. The hover reads "<series> · <category>: <sentence>"
     with {value} in `sentence` the value in its unit (money with its currency, percent as "60,5 %").
     `horizontal`: the categories down the side, first on top, so their names never turn sideways.
-    `narrow`: shorter names of the categories for a chart on a phone (site.js takes them there)."""
+    `narrow`: shorter names of the categories for a chart on a phone (site.js takes a figure's "narrow" trace
+    settings there)."""
     colours = colours or NEUTRAL_COLOURS
     kind = _kind(percent, money)
     value_field, category_field = ("x", "y") if horizontal else ("y", "x")
@@ -167,7 +168,7 @@ def heatmap(x: list[str], y: list[str], z: list[list], text: list[list[str]], la
     the colour scale (shares from 0 to 1), else it spans the values. `text` is shown in each cell
     and in the hover, so a cell's colour may follow something else than its number (a diagonal left white).
     `hover_data`: each cell's words, %{customdata} in `hover`. `narrow`: shorter (x, y) labels for a chart
-    on a phone (site.js takes them there)."""
+    on a phone (site.js takes a figure's "narrow" trace settings there)."""
     trace = {"type": "heatmap", "x": x, "y": y, "z": z, "text": text, "texttemplate": "%{text}",
              "hovertemplate": _hover_text(hover) + "<extra></extra>",
              "colorscale": [[0, "#f7f9fb"], [1, "#486581"]],
@@ -192,6 +193,8 @@ def funnel(steps: list[str], values: list[int], language: str, colours: list[str
     return {"data": [{"type": "funnel", "y": steps, "x": values, "marker": marker,
                       "texttemplate": "%{value:,.0f} · %{percentInitial:.0%}",
                       "hovertemplate": _hover("%{y}: ", sentence, value, values)}],
+            # On a phone the numbers beside the narrow bars leave the share to the table below.
+            "narrow": {"texttemplate": "%{value:,.0f}", "cliponaxis": False},
             "layout": layout(language, margin={"l": 140}, yaxis={"rangemode": "normal"})}
 
 

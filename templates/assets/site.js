@@ -48,8 +48,9 @@
   // axis title.
   const LONG_AXIS = 20;
   const PRINT_TICK_SPACING = 110;
-  // A chart narrower than this (a phone) takes the short labels its figure brings ("narrow": {x, y}, e.g. the
-  // segment codes); a heatmap also smaller type and no row title, so that its cells keep room for their numbers.
+  // A chart narrower than this (a phone) takes the trace settings its figure brings for it ("narrow": e.g. x,
+  // the segment codes for their names); a heatmap also smaller type and no row title, so that its cells keep
+  // room for their numbers.
   const NARROW_CHART = 480;
   const NARROW_FONT_SIZE = 10;
 
@@ -260,14 +261,13 @@
     if (width >= NARROW_CHART || !(heatmap || figure.narrow)) {
       return figure;
     }
-    const short = figure.narrow || {};
     const layout = Object.assign({}, figure.layout);
     if (heatmap) {
       layout.font = Object.assign({}, layout.font, { size: NARROW_FONT_SIZE });
       layout.yaxis = Object.assign({}, layout.yaxis, { title: { text: '' } });
     }
     return {
-      data: data.map((trace) => Object.assign({}, trace, short.x ? { x: short.x } : {}, short.y ? { y: short.y } : {})),
+      data: data.map((trace) => Object.assign({}, trace, figure.narrow)),
       layout: layout,
     };
   }

@@ -127,3 +127,14 @@ def test_segment_charts_on_a_phone_name_the_segments_by_their_codes(site, open_p
     # The matrix's rows too; its row title gives way to the cells on a phone.
     assert sorted(page.locator("#chart-migration .ytick text").all_text_contents()) == shown
     assert page.locator("#chart-migration .ytitle").count() == (1 if width == 1366 else 0)
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_lifecycle_funnel_on_a_phone_shows_its_counts_and_leaves_the_shares_to_the_table(site, open_page, width):
+    page, watch = open_page(url(site, "funnel"), viewport={"width": width, "height": 844})
+    page.wait_for_selector("#chart-lifecycle .main-svg")
+    texts = page.locator("#chart-lifecycle text.bartext").all_text_contents()
+    # All six addresses of the team workbooks stand in the first step.
+    counts = [text.split(" · ")[0] for text in texts]
+    assert counts[0] == "6"
+    assert all(" · " in text for text in texts) == (width == 1366) and all(counts)
