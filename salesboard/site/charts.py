@@ -21,6 +21,7 @@ SERIES_COLOURS = NEUTRAL_COLOURS
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 LABEL_CHARS = 60  # a legend entry or axis label longer than this is cut, ending in "…"
 SMALL_COUNTS = 6  # a count axis up to this shows every whole number (no "0,5 Adressen")
+HISTOGRAM_TICKS = 6
 
 
 def label(text) -> str:
@@ -232,8 +233,14 @@ def histogram(values: pl.Series, bin_size: int, language: str, x_title: str, y_t
                       "width": bin_size * 0.95, "customdata": ranges, "marker": {"color": NEUTRAL_COLOURS[0]},
                       "hovertemplate": _hover("%{customdata}: ", sentence, plot_value("count", language), counts)}],
             "layout": layout(language, xaxis={"title": {"text": x_title}, "rangemode": "tozero", "tick0": 0,
-                                              "dtick": bin_size},
+                                              "dtick": bin_size * _bins_per_tick(starts, bin_size)},
                              yaxis={**value_axis("count", language, "EUR", y_title, counts), "tickformat": ",d"})}
+
+
+def _bins_per_tick(starts: list[int], bin_size: int) -> int:
+    """Ticks at bin edges, at most HISTOGRAM_TICKS of them, so that a phone's narrow axis stays readable."""
+    bins = (max(starts, default=0) // bin_size) + 1
+    return max(1, -(-bins // HISTOGRAM_TICKS))
 
 
 def spark_points(values: list, width: int = 100, height: int = 24) -> str:

@@ -223,8 +223,11 @@ def test_the_days_to_a_second_order_are_counted_in_bins_with_words_for_one():
     assert (bars["x"], bars["y"], bars["customdata"]) == ([15.0, 75.0], [2, 1], ["0–29", "60–89"])
     assert bars["hovertemplate"] == ["%{customdata}: %{y:,.0f} Zweitkäufer<extra></extra>",
                                      "%{customdata}: 1 Zweitkäufer<extra></extra>"]
-    english = histogram(pl.Series([1000, 1010]), 30, "en", "days", sentence=("{value} buyers", "1 buyer"))["data"][0]
-    assert (english["customdata"], english["hovertemplate"]) == (["990–1,019"], "%{customdata}: %{y:,.0f} buyers<extra></extra>")
+    english = histogram(pl.Series([1000, 1010]), 30, "en", "days", sentence=("{value} buyers", "1 buyer"))
+    bars = english["data"][0]
+    assert (bars["customdata"], bars["hovertemplate"]) == (["990–1,019"], "%{customdata}: %{y:,.0f} buyers<extra></extra>")
+    # Ticks at bin edges, at most six: every 30 days for the 3 bins up to 89, every 180 for the 34 up to 1,019.
+    assert (figure["layout"]["xaxis"]["dtick"], english["layout"]["xaxis"]["dtick"]) == (30, 180)
 
 
 def test_count_axes_step_by_whole_numbers_only_when_the_counts_are_small(pages):
