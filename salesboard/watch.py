@@ -26,7 +26,7 @@ from salesboard.input.cache import DiskCache, cache_folder, reading_fingerprint
 from salesboard.input.discover import discover_workbooks, file_signature
 from salesboard.pipeline import BuildResult, build_site
 from salesboard.quality import word
-from salesboard.site.formatting import fmt_number
+from salesboard.site.formatting import fmt_number, fmt_seconds
 from salesboard.site.texts import say
 
 FALLBACK_POLL_SECONDS = 5.0
@@ -104,11 +104,6 @@ def print_line(text: str) -> None:
     print(f"{dt.datetime.now():%H:%M:%S} {text}", flush=True)
 
 
-def seconds_text(seconds: float, language: str) -> str:
-    """A waiting time as the settings give it: 60, 0,5 (de) / 0.5 (en)."""
-    return fmt_number(seconds, language, 0 if float(seconds).is_integer() else 1)
-
-
 def build_line(result: BuildResult, reason: str | None, language: str) -> str:
     """What changed, time taken, problem counts, the errors of the workbooks read again, and notices."""
     errors = [problem for problem in result.problems if problem.severity == "error"]
@@ -153,9 +148,9 @@ class Watcher:
             if self._check_folder():
                 self._rebuild(scan(self.settings, self._config_file), None)
             language = self.settings.language
-            how = (say("watch.polling", language, seconds=seconds_text(self._timing.poll, language))
+            how = (say("watch.polling", language, seconds=fmt_seconds(self._timing.poll, language))
                    if self._timing.poll else
-                   say("watch.events", language, seconds=seconds_text(self._timing.full_rescan, language)))
+                   say("watch.events", language, seconds=fmt_seconds(self._timing.full_rescan, language)))
             self._info(say("watch.watching", language, input=self.settings.input_dir,
                            templates=self.settings.templates_dir, config=self._config_file, how=how))
             while not self._stopping.is_set():
@@ -234,7 +229,7 @@ class Watcher:
                 self._stop_observer()
                 language = self.settings.language
                 self._log(say("watch.folder_gone", language, path=self.settings.input_dir,
-                              seconds=seconds_text(self._timing.folder_retry, language)))
+                              seconds=fmt_seconds(self._timing.folder_retry, language)))
             return False
         if self._folder_gone:
             self._folder_gone = False
@@ -285,7 +280,7 @@ class Watcher:
         self._timing = replace(self._timing, poll=FALLBACK_POLL_SECONDS)
         language = self.settings.language
         self._log(say("watch.no_events", language, error=error,
-                      seconds=seconds_text(FALLBACK_POLL_SECONDS, language)))
+                      seconds=fmt_seconds(FALLBACK_POLL_SECONDS, language)))
 
     def _stop_observer(self) -> None:
         if self._observer is not None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from salesboard.errors import BuildError
-from salesboard.site.formatting import DATE_FORMATS
+from salesboard.site.formatting import DATE_FORMATS, fmt_seconds
 from salesboard.site.texts import say
 
 LOCK_FILE = ".salesboard.lock"
@@ -34,7 +34,7 @@ def build_lock(output_dir: Path, wait_seconds: float, language: str = "de") -> I
         lock.acquire()
     except Timeout:
         raise BuildError(say("lock.busy", language, path=output_dir, holder=holder_text(output_dir, language),
-                             seconds=f"{wait_seconds:g}")) from None
+                             seconds=fmt_seconds(wait_seconds, language))) from None
     try:
         _write_holder(output_dir)
         yield

@@ -28,6 +28,12 @@ def fmt_number(value, language: str = "de", decimals: int = 0) -> str:
     return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
 
 
+def fmt_seconds(value: float, language: str = "de") -> str:
+    """A waiting time as the settings give it (to the hundredth), in the language's number format: 60, 0,5 (de)
+    / 0.5 (en)."""
+    return fmt_number(value, language, next((places for places in (0, 1) if round(value, places) == value), 2))
+
+
 def fmt_money(value, language: str = "de", currency: str = "EUR", decimals: int = 0) -> str:
     """'1.234 €' in German, '€1,234' in English."""
     if _is_missing(value):

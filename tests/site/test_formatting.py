@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from salesboard.site.formatting import fmt_change, fmt_date, fmt_money, fmt_number, fmt_percent
+from salesboard.site.formatting import fmt_change, fmt_date, fmt_money, fmt_number, fmt_percent, fmt_seconds
 
 
 @pytest.mark.parametrize("value,language,decimals,expected", [
@@ -105,3 +105,8 @@ def test_chart_formats_agree_with_the_page_formats(kind, language, hover, axis):
     assert plot_value(kind, language) == hover
     assert plot_axis(kind, language) == axis
     assert layout(language)["separators"] == (",." if language == "de" else ".,")
+
+
+def test_waiting_times_read_as_set_in_the_languages_number_format():
+    assert [fmt_seconds(value, "de") for value in (60, 0.5, 0.25)] == ["60", "0,5", "0,25"]
+    assert [fmt_seconds(value, "en") for value in (60.0, 1.5, 2)] == ["60", "1.5", "2"]
