@@ -32,11 +32,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_build import build_command, empty_folder, python, run_child, spread  # noqa: E402
+
 from salesboard import pipeline  # noqa: E402
 from salesboard.config import make_settings  # noqa: E402
 from salesboard.input.cache import WorkbookCache  # noqa: E402
 from salesboard.publish.swap import current_build  # noqa: E402
-from bench_build import build_command, empty_folder, python, run_child, spread  # noqa: E402
 
 QUERIES = ("m", "mül", "Mueller", "Kruger", "Soehne GmbH", "Berlin", "10115", "12345")
 CHROMIUM = "/usr/bin/chromium"
