@@ -627,9 +627,10 @@ reading; the downloads are still written beside the pages, out of its sight):
   while the downloads and the rest of the customer cards (what the metrics decide) are written in two
   more threads. A process start and the imports add about half a second.
 - **Memory is kept for reuse.** Polars' allocator would hand freed memory back to the system within half a
-  second, and the next step would fault the same pages in again (a quarter of a large build's processor time
-  was the kernel's); the package asks it to keep them for five seconds and return them from a background
-  thread, which took a large in-process build with the customer cards from 7.5 s to 6.1 s.
+  second, and the next step would fault the same pages in again (a quarter of the customer cards'
+  processor time on the large set was the kernel's); the package asks it to keep them for five seconds and
+  return them from a background thread, which took a large in-process build with the customer cards from
+  7.5 s to 6.1 s.
 - **Rebuilds** load the parsed tables of unchanged workbooks from Parquet, and copy the downloads from the
   last site when the follow-up list is unchanged.
 - **Site size** is checked without the downloads: the pages carry at most 5,000 rows per table, and the

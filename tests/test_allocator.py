@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from salesboard import ALLOCATOR_SETTING
+from salesboard import ALLOCATOR_DEFAULT, ALLOCATOR_SETTING
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,9 +42,8 @@ def setting_when_polars_loads(tmp_path: Path, own: str | None) -> str:
 
 
 def test_polars_loads_with_the_setting(tmp_path):
-    assert setting_when_polars_loads(tmp_path, None) == (
-        "['background_thread:true,dirty_decay_ms:5000,muzzy_decay_ms:5000']")
+    assert setting_when_polars_loads(tmp_path, None) == repr([ALLOCATOR_DEFAULT])
 
 
 def test_a_users_own_setting_is_kept(tmp_path):
-    assert setting_when_polars_loads(tmp_path, "dirty_decay_ms:0") == "['dirty_decay_ms:0']"
+    assert setting_when_polars_loads(tmp_path, "dirty_decay_ms:0") == repr(["dirty_decay_ms:0"])
