@@ -67,6 +67,6 @@ def test_a_workbook_above_the_size_limit_is_refused_before_it_is_read(tmp_path):
     assert main(["--input", str(tmp_path / "input"), "--output", str(tmp_path / "site"), "--config",
                  str(tmp_path / "dashboard.toml"), "--as-of", "2026-11-25", "-q"]) == 0
     page = site_file(tmp_path / "site", "data-quality.html").read_text(encoding="utf-8")
-    assert json.dumps("ist 4 MB groß, mehr als die Grenze von 2 MB; bitte aufteilen oder max_input_mb")[1:-1] in page
+    assert json.dumps("ist 4 MB groß, mehr als die Grenze von 2 MB; bitte aufteilen oder max_input_mb", ensure_ascii=False)[1:-1] in page
     summary = json.loads(site_file(tmp_path / "site", "data/summary.json").read_text())
     assert summary["quality"]["errors"] == 1

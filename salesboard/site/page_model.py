@@ -20,6 +20,11 @@ LIST_SEPARATOR = ", "
 # every page it appears on); the downloads keep the whole text.
 DISPLAY_CHARS = 200
 TOOLTIP_CHARS = 2000
+# A number's sort key keeps this many significant digits: more than any cell shows, fewer bytes in the page.
+SORT_DIGITS = 6
+# A text column whose distinct texts are at most one in this many rows carries each once ("values"), its cells
+# their places among them.
+SHARED_EVERY = 4
 
 
 @dataclass(frozen=True)
@@ -85,22 +90,25 @@ class Page:
 
 def table_data(frame: pl.DataFrame, columns: list[Column], language: str, currency: str,
                page_size: int = 50) -> dict:
-    """Rows of [display, sort key] cells (plain text cells for text columns), formatted column-wise.
+    """Rows of cells, formatted column-wise, each as short as the page can read it: a text column's cell
+    is its text; a date's [display, days since 1970]; a number's [display, value to SORT_DIGITS
+    significant digits, whole numbers as integers] (no sort key: null, sorted last). A text column whose
+    texts repeat lists them once in its "values", and its cells are their places in that list.
 
     A "tel" or "mailto" column holds plain text too; the page script makes each cell a link of that
-    kind. A "customer" column's cells are [text, text, customer_id]: the page links the text to the
-    card (`customer.html#id=…`, the ID URL-encoded) and sorts by the text. The owner filter carries
-    `param` "owner": the page keeps its choice in the URL (`#owner=…`).
+    kind. A "customer" column's cells are [text, customer_id], or the text alone in a column of the IDs
+    themselves: the page links the text to the card (`customer.html#id=…`, the ID URL-encoded) and
+    sorts by the text. The owner filter carries `param` "owner": the page keeps its choice in the URL
+    (`#owner=…`).
     """
     display = frame.select([_display(column, language, currency) for column in columns])
     sort_keys = frame.select([_sort_key(column) for column in columns if column.kind not in TEXT_KINDS])
+    shared = {column.key: _shared_values(display[column.key]) for column in columns if column.kind == "text"}
     # Column by column, then zipped into rows (tuples are JSON arrays): no Python work per cell.
-    ids = frame["customer_id"].cast(pl.String).fill_null("").to_list() if any(
-        column.kind == "customer" for column in columns) else []
-    cells = [list(zip(display[column.key].to_list(), display[column.key].to_list(), ids))
-             if column.kind == "customer"
+    cells = [_customer_cells(display[column.key], frame["customer_id"]) if column.kind == "customer"
+             else _codes(display[column.key], shared[column.key]) if shared.get(column.key)
              else display[column.key].to_list() if column.kind in TEXT_KINDS
-             else list(zip(display[column.key].to_list(), sort_keys[column.key].to_list()))
+             else list(zip(display[column.key].to_list(), _compact(sort_keys[column.key]).to_list()))
              for column in columns]
     rows = list(zip(*cells))
     titles = [[row, index, title] for index, column in enumerate(columns) if column.kind in ("text", "customer")
@@ -109,12 +117,41 @@ def table_data(frame: pl.DataFrame, columns: list[Column], language: str, curren
         "columns": [{"label": c.label, "kind": c.kind if c.kind in (*TEXT_KINDS, "date") else "number",
                      "filter": bool(c.filter), "items": LIST_SEPARATOR if c.filter == "each" else None,
                      "param": "owner" if c.key == "owner" and c.filter else None,
-                     "align": "left" if c.kind in (*TEXT_KINDS, "date") else "right"}
+                     "align": "left" if c.kind in (*TEXT_KINDS, "date") else "right",
+                     **({"values": shared[c.key]} if shared.get(c.key) else {})}
                     for c in columns],
         "rows": rows,
         "page_size": page_size,
         **({"titles": titles} if titles else {}),  # [row, column, tooltip] of the cells cut short
     }
+
+
+def _customer_cells(text: pl.Series, ids: pl.Series) -> list:
+    """[text, ID] per row; the text alone where every row's text is its ID (a column of the IDs)."""
+    ids = ids.cast(pl.String).fill_null("")
+    if (text == ids).all():
+        return text.to_list()
+    return list(zip(text.to_list(), ids.to_list()))
+
+
+def _shared_values(text: pl.Series) -> list[str] | None:
+    """The distinct texts of a column whose texts repeat (an owner, a segment, a reason), in order of first
+    appearance; None when they hardly do, as codes would save little."""
+    distinct = text.unique(maintain_order=True)
+    return distinct.to_list() if distinct.len() * SHARED_EVERY <= text.len() else None
+
+
+def _codes(text: pl.Series, values: list[str]) -> list[int]:
+    """Each text's place among `values`."""
+    return text.cast(pl.Enum(values)).to_physical().to_list()
+
+
+def _compact(keys: pl.Series) -> pl.Series:
+    """Sort keys as short as JSON writes them: whole numbers as integers (a column holding only those)."""
+    known = keys.drop_nulls()
+    if keys.dtype.is_float() and ((known == known.round(0)) & (known.abs() < 2**53)).all():
+        return keys.cast(pl.Int64)
+    return keys
 
 
 def cut_text(text: pl.Expr, limit: int) -> pl.Expr:
@@ -148,5 +185,7 @@ def _display(column: Column, language: str, currency: str) -> pl.Expr:
 def _sort_key(column: Column) -> pl.Expr:
     value = pl.col(column.key)
     if column.kind == "date":
-        return value.dt.strftime("%Y-%m-%d").alias(column.key)
-    return pl.when(value.cast(pl.Float64).is_nan()).then(None).otherwise(value.cast(pl.Float64)).alias(column.key)
+        return value.cast(pl.Date).cast(pl.Int32).alias(column.key)
+    number = value.cast(pl.Float64)
+    # NaN and infinity have no JSON: such a key is none (sorted last).
+    return pl.when(number.is_finite()).then(number.round_sig_figs(SORT_DIGITS)).alias(column.key)

@@ -48,6 +48,8 @@ def make_environment(templates_dir: Path, language: str) -> jinja2.Environment:
         datetime=functools.partial(formatting.fmt_datetime, language=language),
     )
     environment.globals["t"] = translator(language)
+    # The pages' data as compact JSON, letters as they are (tojson still escapes <, >, & and ').
+    environment.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
     return environment
 
 

@@ -13,7 +13,9 @@
  *
  * A column of kind "tel" or "mailto" shows each cell as a link of that kind; the href is built from
  * the cell's text and checked (safeHref), the text goes in through textContent. A "customer" cell is
- * [text, sortKey, customerId] and links to customer.html#id=<the ID, URL-encoded>. A filter whose column
+ * [text, customerId], or the text alone where it is the ID, and links to customer.html#id=<the ID,
+ * URL-encoded>; it sorts by the text. A column with "values" lists its texts once; its cells are places
+ * in that list. A filter whose column
  * has "param" ("owner") lives in the URL (#owner=Anna%20Becker): read on load, written on change, and
  * shared by every table of the page and by the download links that follow it (li[data-follows]).
  * Printing adds every filtered row to the DOM (rows off the current page stay hidden on screen), and a
@@ -350,31 +352,33 @@
 
   /* --------------------------------------------------------- table data */
 
-  // A cell is "text" or [display, sortKey]; sortKey is a number, an ISO date
-  // string or null (sorts last).
-  function splitCell(cell) {
+  // A cell is "text" or [display, sortKey]; sortKey is a number (a date's: days since 1970) or null
+  // (sorts last). A customer cell is [text, customerId] or the ID alone, and sorts by its text.
+  function splitCell(cell, link) {
+    if (link === 'customer') {
+      const [text, target] = Array.isArray(cell) ? cell : [cell, cell];
+      const display = text === null || text === undefined ? '' : String(text);
+      return { display: display, key: display, target: target === null || target === undefined ? null : String(target) };
+    }
     if (Array.isArray(cell)) {
       const display = cell[0] === null || cell[0] === undefined ? '' : String(cell[0]);
-      const key = cell.length > 1 && cell[1] !== undefined ? cell[1] : null;
-      // A third item: what the cell links to (a customer ID).
-      const target = cell.length > 2 && cell[2] !== null && cell[2] !== undefined ? String(cell[2]) : null;
-      return { display: display, key: key, target: target };
+      return { display: display, key: cell.length > 1 && cell[1] !== undefined ? cell[1] : null, target: null };
     }
     const display = cell === null || cell === undefined ? '' : String(cell);
-    return { display: display, key: display };
+    return { display: display, key: display, target: null };
   }
 
-  function prepareRows(rows, columnCount) {
+  function prepareRows(rows, columns) {
     return rows.map((row, index) => {
       const display = [];
       const keys = [];
       const targets = [];
-      for (let c = 0; c < columnCount; c += 1) {
-        const cell = splitCell(row[c]);
+      columns.forEach((column, c) => {
+        const cell = splitCell(column.values ? column.values[row[c]] : row[c], column.link);
         display.push(cell.display);
         keys.push(cell.key);
-        targets.push(cell.target === undefined ? null : cell.target);
-      }
+        targets.push(cell.target);
+      });
       // Lower-cased once here so that each keystroke only does substring tests.
       const haystack = display.join('\n').toLocaleLowerCase(LANG);
       return { index: index, display: display, keys: keys, targets: targets, haystack: haystack };
@@ -392,7 +396,7 @@
   }
 
   // Orders two sort keys ascending; null is handled by the caller.
-  function compareKeys(a, b, kind) {
+  function compareKeys(a, b) {
     const aNumber = typeof a === 'number';
     const bNumber = typeof b === 'number';
     if (aNumber && bNumber) {
@@ -400,10 +404,6 @@
     }
     if (aNumber !== bNumber) {
       return aNumber ? -1 : 1;
-    }
-    // ISO dates sort correctly by code unit; the collator could ignore the dashes.
-    if (kind === 'date') {
-      return a < b ? -1 : (a > b ? 1 : 0);
     }
     return collator.compare(String(a), String(b));
   }
@@ -414,7 +414,7 @@
 
   // Rows without a sort key go last in both directions; ties keep the
   // original row order, so the sort is stable whatever the direction.
-  function rowComparator(column, kind, descending) {
+  function rowComparator(column, descending) {
     return (rowA, rowB) => {
       const a = rowA.keys[column];
       const b = rowB.keys[column];
@@ -424,7 +424,7 @@
       if (aMissing || bMissing) {
         order = aMissing === bMissing ? 0 : (aMissing ? 1 : -1);
       } else {
-        order = compareKeys(a, b, kind);
+        order = compareKeys(a, b);
         if (descending) {
           order = -order;
         }
@@ -442,14 +442,14 @@
     return Array.from(items).sort(collator.compare);
   }
 
-  function distinctValues(rows, column, kind) {
+  function distinctValues(rows, column) {
     const firstRow = new Map();
     for (const row of rows) {
       if (!firstRow.has(row.display[column])) {
         firstRow.set(row.display[column], row);
       }
     }
-    const order = rowComparator(column, kind, false);
+    const order = rowComparator(column, false);
     return Array.from(firstRow.values())
       .sort((a, b) => order(a, b) || collator.compare(a.display[column], b.display[column]))
       .map((row) => row.display[column]);
@@ -467,8 +467,10 @@
       const items = typeof column.items === 'string' && column.items ? column.items : null;
       const link = LINK_KINDS.has(column.kind) ? column.kind : null;
       const param = typeof column.param === 'string' && column.param ? column.param : null;
+      // "values": the column's texts, each once; its cells are places in this list.
+      const values = Array.isArray(column.values) ? column.values : null;
       return { label: String(column.label || ''), kind: kind, filter: Boolean(column.filter), items: items,
-               align: align, link: link, param: param };
+               align: align, link: link, param: param, values: values };
     });
   }
 
@@ -476,7 +478,7 @@
     constructor(container, spec) {
       this.container = container;
       this.columns = normaliseColumns(spec.columns || []);
-      this.rows = prepareRows(spec.rows || [], this.columns.length);
+      this.rows = prepareRows(spec.rows || [], this.columns);
       addTitles(this.rows, spec.titles);
       const pageSize = Number(spec.page_size);
       this.pageSize = Number.isFinite(pageSize) && pageSize >= 0 ? Math.floor(pageSize) : 50;
@@ -589,7 +591,7 @@
       const select = el('select');
       const values = column.items
         ? distinctItems(this.rows, index, column.items)
-        : distinctValues(this.rows, index, column.kind);
+        : distinctValues(this.rows, index);
       select.appendChild(new Option(this.labels.all, ''));
       // Option values are positions in "values", so any display text
       // (including an empty one) can be chosen without ambiguity.
@@ -680,7 +682,7 @@
       const { column, descending } = this.sort;
       this.sorted = this.rows.slice();
       if (column >= 0) {
-        this.sorted.sort(rowComparator(column, this.columns[column].kind, descending));
+        this.sorted.sort(rowComparator(column, descending));
       }
       this.updateHeaders();
       this.applyFilters();

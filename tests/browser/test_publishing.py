@@ -3,6 +3,7 @@ and its entry pages and chart toolbars: one build at a time, nothing that leaves
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -27,7 +28,7 @@ def killed_build(tmp_path: Path, kill_at: int, as_of: dt.date) -> subprocess.Com
 
 
 def shown_as_of(site: Path) -> str:
-    return re.search(r'"as_of": "([\d-]+)"', site_file(site, "data/summary.json").read_text()).group(1)
+    return json.loads(site_file(site, "data/summary.json").read_text(encoding="utf-8"))["as_of"]
 
 
 def test_a_build_killed_at_any_change_to_the_disk_leaves_every_page_in_one_whole_build(tmp_path, browser):

@@ -167,8 +167,8 @@ def test_names_and_ids_in_the_tables_link_to_the_card(tmp_path, page, table):
     assert kinds["Firma"] == "customer" and kinds["Kd.-Nr."] == "customer"
     assert rows
     for row in rows:
-        name, _, customer_id = row["Firma"]
-        assert row["Kd.-Nr."] == [customer_id, customer_id, customer_id]
+        name, customer_id = row["Firma"]  # [text, the ID it links to]
+        assert row["Kd.-Nr."] == customer_id  # a column of the IDs themselves: the text alone
 
 
 def test_the_card_lists_the_problems_known_to_concern_its_address(tmp_path):
