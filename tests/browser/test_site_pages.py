@@ -138,3 +138,16 @@ def test_the_lifecycle_funnel_on_a_phone_shows_its_counts_and_leaves_the_shares_
     counts = [text.split(" · ")[0] for text in texts]
     assert counts[0] == "6"
     assert all(" · " in text for text in texts) == (width == 1366) and all(counts)
+
+
+@pytest.mark.parametrize("name", sorted(WITH_CHARTS))
+def test_on_a_phone_every_chart_takes_the_whole_width_of_its_section(site, open_page, name):
+    page, watch = open_page(url(site, name), viewport={"width": 390, "height": 844})
+    # Each chart as wide as its section's content (the section's width less its padding), to the pixel.
+    gaps = page.evaluate("""() => [...document.querySelectorAll('.chart')].map((chart) => {
+        const section = chart.closest('section');
+        const style = getComputedStyle(section);
+        const content = section.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return Math.round(content - chart.getBoundingClientRect().width);
+    })""")
+    assert gaps and all(gap <= 1 for gap in gaps), gaps
