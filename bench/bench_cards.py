@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_build import build_command, empty_folder, python, run_child, spread  # noqa: E402
+from bench_build import build_command, compile_package, empty_folder, python, run_child, spread  # noqa: E402
 
 from salesboard import pipeline  # noqa: E402
 from salesboard.config import make_settings  # noqa: E402
@@ -285,6 +285,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--report", type=Path, help="also put the figures into this Markdown report "
                         "(docs/performance.md), in place of its section for this size")
     args = parser.parse_args(argv)
+    compile_package()
     result = {"size": args.size, "runs": args.runs, **measure_builds(args.data / args.size, args.work, args.runs)}
     build = current_build(args.work / "site")
     result.update(measure_fresh_pairs(args.data / args.size, args.work, args.fresh_pairs))
