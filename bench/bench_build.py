@@ -109,12 +109,11 @@ salesboard.cli.main(["--input", input_dir, *sys.argv[2:]])
 sys.exit("the build ended without listing its input folder")
 """
 
-# The whole build through the command line with the call list worked out on no addresses (so the
-# pages and downloads stay, only empty): what the call list adds is the difference to the whole build.
-WITHOUT_CALL_LIST = """\
-import dataclasses, sys
+# The call list worked out on no addresses (so the pages and downloads stay, only empty): what the call
+# list adds is the difference to the whole build.
+ON_NO_ADDRESSES = """\
+import dataclasses
 import salesboard.metrics
-from salesboard.cli import main
 
 compute_call_list = salesboard.metrics.compute_call_list
 
@@ -125,9 +124,41 @@ def on_no_addresses(tables, facts, addresses, follow_ups, rules):
     return compute_call_list(dataclasses.replace(tables, **nothing),
                              dataclasses.replace(facts, **no_facts, derived={}), addresses.head(0),
                              follow_ups.head(0), rules)
+"""
+
+# The whole build through the command line with the call list on no addresses.
+WITHOUT_CALL_LIST = ON_NO_ADDRESSES + """\
+import sys
+from salesboard.cli import main
 
 salesboard.metrics.compute_call_list = on_no_addresses
 sys.exit(main(sys.argv[1:]))
+"""
+
+# build_site() in one process from the parsed workbooks (the watch loop's cache), with the call list and
+# on no addresses, taking turns: wall and processor time of each build. Without the reading, whose time
+# varies from run to run far more than the call list takes, the difference shows more clearly.
+IN_PROCESS_CALL_LIST = ON_NO_ADDRESSES + """\
+import datetime, json, shutil, sys, time
+from pathlib import Path
+from salesboard.config import make_settings
+from salesboard.input.cache import WorkbookCache
+from salesboard.pipeline import build_site
+
+input_dir, output_dir, pairs = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+settings = make_settings({}, None, input_dir=input_dir, output_dir=output_dir, as_of=datetime.date(2026, 11, 27),
+                         verbosity=0)
+cache = WorkbookCache()
+build_site(settings, cache)
+builds = {"with": [], "without": []}
+for _ in range(pairs):
+    for mode, function in (("without", on_no_addresses), ("with", compute_call_list)):
+        salesboard.metrics.compute_call_list = function
+        shutil.rmtree(output_dir)
+        started, processor = time.perf_counter(), time.process_time()
+        build_site(settings, cache)
+        builds[mode].append([time.perf_counter() - started, time.process_time() - processor])
+print(json.dumps(builds))
 """
 
 # build_site() as the command line runs it (with the Parquet cache beside the output), timed
@@ -287,6 +318,8 @@ class SizeResult:
     without_call_list: list[float] = field(default_factory=list)
     with_call_list_peak: int = 0
     without_call_list_peak: int = 0
+    # The same in one process from the parsed workbooks: per mode, [wall, processor time] of each build.
+    in_process_call_list: dict[str, list[list[float]]] = field(default_factory=dict)
     site: SiteSize = field(default_factory=SiteSize)
     segments: dict[str, int] = field(default_factory=dict)  # from the site's summary.json
     startups: list[float] = field(default_factory=list)  # process start until reading begins
@@ -381,6 +414,11 @@ def measure_call_list(result: SizeResult, folder: Path, pairs: int, work: Path) 
         result.without_call_list.append(child.seconds)
         result.without_call_list_peak = max(result.without_call_list_peak, child.peak_bytes)
         shutil.rmtree(with_), shutil.rmtree(without)
+    progress(result.label, f"builds with and without the call list in one process, {pairs} pairs")
+    inside = empty_folder(work / "call-list-in-process")
+    child = run_child(python("-c", IN_PROCESS_CALL_LIST, folder, inside / "site", pairs), inside)
+    result.in_process_call_list = json.loads(child.stdout)
+    shutil.rmtree(inside)
 
 
 def measure_cli_rebuilds(result: SizeResult, build: Path, folder: Path, runs: int) -> None:
@@ -523,6 +561,23 @@ def call_list_rows(result: SizeResult, build: float) -> list[Row]:
                 f"{added:+.2f} s", f"≤ {limit} s", added <= limit, True),
         Row("… peak memory with it, without it",
             f"{result.with_call_list_peak / 1e9:.2f} GB, {result.without_call_list_peak / 1e9:.2f} GB"),
+        *in_process_call_list_rows(result.in_process_call_list),
+    ]
+
+
+def in_process_call_list_rows(builds: dict[str, list[list[float]]]) -> list[Row]:
+    if not builds:
+        return []
+    with_, without = builds["with"], builds["without"]
+
+    def added(index: int) -> float:
+        return statistics.median(a[index] - b[index] for a, b in zip(with_, without, strict=True))
+
+    return [
+        Row(f"… in one process from the parsed workbooks, {len(with_)} pairs: build with it, without it",
+            f"{spread([build[0] for build in with_])}; {spread([build[0] for build in without])}"),
+        Row("… what it adds there (median of the pair differences): wall, processor time (both cores)",
+            f"{added(0):+.2f} s, {added(1):+.2f} s"),
     ]
 
 
@@ -633,7 +688,7 @@ reading; the downloads are still written beside the pages, out of its sight):
   customer cards' text that needs the tables only (their contact fields and timelines, most of the card
   data) and the search index are made. Then the twelve weeks of the cards' sparklines and the pages,
   while the downloads and the rest of the customer cards (what the metrics decide) are written in two
-  more threads. A process start and the imports add about half a second.
+  more threads. A process start and the imports add 0.3–0.5 s.
 - **Memory is kept for reuse.** Polars' allocator would hand freed memory back to the system within half a
   second, and the next step would fault the same pages in again (a quarter of the customer cards'
   processor time on the large set was the kernel's); the package asks it to keep them for five seconds and
