@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -497,6 +498,12 @@ def spread(values: list[float]) -> str:
     return text if len(values) == 1 else f"{text} ({min(values):.2f}–{max(values):.2f})"
 
 
+def paired_difference(with_: Sequence[float], without: Sequence[float]) -> float:
+    """The median of each run with a part less the run without it that took turns with it: a load that
+    comes and goes shifts both runs of a pair alike."""
+    return statistics.median(a - b for a, b in zip(with_, without, strict=True))
+
+
 def megabytes(count: float) -> str:
     return f"{count / 1e6:.1f} MB" if count >= 1e6 else f"{count / 1e3:.0f} kB"
 
@@ -550,9 +557,7 @@ def call_list_rows(result: SizeResult, build: float) -> list[Row]:
     if not result.without_call_list:
         return []
     limit = CALL_LIST_TARGETS[result.size]
-    # Paired run by run, as the two took turns.
-    added = statistics.median(with_ - without for with_, without in zip(result.with_call_list,
-                                                                        result.without_call_list, strict=True))
+    added = paired_difference(result.with_call_list, result.without_call_list)
     return [
         Row(f"whole build with the call list, {len(result.with_call_list)} runs taking turns with the next",
             spread(result.with_call_list)),
@@ -568,16 +573,13 @@ def call_list_rows(result: SizeResult, build: float) -> list[Row]:
 def in_process_call_list_rows(builds: dict[str, list[list[float]]]) -> list[Row]:
     if not builds:
         return []
-    with_, without = builds["with"], builds["without"]
-
-    def added(index: int) -> float:
-        return statistics.median(a[index] - b[index] for a, b in zip(with_, without, strict=True))
-
+    (walls, processors), (walls_without, processors_without) = (zip(*builds[mode]) for mode in ("with", "without"))
     return [
-        Row(f"… in one process from the parsed workbooks, {len(with_)} pairs: build with it, without it",
-            f"{spread([build[0] for build in with_])}; {spread([build[0] for build in without])}"),
+        Row(f"… in one process from the parsed workbooks, {len(walls)} pairs: build with it, without it",
+            f"{spread(walls)}; {spread(walls_without)}"),
         Row("… what it adds there (median of the pair differences): wall, processor time (both cores)",
-            f"{added(0):+.2f} s, {added(1):+.2f} s"),
+            f"{paired_difference(walls, walls_without):+.2f} s, "
+            f"{paired_difference(processors, processors_without):+.2f} s"),
     ]
 
 

@@ -32,7 +32,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_build import build_command, compile_package, empty_folder, python, run_child, spread  # noqa: E402
+from bench_build import (  # noqa: E402
+    build_command,
+    compile_package,
+    empty_folder,
+    paired_difference,
+    python,
+    run_child,
+    spread,
+)
 
 from salesboard import pipeline  # noqa: E402
 from salesboard.config import make_settings  # noqa: E402
@@ -68,13 +76,10 @@ def measure_builds(folder: Path, work: Path, runs: int) -> dict:
     pipeline.build_site(settings, cache)  # unchanged: every shard is taken from the previous build
     unchanged = time.perf_counter() - started
     median = {mode: statistics.median(values) for mode, values in times.items()}
-    # Each build with the cards against the one without them just before it: a load that comes and goes
-    # shifts both alike.
-    def added(values: dict[str, list[float]]) -> float:
-        return statistics.median(with_ - without for with_, without in zip(values["with"], values["without"]))
     return {"build_with_cards": median["with"], "build_without_cards": median["without"],
-            "added_seconds": added(times), "cards_stage_wait": statistics.median(waits),
-            "added_cpu_seconds": added(cpu), "rebuild_unchanged": unchanged}
+            "added_seconds": paired_difference(times["with"], times["without"]),
+            "cards_stage_wait": statistics.median(waits),
+            "added_cpu_seconds": paired_difference(cpu["with"], cpu["without"]), "rebuild_unchanged": unchanged}
 
 
 # The command line with the card data and the search index replaced by nothing.
@@ -99,7 +104,7 @@ def measure_fresh_pairs(folder: Path, work: Path, pairs: int) -> dict:
         without.append(run_child(python("-c", WITHOUT_CARDS, *build_command(folder, fresh / "site")[2:]),
                                  fresh).seconds)
     return {"fresh_with": with_, "fresh_without": without,
-            "fresh_added_seconds": statistics.median(a - b for a, b in zip(with_, without))}
+            "fresh_added_seconds": paired_difference(with_, without)}
 
 
 def measure_files(build: Path) -> dict:
