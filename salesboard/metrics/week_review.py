@@ -21,7 +21,7 @@ from .call_candidates import AT_RISK_MIN_DAYS, usual_gaps
 from .expressions import days_between, reporting_week_end
 from .facts import Facts, select_facts
 from .followups import overdue_follow_ups
-from .segments import classify_addresses, segment_at
+from .segments import addresses_as_of, segment_at
 
 LARGEST_ORDERS = 10
 REVIEW_COUNTS = ("first_orders", "second_orders", "new_loyal", "new_prospects", "became_at_risk")
@@ -85,7 +85,7 @@ def compute_week_review(tables: Tables, addresses: pl.DataFrame, facts: Facts, r
                                .select("customer_id", "company", "owner", "order_id", "order_date", "amount"))
     if offer_states is not None:
         lists |= _offers_of_week(offer_states, names, start, end)
-    overdue = {day: overdue_follow_ups(facts_at, classify_addresses(facts_at, rules), rules)["customer_id"]
+    overdue = {day: overdue_follow_ups(facts_at, addresses_as_of(addresses, facts_at), rules)["customer_id"]
                for day, facts_at in ((end, at_end), (before, at_before))}
     return WeekInReview(start, end, lists, _per_owner(facts, names, week_orders, overdue, start, end, before))
 
