@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,7 +95,30 @@ def load_config(path: Path, language: str = Settings.language) -> dict[str, Any]
         raise ConfigError([say("settings.unreadable", language, path=path, reason=error.strerror or error)],
                           language) from error
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError([say("settings.not_toml", language, path=path, reason=error)], language) from error
+        raise ConfigError([toml_problem(str(error), path, language)], language) from error
+
+
+# What tomllib says is wrong, by how its message begins, as the site's words (which also say how to fix it).
+TOML_REASONS = {
+    "Expected '=' after a key": "equals", "Invalid value": "value", "Unterminated string": "string",
+    "Illegal character '\\n'": "string", "Unescaped '\\' in a string": "backslash", "Unclosed array": "list",
+    "Cannot overwrite a value": "twice", "Cannot declare": "twice", "Invalid statement": "statement",
+    "Expected ']' at the end of a table declaration": "section", "Invalid initial character for a key part": "name",
+    "Expected newline or end of document": "newline",
+}
+_TOML_POSITION = re.compile(r" \((?:at line (\d+), column (\d+)|at end of document)\)$")
+
+
+def toml_problem(message: str, path: Path, language: str) -> str:
+    """tomllib's `message` about the file at `path` in `language`: where (line and column), what is wrong and how
+    to fix it; a message not known here is given as it is, with a general hint."""
+    position = _TOML_POSITION.search(message)
+    reason = message[:position.start()] if position else message
+    kind = next((kind for start, kind in TOML_REASONS.items() if reason.startswith(start)), None)
+    what = say(f"settings.toml.{kind}", language) if kind else say("settings.toml.other", language, reason=reason)
+    where = ("" if position is None else say("settings.toml.at_end", language) if position.group(1) is None
+             else say("settings.toml.at", language, line=position.group(1), column=position.group(2)))
+    return say("settings.not_toml", language, path=path, where=where, what=what)
 
 
 def _config_text(path: Path, data: bytes, language: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from salesboard.config import CONFIG_KEYS, make_settings
+from salesboard.config import CONFIG_KEYS, load_config, make_settings
 from salesboard.domain import Rules
 from salesboard.errors import ConfigError
 
@@ -85,3 +85,42 @@ def test_problems_are_told_in_the_language_of_the_site():
         "dashboard.toml: Einstellung 'currency': erwartet einen Währungscode wie EUR, gefunden 'Euro'"]
     settings = make_settings({"colour": "blau"}, Path("dashboard.toml"))
     assert settings.warnings[0].startswith("dashboard.toml: unbekannter Schlüssel 'colour' übergangen; bekannte")
+
+
+@pytest.mark.parametrize(("text", "german", "english"), [
+    # A name without "=": tomllib's column is the one after the name and its space.
+    ("calls_per_day 8\n", "Zeile 1, Spalte 15: kein gültiges TOML: nach einem Namen fehlt „=“ (so: calls_per_day = 8)",
+     "line 1, column 15: not valid TOML: a name is not followed by '=' (like this: calls_per_day = 8)"),
+    ('language = "de"\ncurrency = EUR\n', "Zeile 2, Spalte 12: kein gültiges TOML: der Wert ist weder ein Text in "
+     "Anführungszeichen noch eine Zahl, true/false oder eine Liste in [ ] (ein Text so: currency = \"EUR\")",
+     "line 2, column 12: not valid TOML: the value is neither a text in quotes nor a number, true/false or a list "
+     "in [ ] (a text like this: currency = \"EUR\")"),
+    ('currency = "EUR\n', "Zeile 1, Spalte 16: kein gültiges TOML: ein Text ist nicht mit seinem Anführungszeichen "
+     "geschlossen", "line 1, column 16: not valid TOML: a text is not closed by its quote"),
+    ("calls_per_day = 8\ncalls_per_day = 9\n", "Zeile 2, Spalte 18: kein gültiges TOML: eine Einstellung oder ein "
+     "Abschnitt steht zweimal in der Datei; eine davon löschen",
+     "line 2, column 18: not valid TOML: a setting or a section is in the file twice; delete one of them"),
+    ("[aliases]\nKunde = 1\n[aliases]\n", "Zeile 3, Spalte 9: kein gültiges TOML: eine Einstellung oder ein "
+     "Abschnitt steht zweimal in der Datei; eine davon löschen",
+     "line 3, column 9: not valid TOML: a setting or a section is in the file twice; delete one of them"),
+    # A Windows path in double quotes: "\D" is no escape.
+    ('input = "C:\\Daten"\n', "Zeile 1, Spalte 14: kein gültiges TOML: ein „\\“ in einem Text in doppelten "
+     "Anführungszeichen; einen Pfad in einfache setzen ('C:\\Daten')", "line 1, column 14: not valid TOML: a '\\' "
+     "in a text in double quotes; put a path in single quotes ('C:\\Data')"),
+    ("[aliases\n", "Zeile 1, Spalte 9: kein gültiges TOML: ein Abschnitt ist nicht mit „]“ geschlossen",
+     "line 1, column 9: not valid TOML: a section is not closed by ']'"),
+    ("currency = 'EUR' x\n", "Zeile 1, Spalte 18: kein gültiges TOML: nach dem Wert einer Einstellung steht noch "
+     "etwas in derselben Zeile (eine Einstellung je Zeile, ein Text in Anführungszeichen)",
+     "line 1, column 18: not valid TOML: something follows a setting's value on the same line (one setting a line, "
+     "a text in quotes)"),
+    # What is not explained here comes as tomllib says it.
+    ('a = "\\u00ZZ"\n', "Zeile 1, Spalte 8: kein gültiges TOML: Invalid hex value; Anführungszeichen und Klammern "
+     "prüfen", "line 1, column 8: not valid TOML: Invalid hex value; check quotes and brackets"),
+])
+def test_a_file_that_is_no_toml_is_told_where_and_what_in_the_language_of_the_site(tmp_path, text, german, english):
+    path = tmp_path / "dashboard.toml"
+    path.write_text(text, encoding="utf-8")
+    for language, expected in (("de", german), ("en", english)):
+        with pytest.raises(ConfigError) as raised:
+            load_config(path, language)
+        assert raised.value.problems == [f"{path}, {expected}"]

@@ -6,8 +6,40 @@ WORDS: dict[str, dict[str, str]] = {
     "settings.warning": {"de": "Warnung: {text}", "en": "warning: {text}"},
     "settings.unreadable": {"de": "{path}: lässt sich nicht lesen ({reason})",
                             "en": "{path}: cannot be read ({reason})"},
-    "settings.not_toml": {"de": "{path}: kein gültiges TOML ({reason}); Anführungszeichen und Klammern prüfen",
-                          "en": "{path}: not valid TOML ({reason}); check quotes and brackets"},
+    "settings.not_toml": {"de": "{path}{where}: kein gültiges TOML: {what}",
+                          "en": "{path}{where}: not valid TOML: {what}"},
+    "settings.toml.at": {"de": ", Zeile {line}, Spalte {column}", "en": ", line {line}, column {column}"},
+    "settings.toml.at_end": {"de": ", am Ende der Datei", "en": ", at the end of the file"},
+    "settings.toml.equals": {"de": "nach einem Namen fehlt „=“ (so: calls_per_day = 8)",
+                             "en": "a name is not followed by '=' (like this: calls_per_day = 8)"},
+    "settings.toml.value": {
+        "de": "der Wert ist weder ein Text in Anführungszeichen noch eine Zahl, true/false oder eine Liste in [ ] "
+              "(ein Text so: currency = \"EUR\")",
+        "en": "the value is neither a text in quotes nor a number, true/false or a list in [ ] "
+              "(a text like this: currency = \"EUR\")"},
+    "settings.toml.string": {"de": "ein Text ist nicht mit seinem Anführungszeichen geschlossen",
+                             "en": "a text is not closed by its quote"},
+    "settings.toml.backslash": {
+        "de": "ein „\\“ in einem Text in doppelten Anführungszeichen; einen Pfad in einfache setzen ('C:\\Daten')",
+        "en": "a '\\' in a text in double quotes; put a path in single quotes ('C:\\Data')"},
+    "settings.toml.list": {"de": "eine Liste ist nicht mit „]“ geschlossen", "en": "a list is not closed by ']'"},
+    "settings.toml.section": {"de": "ein Abschnitt ist nicht mit „]“ geschlossen",
+                              "en": "a section is not closed by ']'"},
+    "settings.toml.twice": {"de": "eine Einstellung oder ein Abschnitt steht zweimal in der Datei; eine davon löschen",
+                            "en": "a setting or a section is in the file twice; delete one of them"},
+    "settings.toml.statement": {"de": "die Zeile ist weder eine Einstellung (name = wert) noch ein Abschnitt ([name])",
+                                "en": "the line is neither a setting (name = value) nor a section ([name])"},
+    "settings.toml.name": {
+        "de": "ein Name beginnt mit einem Zeichen, mit dem keiner beginnen darf (einen Namen mit Leerzeichen oder "
+              "Umlauten in Anführungszeichen setzen)",
+        "en": "a name begins with a character no name may begin with (put a name with spaces or umlauts in "
+              "quotes)"},
+    "settings.toml.newline": {
+        "de": "nach dem Wert einer Einstellung steht noch etwas in derselben Zeile (eine Einstellung je Zeile, "
+              "ein Text in Anführungszeichen)",
+        "en": "something follows a setting's value on the same line (one setting a line, a text in quotes)"},
+    "settings.toml.other": {"de": "{reason}; Anführungszeichen und Klammern prüfen",
+                            "en": "{reason}; check quotes and brackets"},
     "settings.no_text": {
         "de": "{path}: erwartet eine Textdatei in UTF-8, gefunden Bytes in keiner lesbaren Textkodierung (UTF-16 "
               "ohne Byte-Order-Mark?); als UTF-8 speichern (Editor: Speichern unter › Codierung UTF-8)",
