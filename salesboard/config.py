@@ -99,7 +99,7 @@ def load_config(path: Path, language: str = Settings.language) -> dict[str, Any]
 
 
 # What tomllib says is wrong, by how its message begins, as the site's words (which also say how to fix it).
-TOML_REASONS = {
+_TOML_REASONS = {
     "Expected '=' after a key": "equals", "Invalid value": "value", "Unterminated string": "string",
     "Illegal character '\\n'": "string", "Unescaped '\\' in a string": "backslash", "Unclosed array": "list",
     "Cannot overwrite a value": "twice", "Cannot declare": "twice", "Invalid statement": "statement",
@@ -114,10 +114,14 @@ def toml_problem(message: str, path: Path, language: str) -> str:
     to fix it; a message not known here is given as it is, with a general hint."""
     position = _TOML_POSITION.search(message)
     reason = message[:position.start()] if position else message
-    kind = next((kind for start, kind in TOML_REASONS.items() if reason.startswith(start)), None)
+    kind = next((kind for start, kind in _TOML_REASONS.items() if reason.startswith(start)), None)
     what = say(f"settings.toml.{kind}", language) if kind else say("settings.toml.other", language, reason=reason)
-    where = ("" if position is None else say("settings.toml.at_end", language) if position.group(1) is None
-             else say("settings.toml.at", language, line=position.group(1), column=position.group(2)))
+    if position is None:
+        where = ""
+    elif position.group(1) is None:
+        where = say("settings.toml.at_end", language)
+    else:
+        where = say("settings.toml.at", language, line=position.group(1), column=position.group(2))
     return say("settings.not_toml", language, path=path, where=where, what=what)
 
 
