@@ -2,8 +2,9 @@
  * The search field in every page's header: finds addresses by name, customer ID, contact, city or
  * postcode while typing, and opens the customer card (customer.html#id=<ID, URL-encoded>).
  *
- * The index is a script, cards/search.js, loaded once the page is idle, or at once when the field is
- * used first (a page opened from disk may load a script but not fetch a file); it calls
+ * The index is a script, cards/search.js (a page opened from disk may load a script but not fetch a
+ * file), loaded once the page is idle, or at once when the field is used first, and built a slice at a
+ * time while the page is idle; it calls
  * window.salesboardSearch({count, fold, fields, places, place}): IDs, names and contacts one a line;
  * the distinct postcodes and cities, and per address the number of its place among them; and the
  * umlaut spellings (ä → ae).
@@ -24,7 +25,10 @@
   }
   const SHOWN = 10;
   const SEPARATOR = '\u0001';
+  const INDEX_SLICE = 2000;  // addresses
+  const SLICE_MS = 8;
   let index = null;
+  let builder = null;  // while the index is built, slice by slice
   let loading = false;
   let results = [];
   let active = -1;
@@ -72,47 +76,86 @@
     };
   }
 
-  function buildIndex(data) {
+  // The index is built a slice of addresses at a time while the page is idle: built at once, it holds the
+  // page a tenth of a second or more, and a click on a link waits that long. A search asked for before
+  // it is done finishes it first.
+  function indexBuilder(data) {
     const fold = folder(data && data.fold ? data.fold : {});
     const fields = data.fields || {};
     const places = data.places || {};
-    // Each field's lines folded at once, as one text: a few passes over the whole index.
-    const lines = (text) => {
-      const plain = String(text || '');
-      const folded = fold(plain);
-      return { values: plain.split('\n'), spelled: folded.spelled.split('\n'), stripped: folded.stripped.split('\n') };
+    // A slice's lines of a field folded at once, as one text: a few passes instead of one per line.
+    const folded = (plainLines) => {
+      const both = fold(plainLines.join('\n'));
+      return { values: plainLines, spelled: both.spelled.split('\n'), stripped: both.stripped.split('\n') };
     };
+    const lines = (text) => String(text || '').split('\n');
     const ids = lines(fields.customer_id);
     const names = lines(fields.company);
     const contacts = lines(fields.contact);
-    const postcodes = lines(places.postcode);
-    const cities = lines(places.city);
+    const postcodes = folded(lines(places.postcode));
+    const cities = folded(lines(places.city));
     const place = String(data.place || '').split('\n');
     const count = Number(data.count) || 0;
     const entries = new Array(count);
-    const form = (kind, i, at) => [ids[kind][i] || '', names[kind][i] || '', contacts[kind][i] || '',
-      postcodes[kind][at] || '', cities[kind][at] || ''];
-    for (let i = 0; i < count; i += 1) {
-      const at = parseInt(place[i], 10);
-      // The name folded, for ties: compared by code unit, with umlauts spelled out that is close to
-      // the alphabet's order, and far quicker than a collator over thousands of matches.
-      entries[i] = { values: form('values', i, at), spelled: form('spelled', i, at).join(SEPARATOR),
-                     stripped: form('stripped', i, at).join(SEPARATOR), id: (ids.values[i] || '').toLowerCase(),
-                     name: names.spelled[i] || '' };
+    let built = 0;
+    // Builds the next slice; true once every address is in.
+    function step() {
+      const end = Math.min(count, built + INDEX_SLICE);
+      const slice = (all) => folded(all.slice(built, end));
+      const [sliceIds, sliceNames, sliceContacts] = [slice(ids), slice(names), slice(contacts)];
+      const form = (kind, k, at) => [sliceIds[kind][k] || '', sliceNames[kind][k] || '', sliceContacts[kind][k] || '',
+        postcodes[kind][at] || '', cities[kind][at] || ''];
+      for (let i = built; i < end; i += 1) {
+        const k = i - built;
+        const at = parseInt(place[i], 10);
+        // The name folded, for ties: compared by code unit, with umlauts spelled out that is close to
+        // the alphabet's order, and far quicker than a collator over thousands of matches.
+        entries[i] = { values: form('values', k, at), spelled: form('spelled', k, at).join(SEPARATOR),
+                       stripped: form('stripped', k, at).join(SEPARATOR), id: (sliceIds.values[k] || '').toLowerCase(),
+                       name: sliceNames.spelled[k] || '' };
+      }
+      built = end;
+      return built >= count;
     }
-    return { entries: entries, fold: fold };
+    return { step: step, index: { entries: entries, fold: fold } };
+  }
+
+  const later = window.requestIdleCallback ? (work) => window.requestIdleCallback(work)
+    : (work) => setTimeout(work, 0);
+
+  // Steps of the builder for at most SLICE_MS, then again when the page is idle; `now`: to the end at once.
+  function build(now) {
+    if (!builder) {
+      return;
+    }
+    const started = performance.now();
+    try {
+      while (!builder.step()) {
+        if (!now && performance.now() - started > SLICE_MS) {
+          later(() => build(false));
+          return;
+        }
+      }
+      index = builder.index;
+    } catch (error) {
+      index = null;
+    }
+    builder = null;
+    loading = false;
+    if (!now && input.value.trim()) {
+      search();
+    }
   }
 
   window.salesboardSearch = function (data) {
     try {
-      index = buildIndex(data || {});
+      builder = indexBuilder(data || {});
     } catch (error) {
-      index = null;
+      builder = null;
+      loading = false;
+      return;
     }
-    loading = false;
-    if (input.value.trim()) {
-      search();
-    }
+    build(false);
   };
 
   function loadIndex() {
@@ -257,6 +300,9 @@
     if (!query) {
       close();
       return;
+    }
+    if (!index && builder) {
+      build(true);
     }
     if (!index) {
       showMessage(input.dataset.loading || '');

@@ -53,8 +53,10 @@ def open_page(browser):
     """Open a page (a URL, or anything with .url); every test ends by checking the page stayed clean."""
     opened = []
 
-    def _open(target, viewport=DESKTOP, allowed_errors=None, wait_for_charts=True):
+    def _open(target, viewport=DESKTOP, allowed_errors=None, wait_for_charts=True, init_script=None):
         context = browser.new_context(viewport=viewport, accept_downloads=True)
+        if init_script:
+            context.add_init_script(init_script)
         page = context.new_page()
         watch = Watch(allowed_errors=allowed_errors)
         page.on("console", lambda message: message.type == "error" and watch.errors.append(message.text))

@@ -1,5 +1,5 @@
 /*
- * The first part of the customer card, loaded in the page's head: which shard holds an ID (the CRC-32 of
+ * The first part of the customer card, written into the page's head: which shard holds an ID (the CRC-32 of
  * its first 32 UTF-8 bytes modulo the number of shards, as salesboard.site.card_json computes it), and
  * the shard of the card asked for loaded at once, while the page's styles and card.js are still on their
  * way. A shard's script hands its records to window.salesboardCards, which keeps them until card.js
