@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import re
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from salesboard import __version__
 from salesboard.config import CONFIG_KEYS, DEFAULT_CONFIG, LANGUAGES, Settings, load_config, make_settings
@@ -16,52 +19,106 @@ MAX_POLL_SECONDS = 86_400
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="salesboard", description="Build the Salesboard site from the Excel workbooks in the input folder.",
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    language = asked_language(arguments)
+    parser = UsageParser(
+        language, prog="salesboard",
+        description="Build the Salesboard site from the Excel workbooks in the input folder.",
         epilog="dashboard.toml keys: " + "; ".join(f"{key}: {text}" for key, text in CONFIG_KEYS.items()))
     parser.add_argument("--version", action="version", version=f"salesboard {__version__}")
     parser.add_argument("--input", type=Path, metavar="DIR", help="folder of workbooks (default: input)")
     parser.add_argument("--output", type=Path, metavar="DIR", help="folder for the site (default: site)")
     parser.add_argument("--config", type=Path, metavar="FILE",
                         help="settings file (default: dashboard.toml if present)")
-    parser.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
+    parser.add_argument("--as-of", type=functools.partial(_iso_date, language=language), metavar="YYYY-MM-DD",
                         help="compute as of this date (default: today)")
     parser.add_argument("--lang", choices=LANGUAGES, help="page language (default: de)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as failures")
     parser.add_argument("--watch", action="store_true", help="rebuild whenever a workbook is saved")
-    parser.add_argument("--poll", type=_positive_seconds, metavar="SECONDS",
+    parser.add_argument("--poll", type=functools.partial(_positive_seconds, language=language), metavar="SECONDS",
                         help="with --watch: poll every SECONDS instead of file events (network drives)")
     volume = parser.add_mutually_exclusive_group()
     volume.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     volume.add_argument("-v", "--verbose", action="store_true", help="print every problem and timing")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.poll is not None and not args.watch:
-        parser.error("--poll goes with --watch")
+        parser.error(say("cli.poll_without_watch", language))
     return args
+
+
+def asked_language(arguments: list[str]) -> str:
+    """The language of the command line's messages, before it is parsed: --lang's, else the settings file's,
+    else German."""
+    for number, argument in enumerate(arguments):
+        value = (argument.partition("=")[2] if argument.startswith("--lang=")
+                 else arguments[number + 1] if argument == "--lang" and number + 1 < len(arguments) else None)
+        if value in LANGUAGES:
+            return value
+    config_file = next((Path(value) for name, value in zip(arguments, arguments[1:]) if name == "--config"),
+                       DEFAULT_CONFIG)
+    try:
+        language = load_config(config_file).get("language") if config_file.is_file() else None
+    except (ConfigError, OSError):
+        language = None  # told once the arguments are parsed
+    return language if language in LANGUAGES else Settings.language
+
+
+class UsageParser(argparse.ArgumentParser):
+    """argparse with its usage line and its complaints in the site's language."""
+
+    # argparse's complaints (Python's English) → the words saying the same, with how to put it right.
+    COMPLAINTS = (
+        (re.compile(r"unrecognized arguments: (?P<found>.*)"), "cli.unknown"),
+        (re.compile(r"argument (?P<option>\S+): invalid choice: (?P<found>.*) \(choose from (?P<choices>.*)\)"),
+         "cli.choice"),
+        (re.compile(r"argument (?P<option>\S+): expected one argument"), "cli.value_missing"),
+        (re.compile(r"argument (?P<option>\S+): not allowed with argument (?P<other>\S+)"), "cli.exclusive"),
+        (re.compile(r"argument (?P<option>\S+): ignored explicit argument (?P<found>.*)"), "cli.no_value"),
+        (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)"), "cli.ambiguous"),
+        (re.compile(r"argument (?P<option>\S+): (?P<text>.*)"), "cli.argument"),  # the types' own words
+    )
+
+    def __init__(self, language: str, **options) -> None:
+        super().__init__(**options)
+        self.language = language
+
+    def format_usage(self) -> str:
+        formatter = self._get_formatter()
+        formatter.add_usage(self.usage, self._actions, self._mutually_exclusive_groups,
+                            prefix=say("cli.usage", self.language))
+        return formatter.format_help()
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, key in self.COMPLAINTS:
+            found = pattern.fullmatch(message)
+            if found:
+                message = say(key, self.language, **found.groupdict())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, say("settings.error", self.language, text=message) + "\n")
 
 
 AS_OF_YEARS = (1900, 2200)  # dates a sales team's workbooks can mean
 
 
-def _iso_date(text: str) -> dt.date:
+def _iso_date(text: str, language: str) -> dt.date:
+    low, high = AS_OF_YEARS
     try:
         date = dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, found {text!r}") from None
-    low, high = AS_OF_YEARS
+        raise argparse.ArgumentTypeError(say("cli.date", language, found=repr(text))) from None
     if not low <= date.year <= high:
-        raise argparse.ArgumentTypeError(f"expected a date from {low} to {high}, found {text!r}")
+        raise argparse.ArgumentTypeError(say("cli.date_range", language, low=low, high=high, found=repr(text)))
     return date
 
 
-def _positive_seconds(text: str) -> float:
+def _positive_seconds(text: str, language: str) -> float:
     try:
         seconds = float(text)
     except ValueError:
         seconds = -1
     if not 0 < seconds <= MAX_POLL_SECONDS:  # also refuses nan and inf
-        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0 and up to {MAX_POLL_SECONDS}, "
-                                         f"found {text!r}")
+        raise argparse.ArgumentTypeError(say("cli.seconds", language, high=MAX_POLL_SECONDS, found=repr(text)))
     return seconds
 
 

@@ -12,18 +12,35 @@ from salesboard.cli import main
 
 
 @pytest.mark.parametrize("arguments, message", [
-    (["--as-of", "0001-01-01"], "argument --as-of: expected a date from 1900 to 2200, found '0001-01-01'"),
-    (["--as-of", "9999-12-31"], "argument --as-of: expected a date from 1900 to 2200, found '9999-12-31'"),
-    (["--watch", "--poll", "nan"], "argument --poll: expected a number of seconds above 0 and up to 86400, "
-                                   "found 'nan'"),
-    (["--watch", "--poll", "inf"], "argument --poll: expected a number of seconds above 0 and up to 86400, "
-                                   "found 'inf'"),
+    (["--as-of", "0001-01-01"], "Fehler: --as-of: erwartet ein Datum von 1900 bis 2200, gefunden '0001-01-01'"),
+    (["--as-of", "9999-12-31", "--lang", "en"], "error: --as-of: expected a date from 1900 to 2200, found '9999-12-31'"),
+    (["--as-of", "27.11.2026"], "Fehler: --as-of: erwartet ein Datum als JJJJ-MM-TT, gefunden '27.11.2026'"),
+    (["--watch", "--poll", "nan"], "Fehler: --poll: erwartet eine Zahl von Sekunden über 0 und bis 86400, "
+                                   "gefunden 'nan'"),
+    (["--lang=en", "--watch", "--poll", "inf"], "error: --poll: expected a number of seconds above 0 and up to "
+                                                "86400, found 'inf'"),
+    (["--poll", "5"], "Fehler: --poll gehört zu --watch (so: --watch --poll 5)"),
+    (["--bogus"], "Fehler: unbekannte Angaben: --bogus; alle Optionen zeigt salesboard --help"),
+    (["--bogus", "--lang", "en"], "error: unknown arguments: --bogus; salesboard --help lists every option"),
+    (["--lang", "fr"], "Fehler: --lang: erwartet eins von 'de', 'en', gefunden 'fr'"),
+    (["-q", "-v"], "Fehler: -v/--verbose und -q/--quiet schließen einander aus; eins davon weglassen"),
+    (["--strict=ja"], "Fehler: --strict nimmt keinen Wert, gefunden 'ja'; nur --strict schreiben"),
+    (["--lang", "en", "--output"], "error: --output: expected a value after it, found none"),
 ])
-def test_dates_and_seconds_out_of_range_are_usage_errors(arguments, message, capsys):
+def test_the_command_line_refuses_what_it_cannot_use_in_the_site_language(arguments, message, capsys):
     with pytest.raises(SystemExit) as stop:
         main(arguments)
     assert stop.value.code == 2
-    assert capsys.readouterr().err.splitlines()[-1].endswith(message)
+    usage, *_, last = capsys.readouterr().err.splitlines()
+    assert last == message
+    assert usage.startswith("Aufruf: salesboard [-h]" if message.startswith("Fehler") else "usage: salesboard [-h]")
+
+
+def test_the_settings_files_language_is_the_command_lines_too(tmp_path, capsys):
+    (tmp_path / "dashboard.toml").write_text('language = "en"\n')
+    with pytest.raises(SystemExit):
+        main(["--config", str(tmp_path / "dashboard.toml"), "--as-of", "tomorrow"])
+    assert capsys.readouterr().err.splitlines()[-1] == "error: --as-of: expected a date as YYYY-MM-DD, found 'tomorrow'"
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig"])
