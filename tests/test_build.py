@@ -342,3 +342,43 @@ def test_the_console_says_where_the_site_and_its_problems_are(tmp_path, capsys):
     # One line per kind of problem (the team workbooks have one warning: customer 9 is not in the address list).
     assert problems[0].startswith("Warnung: ") and len(problems) == 2
     assert problems[-1] == f"alle Probleme mit Datei, Blatt und Zelle: {tmp_path / 'site' / 'data-quality.html'}"
+
+
+@pytest.mark.parametrize("language, message", [
+    ("de", "--input {input}: kein solcher Ordner; die Arbeitsmappen in einen Ordner namens input legen oder den "
+           "Ordner mit --input nennen; die bisherige Seite bleibt, wie sie war"),
+    ("en", "--input {input}: no such folder; put the workbooks in a folder named input or name the folder with "
+           "--input; the previous site is left as it was"),
+])
+def test_an_input_folder_gone_before_the_build_lists_it_is_named_and_the_site_stays(built, tmp_path, language,
+                                                                                    message):
+    """The command line checks the folder first; a network drive can drop between that and the listing."""
+    from salesboard.config import make_settings
+    from salesboard.errors import BuildError
+    from salesboard.pipeline import build_site
+    from salesboard.publish.swap import current_build
+
+    before = current_build(built)
+    shutil.rmtree(tmp_path / "input")
+    settings = make_settings({}, None, input_dir=tmp_path / "input", output_dir=built, language=language)
+    with pytest.raises(BuildError) as stopped:
+        build_site(settings)
+    assert str(stopped.value) == message.format(input=tmp_path / "input")
+    assert current_build(built) == before and (before / "index.html").is_file()
+
+
+def test_an_input_folder_that_cannot_be_listed_is_named_with_the_reason(built, tmp_path, monkeypatch):
+    import salesboard.input.usable
+    from salesboard.config import make_settings
+    from salesboard.errors import BuildError
+    from salesboard.pipeline import build_site
+
+    def refused(folder):
+        raise PermissionError(13, "Keine Berechtigung", str(folder))
+
+    monkeypatch.setattr(salesboard.input.usable, "discover_workbooks", refused)
+    with pytest.raises(BuildError) as stopped:
+        build_site(make_settings({}, None, input_dir=tmp_path / "input", output_dir=built))
+    assert str(stopped.value) == (
+        f"--input {tmp_path / 'input'}: der Ordner lässt sich nicht lesen (Keine Berechtigung); die Zugriffsrechte "
+        "prüfen oder, bei einem Netzlaufwerk, ob es verbunden ist; die bisherige Seite bleibt, wie sie war")

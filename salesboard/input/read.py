@@ -16,11 +16,12 @@ from typing import Protocol
 
 from salesboard.config import Settings
 from salesboard.input.combine import assemble_tables
-from salesboard.input.discover import discover_workbooks, file_signature
+from salesboard.input.discover import file_signature
 from salesboard.input.explain import describe_empty_cells
 from salesboard.input.headers import AliasIndex
 from salesboard.input.parts import RawSheet
 from salesboard.input.sheets import SheetReading, SheetTable, recognise_sheet
+from salesboard.input.usable import workbooks_to_read
 from salesboard.input.workbook import read_workbook
 from salesboard.model import Tables
 from salesboard.quality import Problem
@@ -89,7 +90,7 @@ def read_input(settings: Settings, cache: TableCache | None = None, stopwatch=No
     """Read every workbook of the input folder; with a cache, parse only files that changed.
     A stopwatch, if given, times the stages "read" (files to typed sheets) and "validate"."""
     stopwatch = stopwatch or (lambda stage: nullcontext())
-    paths = discover_workbooks(settings.input_dir)
+    paths = workbooks_to_read(settings)
     aliases = AliasIndex(settings.aliases, settings.columns)
 
     def read(path: Path) -> FileOutcome:

@@ -1,13 +1,34 @@
-"""Whether the input gives anything to build, and if not, why — sheet by sheet, in the site's language."""
+"""Whether the input folder can be listed and gives anything to build, and if not, why — sheet by sheet, in the
+site's language."""
 from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from salesboard.config import Settings
 from salesboard.errors import BuildError
-from salesboard.input.read import ReadResult
+from salesboard.input.discover import discover_workbooks
 from salesboard.quality import Problem, word
+from salesboard.site.texts import say
+
+if TYPE_CHECKING:  # read_input lists the folder here first
+    from salesboard.input.read import ReadResult
 
 # Problems that say why a whole file, sheet or table gave no rows.
 _WHY_NOTHING = ("file.", "sheet.", "rejected.")
+
+
+def workbooks_to_read(settings: Settings) -> list[Path]:
+    """The workbooks of the input folder. A folder gone or unreadable since the command line looked (a network
+    drive that dropped, permissions changed) stops the build before anything is written, naming that folder."""
+    language, folder = settings.language, settings.input_dir
+    try:
+        return discover_workbooks(folder)
+    except OSError as error:
+        gone = isinstance(error, (FileNotFoundError, NotADirectoryError))
+        problem = (say("settings.no_input", language, path=folder) if gone
+                   else say("input.folder_unreadable", language, path=folder, reason=error.strerror or error))
+        raise BuildError(f"{problem}; {_what_stays(settings)}") from error
 
 
 def require_usable_input(read: ReadResult, settings: Settings) -> None:

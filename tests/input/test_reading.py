@@ -228,13 +228,13 @@ def test_text_after_many_numbers_in_a_column_is_kept(input_dir):
 
 
 def test_a_workbook_deleted_while_the_folder_is_read_gives_a_message(input_dir, monkeypatch):
-    import salesboard.input.read
+    import salesboard.input.usable
 
     write_workbook(input_dir / "a.xlsx", {"A": [["Kundennummer", "Firma"], [1, "A"]]})
     write_workbook(input_dir / "b.xlsx", {"B": [["Kundennummer", "Firma"], [2, "B"]]})
-    listed = salesboard.input.read.discover_workbooks(input_dir)
+    listed = salesboard.input.usable.discover_workbooks(input_dir)
     (input_dir / "b.xlsx").unlink()  # gone between listing and reading, as on a busy share
-    monkeypatch.setattr(salesboard.input.read, "discover_workbooks", lambda folder: listed)
+    monkeypatch.setattr(salesboard.input.usable, "discover_workbooks", lambda folder: listed)
     result = read_folder(input_dir)
     assert [p.describe().split(" (")[0] for p in result.problems] == ["cannot be opened"]
     assert result.tables.addresses["customer_id"].to_list() == ["1"]

@@ -99,6 +99,11 @@ WORDS: dict[str, dict[str, str]] = {
     "settings.header_one": {"de": "{label}: {table}.{name} erwartet eine Spaltenüberschrift, gefunden {found}",
                             "en": "{label}: {table}.{name} expects one header name, found {found}"},
     "settings.no_config": {"de": "--config {path}: keine solche Datei", "en": "--config {path}: no such file"},
+    "input.folder_unreadable": {
+        "de": "--input {path}: der Ordner lässt sich nicht lesen ({reason}); die Zugriffsrechte prüfen oder, bei "
+              "einem Netzlaufwerk, ob es verbunden ist",
+        "en": "--input {path}: the folder cannot be read ({reason}); check its permissions or, on a network drive, "
+              "whether it is connected"},
     "settings.no_input": {
         "de": "--input {path}: kein solcher Ordner; die Arbeitsmappen in einen Ordner namens input legen oder den "
               "Ordner mit --input nennen",
