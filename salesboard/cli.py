@@ -49,18 +49,27 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def asked_language(arguments: list[str]) -> str:
     """The language of the command line's messages, before it is parsed: --lang's, else the settings file's,
     else German."""
-    for number, argument in enumerate(arguments):
-        value = (argument.partition("=")[2] if argument.startswith("--lang=")
-                 else arguments[number + 1] if argument == "--lang" and number + 1 < len(arguments) else None)
-        if value in LANGUAGES:
-            return value
-    config_file = next((Path(value) for name, value in zip(arguments, arguments[1:]) if name == "--config"),
-                       DEFAULT_CONFIG)
+    asked = _option_value(arguments, "--lang")
+    if asked in LANGUAGES:
+        return asked
+    config_file = Path(_option_value(arguments, "--config") or DEFAULT_CONFIG)
     try:
         language = load_config(config_file).get("language") if config_file.is_file() else None
     except (ConfigError, OSError):
         language = None  # told once the arguments are parsed
     return language if language in LANGUAGES else Settings.language
+
+
+def _option_value(arguments: list[str], option: str) -> str | None:
+    """The value given to `option` (`--lang en` or `--lang=en`), the last one when given twice, as argparse
+    reads it."""
+    value = None
+    for number, argument in enumerate(arguments):
+        if argument.startswith(option + "="):
+            value = argument.partition("=")[2]
+        elif argument == option and number + 1 < len(arguments):
+            value = arguments[number + 1]
+    return value
 
 
 class UsageParser(argparse.ArgumentParser):

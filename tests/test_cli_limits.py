@@ -39,7 +39,7 @@ def test_the_command_line_refuses_what_it_cannot_use_in_the_site_language(argume
 def test_the_settings_files_language_is_the_command_lines_too(tmp_path, capsys):
     (tmp_path / "dashboard.toml").write_text('language = "en"\n')
     with pytest.raises(SystemExit):
-        main(["--config", str(tmp_path / "dashboard.toml"), "--as-of", "tomorrow"])
+        main([f"--config={tmp_path / 'dashboard.toml'}", "--as-of", "tomorrow"])
     assert capsys.readouterr().err.splitlines()[-1] == "error: --as-of: expected a date as YYYY-MM-DD, found 'tomorrow'"
 
 
