@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -20,9 +21,8 @@ MAX_POLL_SECONDS = 86_400
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     arguments = sys.argv[1:] if argv is None else list(argv)
-    language = asked_language(arguments)
     parser = UsageParser(
-        language, prog="salesboard",
+        arguments, prog="salesboard",
         description="Build the Salesboard site from the Excel workbooks in the input folder.",
         epilog="dashboard.toml keys: " + "; ".join(f"{key}: {text}" for key, text in CONFIG_KEYS.items()))
     parser.add_argument("--version", action="version", version=f"salesboard {__version__}")
@@ -30,19 +30,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--output", type=Path, metavar="DIR", help="folder for the site (default: site)")
     parser.add_argument("--config", type=Path, metavar="FILE",
                         help="settings file (default: dashboard.toml if present)")
-    parser.add_argument("--as-of", type=functools.partial(_iso_date, language=language), metavar="YYYY-MM-DD",
+    parser.add_argument("--as-of", type=parser.in_language(_iso_date), metavar="YYYY-MM-DD",
                         help="compute as of this date (default: today)")
     parser.add_argument("--lang", choices=LANGUAGES, help="page language (default: de)")
     parser.add_argument("--strict", action="store_true", help="treat warnings as failures")
     parser.add_argument("--watch", action="store_true", help="rebuild whenever a workbook is saved")
-    parser.add_argument("--poll", type=functools.partial(_positive_seconds, language=language), metavar="SECONDS",
+    parser.add_argument("--poll", type=parser.in_language(_positive_seconds), metavar="SECONDS",
                         help="with --watch: poll every SECONDS instead of file events (network drives)")
     volume = parser.add_mutually_exclusive_group()
     volume.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     volume.add_argument("-v", "--verbose", action="store_true", help="print every problem and timing")
     args = parser.parse_args(arguments)
     if args.poll is not None and not args.watch:
-        parser.error(say("cli.poll_without_watch", language))
+        parser.error(say("cli.poll_without_watch", parser.language))
     return args
 
 
@@ -73,7 +73,8 @@ def _option_value(arguments: list[str], option: str) -> str | None:
 
 
 class UsageParser(argparse.ArgumentParser):
-    """argparse with its usage line and its complaints in the site's language."""
+    """argparse with its usage line and its complaints in the site's language, which is looked up (the
+    settings file read for it) only when there is something to say."""
 
     # argparse's complaints (Python's English) → the words saying the same, with how to put it right.
     COMPLAINTS = (
@@ -87,9 +88,17 @@ class UsageParser(argparse.ArgumentParser):
         (re.compile(r"argument (?P<option>\S+): (?P<text>.*)"), "cli.argument"),  # the types' own words
     )
 
-    def __init__(self, language: str, **options) -> None:
+    def __init__(self, arguments: list[str], **options) -> None:
         super().__init__(**options)
-        self.language = language
+        self.arguments = arguments
+
+    @functools.cached_property
+    def language(self) -> str:
+        return asked_language(self.arguments)
+
+    def in_language(self, check: Callable[[str, str], object]) -> Callable[[str], object]:
+        """An argument's type that checks its text, complaining in the parser's language."""
+        return lambda text: check(text, self.language)
 
     def format_usage(self) -> str:
         formatter = self._get_formatter()
